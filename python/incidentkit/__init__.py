@@ -1,0 +1,1 @@
+"""incidentkit: incidents of militant violence in Pakistan, parsed from reports."""

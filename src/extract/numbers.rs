@@ -1,0 +1,200 @@
+//! Numbers as reports write them: digits, words, "a dozen", "dozens",
+//! bounds ("at least", "over"), ranges ("15 to 20").
+
+use super::tokens::{Token, TokenKind};
+
+/// A count read from the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count {
+    pub value: u32,
+    pub approximate: bool,
+    /// First token of the phrase (including any bound words).
+    pub first: usize,
+    /// One past the last token of the phrase.
+    pub next: usize,
+}
+
+const UNITS: [&str; 20] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+/// The value of a number word ("sixteen", "twenty-two", "forty").
+pub fn word_value(word: &str) -> Option<u32> {
+    if let Some(i) = UNITS.iter().position(|u| *u == word) {
+        return Some(i as u32);
+    }
+    if let Some(i) = TENS.iter().position(|t| !t.is_empty() && *t == word) {
+        return Some(10 * i as u32);
+    }
+    let (tens, unit) = word.split_once('-')?;
+    let t = TENS.iter().position(|x| !x.is_empty() && *x == tens)? as u32;
+    let u = UNITS.iter().position(|x| *x == unit).filter(|&u| (1..10).contains(&u))? as u32;
+    Some(10 * t + u)
+}
+
+fn digits_value(token: &Token<'_>) -> Option<u32> {
+    if token.kind != TokenKind::Number {
+        return None;
+    }
+    token.raw.replace(',', "").parse().ok()
+}
+
+/// A plain number at token `i` (no bounds): digits, a number word, "a dozen",
+/// "hundred(s)". Returns value, approximate, next index.
+fn plain_number(tokens: &[Token<'_>], i: usize) -> Option<(u32, bool, usize)> {
+    let t = tokens.get(i)?;
+    let is_dozen = |k: usize| tokens.get(k).is_some_and(|t| t.is("dozen"));
+    if t.is_any(&["a", "one"]) && is_dozen(i + 1) {
+        return Some((12, false, i + 2));
+    }
+    if t.is("half") && tokens.get(i + 1).is_some_and(|n| n.is("a")) && is_dozen(i + 2) {
+        return Some((6, false, i + 3));
+    }
+    if t.is("dozens") {
+        return Some((24, true, i + 1));
+    }
+    if t.is("dozen") {
+        return Some((12, false, i + 1));
+    }
+    let base = digits_value(t).or_else(|| word_value(t.lower))?;
+    let mut next = i + 1;
+    let mut value = base;
+    if is_dozen(next) {
+        return Some((base.saturating_mul(12), false, next + 1));
+    }
+    if tokens.get(next).is_some_and(|n| n.is("hundred")) {
+        value = base.saturating_mul(100);
+        next += 1;
+        if tokens.get(next).is_some_and(|n| n.is("and")) {
+            if let Some(rest) = tokens.get(next + 1).and_then(|n| word_value(n.lower)) {
+                value += rest;
+                next += 2;
+            }
+        } else if let Some(rest) = tokens.get(next).and_then(|n| word_value(n.lower)) {
+            value += rest;
+            next += 1;
+        }
+    }
+    Some((value, false, next))
+}
+
+/// Words before a number that make it a bound or an estimate.
+const BOUNDS: &[&[&str]] = &[
+    &["at", "least"],
+    &["more", "than"],
+    &["no", "fewer", "than"],
+    &["no", "less", "than"],
+    &["not", "less", "than"],
+    &["upwards", "of"],
+    &["up", "to"],
+    &["over"],
+    &["nearly"],
+    &["about"],
+    &["around"],
+    &["approximately"],
+    &["almost"],
+    &["roughly"],
+    &["some"],
+    &["an", "estimated"],
+    &["estimated"],
+    &["close", "to"],
+    &["above"],
+    &["over", "a"],
+    &["more", "than", "a"],
+];
+
+/// Words before a number that are exact ("as many as 25").
+const EXACT_LEADS: &[&[&str]] = &[&["as", "many", "as"], &["all"], &["all", "the"], &["a", "total", "of"], &["total", "of"]];
+
+fn match_words(tokens: &[Token<'_>], i: usize, words: &[&str]) -> bool {
+    words.iter().enumerate().all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
+}
+
+/// A count phrase starting exactly at token `i`: optional bound words, a
+/// number, an optional range ("15 to 20", "10-14").
+pub fn count_at(tokens: &[Token<'_>], i: usize) -> Option<Count> {
+    let mut approximate = false;
+    let mut j = i;
+    for lead in BOUNDS {
+        if match_words(tokens, i, lead) && plain_number(tokens, i + lead.len()).is_some() {
+            approximate = true;
+            j = i + lead.len();
+            break;
+        }
+    }
+    if j == i {
+        for lead in EXACT_LEADS {
+            if match_words(tokens, i, lead) && plain_number(tokens, i + lead.len()).is_some() {
+                j = i + lead.len();
+                break;
+            }
+        }
+    }
+    let (value, vague, mut next) = plain_number(tokens, j)?;
+    approximate |= vague;
+    // Ranges: "15 to 20", "10-14", "between 10 and 14" (lower bound).
+    let joiner = tokens.get(next).map(|t| t.lower);
+    if matches!(joiner, Some("to") | Some("-") | Some("–") | Some("or")) {
+        if let Some((_, _, after)) = plain_number(tokens, next + 1) {
+            approximate = true;
+            next = after;
+        }
+    }
+    Some(Count { value, approximate, first: i, next })
+}
+
+/// "between 10 and 14": the lower bound, approximate.
+pub fn between_at(tokens: &[Token<'_>], i: usize) -> Option<Count> {
+    if !tokens.get(i)?.is("between") {
+        return None;
+    }
+    let (low, _, next) = plain_number(tokens, i + 1)?;
+    if !tokens.get(next)?.is("and") {
+        return None;
+    }
+    let (_, _, after) = plain_number(tokens, next + 1)?;
+    Some(Count { value: low, approximate: true, first: i, next: after })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn count(text: &str) -> Option<(u32, bool, usize)> {
+        let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        let tokens = tokenize(text, lower, 0, text.len());
+        count_at(&tokens, 0).or_else(|| between_at(&tokens, 0)).map(|c| (c.value, c.approximate, c.next))
+    }
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, Option<(u32, bool, usize)>)] = &[
+            ("16 soldiers", Some((16, false, 1))),
+            ("Sixteen terrorists", Some((16, false, 1))),
+            ("twenty-two", Some((22, false, 1))),
+            ("a dozen people", Some((12, false, 2))),
+            ("two dozen", Some((24, false, 2))),
+            ("nearly two dozen", Some((24, true, 3))),
+            ("dozens of", Some((24, true, 1))),
+            ("at least 24 people", Some((24, true, 3))),
+            ("more than 20", Some((20, true, 3))),
+            ("over 20", Some((20, true, 2))),
+            ("about 12", Some((12, true, 2))),
+            ("15 to 20", Some((15, true, 3))),
+            ("25-30 fighters", Some((25, true, 3))),
+            ("between 10 and 14", Some((10, true, 4))),
+            ("1,000 people", Some((1000, false, 1))),
+            ("one hundred and thirty", Some((130, false, 4))),
+            ("as many as 25", Some((25, false, 4))),
+            ("several soldiers", None),
+            ("many", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(count(text), *want, "{text}");
+        }
+    }
+}

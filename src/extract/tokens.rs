@@ -1,0 +1,126 @@
+//! Word tokens of a segment, with byte spans into the document.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// One token: its span in the document and its lowercase form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub start: usize,
+    pub end: usize,
+    /// The text as written.
+    pub raw: &'a str,
+    /// ASCII-lowercased text (same byte length as `raw`).
+    pub lower: &'a str,
+    pub kind: TokenKind,
+}
+
+impl Token<'_> {
+    pub fn is(&self, word: &str) -> bool {
+        self.lower == word
+    }
+
+    pub fn is_any(&self, words: &[&str]) -> bool {
+        words.contains(&self.lower)
+    }
+
+    pub fn is_capitalized(&self) -> bool {
+        self.raw.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A clause boundary: sentence punctuation, semicolons, colons, dashes.
+    pub fn is_clause_break(&self) -> bool {
+        self.kind == TokenKind::Punct && matches!(self.raw, ";" | ":" | "." | "!" | "?" | "—" | "–" | "(" | ")")
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Split `text[start..end]` into tokens. `lower` is the document lowercased
+/// with `to_ascii_lowercase`, so byte offsets agree with `text`.
+pub fn tokenize<'a>(text: &'a str, lower: &'a str, start: usize, end: usize) -> Vec<Token<'a>> {
+    let mut tokens = Vec::with_capacity((end - start) / 5 + 4);
+    let slice = &text[start..end];
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let tok_start = start + i;
+        let mut tok_end = tok_start + c.len_utf8();
+        let kind = if is_word_char(c) {
+            let mut all_digits = c.is_ascii_digit();
+            while let Some(&(j, d)) = iter.peek() {
+                let joiner = matches!(d, '\'' | '’' | '-' | ',' | '.');
+                if is_word_char(d) {
+                    all_digits &= d.is_ascii_digit();
+                    tok_end = start + j + d.len_utf8();
+                    iter.next();
+                } else if joiner {
+                    // Keep "twenty-two", "1,000", "D.I", "Pakistan's" whole.
+                    let rest = &slice[j + d.len_utf8()..];
+                    let next = rest.chars().next();
+                    let joins = match d {
+                        ',' => all_digits && rest.len() >= 3 && rest.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                            && !rest.as_bytes().get(3).is_some_and(u8::is_ascii_digit),
+                        '.' => next.is_some_and(|n| n.is_alphanumeric())
+                            && (all_digits && next.is_some_and(|n| n.is_ascii_digit())
+                                || !all_digits && (tok_end - tok_start) <= 2),
+                        '-' => !all_digits && next.is_some_and(is_word_char),
+                        _ => next.is_some_and(is_word_char),
+                    };
+                    if !joins {
+                        break;
+                    }
+                    tok_end = start + j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            if all_digits { TokenKind::Number } else { TokenKind::Word }
+        } else {
+            TokenKind::Punct
+        };
+        tokens.push(Token {
+            start: tok_start,
+            end: tok_end,
+            raw: &text[tok_start..tok_end],
+            lower: &lower[tok_start..tok_end],
+            kind,
+        });
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let lower = text.to_ascii_lowercase();
+        let lower: &'static str = Box::leak(lower.into_boxed_str());
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        tokenize(text, lower, 0, text.len()).into_iter().map(|t| t.raw).collect()
+    }
+
+    #[test]
+    fn keeps_compounds_whole() {
+        assert_eq!(
+            words("twenty-two of 1,000 in D.I. Khan, Pakistan's 3.5"),
+            vec!["twenty-two", "of", "1,000", "in", "D.I", ".", "Khan", ",", "Pakistan's", "3.5"]
+        );
+    }
+
+    #[test]
+    fn splits_punctuation() {
+        assert_eq!(words("killed (6), injured: 3;"), vec!["killed", "(", "6", ")", ",", "injured", ":", "3", ";"]);
+    }
+}

@@ -1,0 +1,13 @@
+//! incidentkit: incidents of militant violence parsed from English reports.
+//!
+//! The engine (everything but `python`) is plain Rust and knows nothing of
+//! Python; the binding is behind the `python` feature.
+
+pub mod engine;
+pub mod extract;
+pub mod frame;
+pub mod incident;
+pub mod text;
+
+#[cfg(feature = "python")]
+mod python;

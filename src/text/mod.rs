@@ -1,0 +1,331 @@
+//! Documents: the publication-date header, paragraphs, sentences, list
+//! items, and byte -> character offsets.
+
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A span of the document, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One unit of text the extractors read: a sentence, or one item of a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub span: Span,
+    pub paragraph: usize,
+    /// Items of one list share their lead-in sentence's index here.
+    pub list_lead: Option<usize>,
+    /// True for the first segment of a paragraph.
+    pub paragraph_start: bool,
+}
+
+/// A document split into segments, with its publication date.
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub published: Option<NaiveDate>,
+    /// Where the body starts (after a date header).
+    pub body_start: usize,
+    pub segments: Vec<Segment>,
+}
+
+fn header_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^\s*date\s+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*").expect("valid regex"))
+}
+
+/// The ` date YYYY-MM-DD ` header: its date (if valid) and where the body starts.
+pub fn date_header(text: &str) -> Option<(Option<NaiveDate>, usize)> {
+    let caps = header_regex().captures(text)?;
+    let year = caps[1].parse().ok()?;
+    let month = caps[2].parse().ok()?;
+    let day = caps[3].parse().ok()?;
+    Some((NaiveDate::from_ymd_opt(year, month, day), caps.get(0)?.end()))
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "gen", "lt", "col", "maj", "capt", "cpt", "brig", "sgt", "no", "nos", "dr", "mr", "mrs", "ms",
+    "st", "gov", "govt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "vs", "etc", "approx", "dept", "insp", "supt", "hon", "prof", "sr", "jr", "rs",
+    "inc", "co", "corp", "ltd", "i.e", "e.g", "u.s", "u.n", "u.k", "fig", "mt", "pvt", "hav",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let lower = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    if lower.is_empty() {
+        return false;
+    }
+    // Initials and dotted abbreviations: "D.I", "A", "U.S".
+    if lower.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+        && lower.split('.').all(|p| p.len() <= 1)
+    {
+        return true;
+    }
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Whether the period at byte `dot` ends a sentence.
+fn period_ends_sentence(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    if word.chars().all(|c| c.is_ascii_digit()) && text[dot + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    !is_abbreviation(word)
+}
+
+/// Split one paragraph (a byte range) into sentence spans.
+fn split_sentences(text: &str, start: usize, end: usize) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut sentence_start = start;
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        if b == b'.' || b == b'!' || b == b'?' {
+            let mut j = i + 1;
+            // Closing quotes and brackets stay with the sentence.
+            while j < end && matches!(bytes[j], b'"' | b'\'' | b')') {
+                j += 1;
+            }
+            let closing = text[j..end].chars().next();
+            let closing_quote = matches!(closing, Some('’') | Some('”'));
+            if closing_quote {
+                j += closing.map(char::len_utf8).unwrap_or(0);
+            }
+            let next_is_space = text[j..end].starts_with(char::is_whitespace);
+            let after = text[j..end].trim_start();
+            let next_starts_sentence = after
+                .chars()
+                .next()
+                .map(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c))
+                .unwrap_or(false);
+            let ends = next_is_space
+                && next_starts_sentence
+                && (b != b'.' || period_ends_sentence(text, i));
+            if ends {
+                push_trimmed(text, sentence_start, j, &mut spans);
+                sentence_start = j;
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(text, sentence_start, end, &mut spans);
+    spans
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if start + lead < end - trail {
+        out.push(Span { start: start + lead, end: end - trail });
+    }
+}
+
+fn list_marker_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:^|[\s:;,])(?:\(?([a-hA-H]|[ivx]{1,4}|[1-9])\))\s+").expect("valid regex")
+    })
+}
+
+/// Split a sentence holding a list ("...: a) ..., b) ...") into its lead-in
+/// and items. Needs at least two markers in sequence (a then b, 1 then 2).
+fn split_list(text: &str, span: Span) -> Option<Vec<Span>> {
+    let slice = &text[span.start..span.end];
+    let mut markers: Vec<(usize, usize, String)> = Vec::new();
+    for caps in list_marker_regex().captures_iter(slice) {
+        let whole = caps.get(0)?;
+        let label = caps.get(1)?;
+        let marker_start = label.start() - usize::from(slice[..label.start()].ends_with('('));
+        markers.push((marker_start, whole.end(), label.as_str().to_ascii_lowercase()));
+    }
+    let sequential: Vec<&(usize, usize, String)> = {
+        let mut kept = Vec::new();
+        let mut expected: Option<char> = None;
+        for m in &markers {
+            let c = m.2.chars().next().unwrap_or(' ');
+            let first = matches!(c, 'a' | '1') && m.2.len() == 1;
+            let next = expected.map(|e| e == c && m.2.len() == 1).unwrap_or(false);
+            if first && kept.is_empty() || next {
+                kept.push(m);
+                expected = char::from_u32(c as u32 + 1);
+            }
+        }
+        kept
+    };
+    if sequential.len() < 2 {
+        return None;
+    }
+    let mut spans = Vec::new();
+    push_trimmed(text, span.start, span.start + sequential[0].0, &mut spans);
+    for (k, m) in sequential.iter().enumerate() {
+        let item_end = sequential.get(k + 1).map(|n| n.0).unwrap_or(slice.len());
+        push_trimmed(text, span.start + m.1, span.start + item_end, &mut spans);
+    }
+    Some(spans)
+}
+
+/// A full date standing alone on the first line ("Wednesday, November 12, 2025").
+fn lone_first_line_date(text: &str) -> Option<NaiveDate> {
+    let first = text.lines().find(|l| !l.trim().is_empty())?.trim();
+    if first.len() > 40 {
+        return None;
+    }
+    crate::extract::dates::parse_standalone_date(first)
+}
+
+impl<'a> Document<'a> {
+    /// Split `text` into paragraphs, sentences and list items. The caller's
+    /// `published` wins over a header or first-line date.
+    pub fn new(text: &'a str, published: Option<NaiveDate>) -> Self {
+        let (header_date, body_start) = match date_header(text) {
+            Some((date, end)) => (date, end),
+            None => (None, 0),
+        };
+        let published = published.or(header_date).or_else(|| lone_first_line_date(text));
+        let mut segments = Vec::new();
+        let mut paragraph = 0;
+        let mut line_start = body_start;
+        for line in text[body_start..].split_inclusive('\n') {
+            let start = line_start;
+            line_start += line.len();
+            let end = start + line.trim_end().len();
+            if text[start..end].trim().is_empty() {
+                continue;
+            }
+            let mut first = true;
+            for sentence in split_sentences(text, start, end) {
+                match split_list(text, sentence) {
+                    Some(parts) => {
+                        let lead = segments.len();
+                        for (k, part) in parts.into_iter().enumerate() {
+                            segments.push(Segment {
+                                span: part,
+                                paragraph,
+                                list_lead: (k > 0).then_some(lead),
+                                paragraph_start: first,
+                            });
+                            first = false;
+                        }
+                    }
+                    None => {
+                        segments.push(Segment { span: sentence, paragraph, list_lead: None, paragraph_start: first });
+                        first = false;
+                    }
+                }
+            }
+            paragraph += 1;
+        }
+        Document { text, published, body_start, segments }
+    }
+
+    pub fn segment_text(&self, index: usize) -> &'a str {
+        let span = self.segments[index].span;
+        &self.text[span.start..span.end]
+    }
+}
+
+/// Converts byte offsets to character offsets (Python `str` indices).
+pub struct CharIndex<'a> {
+    text: &'a str,
+    ascii: bool,
+}
+
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharIndex { text, ascii: text.is_ascii() }
+    }
+
+    pub fn char_offset(&self, byte: usize) -> u32 {
+        let byte = byte.min(self.text.len());
+        if self.ascii {
+            return byte as u32;
+        }
+        self.text[..byte].chars().count() as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let doc = Document::new(text, None);
+        (0..doc.segments.len()).map(|i| doc.segment_text(i)).collect()
+    }
+
+    #[test]
+    fn header_sets_published_and_is_skipped() {
+        let doc = Document::new(" date 2025-03-05 Troops fired. Two died.", None);
+        assert_eq!(doc.published, NaiveDate::from_ymd_opt(2025, 3, 5));
+        assert_eq!(doc.segment_text(0), "Troops fired.");
+    }
+
+    #[test]
+    fn malformed_header_gives_no_date() {
+        let doc = Document::new(" date 2025-13-45 Troops fired.", None);
+        assert_eq!(doc.published, None);
+    }
+
+    #[test]
+    fn caller_date_wins() {
+        let given = NaiveDate::from_ymd_opt(2024, 1, 2);
+        let doc = Document::new(" date 2025-03-05 Text.", given);
+        assert_eq!(doc.published, given);
+    }
+
+    #[test]
+    fn lone_first_line_date_is_published() {
+        let doc = Document::new("Wednesday, November 12, 2025\nA blast hit Quetta.", None);
+        assert_eq!(doc.published, NaiveDate::from_ymd_opt(2025, 11, 12));
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let s = sentences("Lt. Gen. Ahmed spoke in D.I. Khan on Nov. 4, 2023. Troops moved in.");
+        assert_eq!(s, vec!["Lt. Gen. Ahmed spoke in D.I. Khan on Nov. 4, 2023.", "Troops moved in."]);
+    }
+
+    #[test]
+    fn sentence_after_quote_splits() {
+        let s = sentences("He said \"we won.\" Then he left.");
+        assert_eq!(s.len(), 2);
+    }
+
+    #[test]
+    fn list_items_are_segments() {
+        let s = sentences("Operations: a) Tank (3 May): 6 killed, b) Khyber (4 May): 2 killed.");
+        assert_eq!(s, vec!["Operations:", "Tank (3 May): 6 killed,", "Khyber (4 May): 2 killed."]);
+    }
+
+    #[test]
+    fn paragraphs_are_lines() {
+        let doc = Document::new("One here.\n\nTwo there.\nThree.", None);
+        let paragraphs: Vec<usize> = doc.segments.iter().map(|s| s.paragraph).collect();
+        assert_eq!(paragraphs, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn char_offsets_count_characters() {
+        let text = "Pakistan’s army";
+        let idx = CharIndex::new(text);
+        let byte = text.find("army").unwrap();
+        assert_eq!(idx.char_offset(byte), 11);
+    }
+}
