@@ -7,6 +7,7 @@ pub mod engine;
 pub mod extract;
 pub mod frame;
 pub mod incident;
+pub mod lexicon;
 pub mod text;
 
 #[cfg(feature = "python")]

@@ -1,7 +1,11 @@
 //! From text to incidents.
 
+pub mod casualties;
+pub mod cues;
 pub mod dates;
+pub mod nationality;
 pub mod numbers;
+pub mod places;
 pub mod tokens;
 
 use chrono::NaiveDate;

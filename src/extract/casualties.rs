@@ -1,0 +1,583 @@
+//! Casualty counts by side and outcome: "13 civilians martyred and 32 others
+//! injured", "killing at least 24 people", "neutralised three khwarij, while
+//! two were injured", "the martyrdom of Havildar Shahid Iqbal".
+
+use super::numbers::{between_at, count_at, Count};
+use super::tokens::{Token, TokenKind};
+use crate::lexicon::{lexicon, Side};
+
+/// What happened to the people counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    Killed,
+    Injured,
+    Arrested,
+}
+
+/// One count read from a segment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Casualty {
+    pub outcome: Outcome,
+    pub side: Side,
+    pub value: u32,
+    pub approximate: bool,
+    /// First and one-past-last token of the count phrase.
+    pub first: usize,
+    pub next: usize,
+    /// Tokens of the noun phrase (after the number).
+    pub noun_first: usize,
+    pub noun_next: usize,
+    /// A part of a total ("including two officers"): not added.
+    pub part: bool,
+    /// "none of the police were harmed": a stated zero.
+    pub zero: bool,
+}
+
+struct Predicate {
+    at: usize,
+    len: usize,
+    outcome: Outcome,
+}
+
+const KILL_WORDS: &[&str] = &[
+    "killed", "killing", "kill", "kills", "martyred", "martyring", "martyrs", "dead", "died", "die", "dies",
+    "eliminated", "eliminating", "neutralised", "neutralized", "neutralising", "neutralizing", "slain",
+    "perished", "assassinated", "murdered", "massacred", "executed", "beheaded", "lynched", "liquidated",
+];
+const INJURE_WORDS: &[&str] = &["injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "hurt"];
+const ARREST_WORDS: &[&str] = &["arrested", "arresting", "apprehended", "captured", "caught", "detained", "nabbed", "arrests"];
+
+/// Multi-word predicates: (words, outcome).
+const PHRASES: &[(&[&str], Outcome)] = &[
+    (&["sent", "to", "hell"], Outcome::Killed),
+    (&["shot", "dead"], Outcome::Killed),
+    (&["gunned", "down"], Outcome::Killed),
+    (&["lost", "their", "lives"], Outcome::Killed),
+    (&["lost", "his", "life"], Outcome::Killed),
+    (&["lost", "her", "life"], Outcome::Killed),
+    (&["lost", "lives"], Outcome::Killed),
+    (&["embraced", "martyrdom"], Outcome::Killed),
+    (&["embraced", "shahadat"], Outcome::Killed),
+    (&["laid", "down", "their", "lives"], Outcome::Killed),
+    (&["laid", "down", "his", "life"], Outcome::Killed),
+    (&["martyrdom", "of"], Outcome::Killed),
+    (&["deaths", "of"], Outcome::Killed),
+    (&["death", "of"], Outcome::Killed),
+    (&["killing", "of"], Outcome::Killed),
+    (&["taken", "out"], Outcome::Killed),
+    (&["wiped", "out"], Outcome::Killed),
+    (&["found", "dead"], Outcome::Killed),
+    (&["succumbed"], Outcome::Killed),
+    (&["taken", "into", "custody"], Outcome::Arrested),
+    (&["rounded", "up"], Outcome::Arrested),
+    (&["sustained", "injuries"], Outcome::Injured),
+    (&["received", "injuries"], Outcome::Injured),
+    (&["suffered", "injuries"], Outcome::Injured),
+    (&["injuries", "to"], Outcome::Injured),
+];
+
+fn phrase_at(tokens: &[Token<'_>], i: usize) -> Option<(&'static [&'static str], Outcome)> {
+    PHRASES
+        .iter()
+        .find(|(words, _)| words.iter().enumerate().all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w))))
+        .copied()
+}
+
+fn predicates(tokens: &[Token<'_>]) -> Vec<Predicate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((words, outcome)) = phrase_at(tokens, i) {
+            out.push(Predicate { at: i, len: words.len(), outcome });
+            i += words.len();
+            continue;
+        }
+        let t = &tokens[i];
+        let outcome = if t.is_any(KILL_WORDS) {
+            Some(Outcome::Killed)
+        } else if t.is_any(INJURE_WORDS) {
+            Some(Outcome::Injured)
+        } else if t.is_any(ARREST_WORDS) {
+            Some(Outcome::Arrested)
+        } else {
+            None
+        };
+        if let Some(outcome) = outcome {
+            out.push(Predicate { at: i, len: 1, outcome });
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Words that end a noun phrase after a number.
+const NP_STOPS: &[&str] = &[
+    "were", "was", "had", "have", "has", "are", "is", "been", "be", "in", "at", "on", "near", "during", "from",
+    "for", "by", "with", "when", "while", "and", "or", "who", "which", "that", "as", "after", "before", "into",
+    "to", "inside", "across", "including", "among", "later", "also", "each", "per", "the", "a", "an", "but",
+    "whereas", "since", "besides", "along", "under", "over", "through", "got", "managed", "remained", "did",
+];
+
+/// Words after a number that make it a count of people without a noun.
+const BARE_FOLLOWERS: &[&str] = &["were", "was", "had", "have", "killed", "injured", "martyred", "wounded", "dead", "died", "others", "more", "other", "of"];
+
+fn side_of_words(tokens: &[Token<'_>], first: usize, next: usize) -> Option<Side> {
+    let lex = lexicon();
+    let mut best: Option<Side> = None;
+    let rank = |s: Side| match s {
+        Side::Militants => 4,
+        Side::Security => 3,
+        Side::Civilians => 2,
+        Side::Unknown => 1,
+    };
+    for k in first..next {
+        let word = tokens[k].lower.trim_end_matches("'s").trim_end_matches("’s");
+        let mut found = lex.side_of(word);
+        if let Some(n) = tokens.get(k + 1).filter(|_| k + 1 < next) {
+            let pair = format!("{word} {}", n.lower);
+            if let Some(s) = lex.side_of(&pair) {
+                found = Some(s);
+            }
+        }
+        if matches!(word, "armed" | "unidentified" | "masked" | "unknown") && k + 1 < next {
+            found = Some(Side::Militants);
+        }
+        if let Some(s) = found {
+            if best.is_none_or(|b| rank(s) > rank(b)) {
+                best = Some(s);
+            }
+        }
+    }
+    best
+}
+
+/// The noun phrase after a number: tokens up to a stop word, at most five.
+fn noun_phrase(tokens: &[Token<'_>], start: usize) -> usize {
+    let mut k = start;
+    while k < tokens.len() && k < start + 5 {
+        let t = &tokens[k];
+        if t.kind == TokenKind::Punct
+            || t.is_any(NP_STOPS)
+            || t.is_any(KILL_WORDS)
+            || t.is_any(INJURE_WORDS)
+            || t.is_any(ARREST_WORDS)
+            || phrase_at(tokens, k).is_some()
+        {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// A count phrase at token `i` whose people can be casualties.
+struct CountPhrase {
+    count: Count,
+    noun_first: usize,
+    noun_next: usize,
+    side: Option<Side>,
+    /// "of them", "others": side comes from context.
+    anaphoric: bool,
+}
+
+fn count_phrase_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
+    let t = tokens.get(i)?;
+    // Indefinite singulars: "a soldier", "another police constable".
+    if t.is_any(&["a", "an", "another", "one"]) && !tokens.get(i + 1).is_some_and(|n| n.is("dozen")) {
+        let noun_next = noun_phrase(tokens, i + 1);
+        let side = side_of_words(tokens, i + 1, noun_next)?;
+        if side == Side::Unknown && !t.is("one") {
+            return None;
+        }
+        let approximate = false;
+        let value = 1;
+        return Some(CountPhrase {
+            count: Count { value, approximate, first: i, next: i + 1 },
+            noun_first: i + 1,
+            noun_next,
+            side: Some(side),
+            anaphoric: t.is("another") && noun_next == i + 1,
+        });
+    }
+    let count = count_at(tokens, i).or_else(|| between_at(tokens, i))?;
+    let mut noun_first = count.next;
+    // "dozens of terrorists", "two of the attackers", "six of them"
+    if tokens.get(noun_first).is_some_and(|n| n.is("of")) {
+        noun_first += 1;
+        if tokens.get(noun_first).is_some_and(|n| n.is_any(&["the", "their", "its", "these", "those"])) {
+            noun_first += 1;
+        }
+        if tokens.get(noun_first).is_some_and(|n| n.is_any(&["them", "whom", "those"])) {
+            return Some(CountPhrase { count, noun_first, noun_next: noun_first + 1, side: None, anaphoric: true });
+        }
+    }
+    let noun_next = noun_phrase(tokens, noun_first);
+    if let Some(side) = side_of_words(tokens, noun_first, noun_next) {
+        let others = (noun_first..noun_next).any(|k| tokens[k].is_any(&["others", "more", "other"]));
+        let anaphoric = others && !(noun_first..noun_next).any(|k| {
+            let w = tokens[k].lower;
+            !matches!(w, "others" | "more" | "other") && lexicon().side_of(w).is_some_and(|s| s != Side::Unknown)
+        });
+        return Some(CountPhrase { count, noun_first, noun_next, side: (!anaphoric).then_some(side), anaphoric });
+    }
+    // A bare number: "two were injured", "3 killed", "four more".
+    let follower = tokens.get(count.next);
+    let bare = follower.is_none_or(|f| f.is_any(BARE_FOLLOWERS) || f.kind == TokenKind::Punct);
+    if bare && !tokens.get(count.next).is_some_and(|f| f.is("of")) {
+        let anaphoric = follower.is_some_and(|f| f.is_any(&["others", "more", "other"]));
+        let next = if anaphoric { count.next + 1 } else { count.next };
+        return Some(CountPhrase { count, noun_first: count.next, noun_next: next, side: None, anaphoric });
+    }
+    None
+}
+
+/// Capitalised name tokens starting at `i` (a person's name after a title).
+fn name_len(tokens: &[Token<'_>], i: usize) -> usize {
+    let mut k = i;
+    while k < tokens.len() && tokens[k].kind == TokenKind::Word && tokens[k].is_capitalized() && k < i + 4 {
+        if lexicon().side_of(tokens[k].lower).is_some() {
+            break;
+        }
+        k += 1;
+    }
+    k - i
+}
+
+/// "Havildar Shahid Iqbal", "militant Chakar Liaquat", "Constable Muhammad
+/// Tariq": a title followed by a name counts one person of the title's side.
+fn titled_person_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
+    let mut k = i;
+    let mut side = None;
+    while k < tokens.len() && k < i + 3 {
+        match lexicon().side_of(tokens[k].lower) {
+            Some(s) if s != Side::Unknown => {
+                side = Some(s);
+                k += 1;
+            }
+            _ => break,
+        }
+    }
+    let side = side?;
+    let names = name_len(tokens, k);
+    if names == 0 || (i > 0 && tokens[i - 1].is_any(&["the", "a", "an", "their", "his"])) {
+        return None;
+    }
+    let count = Count { value: 1, approximate: false, first: i, next: k + names };
+    Some(CountPhrase { count, noun_first: i, noun_next: k, side: Some(side), anaphoric: false })
+}
+
+/// Where "including ..." / "among them" parts run: [start, end) token ranges.
+fn part_ranges(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let starts = t.is("including")
+            || (t.is("among") && tokens.get(i + 1).is_some_and(|n| n.is_any(&["them", "whom", "the"])))
+            || (t.is("of") && tokens.get(i + 1).is_some_and(|n| n.is("whom")));
+        if starts {
+            let end = tokens[i + 1..]
+                .iter()
+                .position(|t| t.raw == "," || t.is_clause_break())
+                .map(|p| i + 1 + p)
+                .unwrap_or(tokens.len());
+            ranges.push((i, end));
+        }
+        // "four suicide bombers among them": the part precedes its marker.
+        if t.is("among") && tokens.get(i + 1).is_some_and(|n| n.is("them")) {
+            let start = tokens[..i].iter().rposition(|t| t.raw == "," || t.is_clause_break()).map(|p| p + 1).unwrap_or(0);
+            ranges.push((start, i + 2));
+        }
+    }
+    ranges
+}
+
+fn in_ranges(ranges: &[(usize, usize)], i: usize) -> bool {
+    ranges.iter().any(|(s, e)| (*s..*e).contains(&i))
+}
+
+/// The side of the last people-noun before token `i` in the segment.
+fn nearest_side_before(tokens: &[Token<'_>], i: usize) -> Option<Side> {
+    (0..i).rev().find_map(|k| {
+        let s = lexicon().side_of(tokens[k].lower)?;
+        (s != Side::Unknown).then_some(s)
+    })
+}
+
+const TOLL_VERBS: &[&str] = &["rose", "risen", "climbed", "reached", "jumped", "increased", "mounted", "soared", "stands", "stood"];
+
+/// "The number of people killed ... climbed to 83", "death toll rose to 54".
+fn toll_updates(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
+    for i in 0..tokens.len() {
+        let is_toll = tokens[i].is("toll")
+            || (tokens[i].is("number") && tokens.get(i + 1).is_some_and(|t| t.is("of")));
+        if !is_toll {
+            continue;
+        }
+        let window_end = (i + 25).min(tokens.len());
+        let outcome = if (i..window_end).take_while(|&k| !tokens[k].is_any(TOLL_VERBS)).any(|k| tokens[k].is_any(INJURE_WORDS)) {
+            Outcome::Injured
+        } else {
+            Outcome::Killed
+        };
+        let Some(v) = (i..window_end).find(|&k| tokens[k].is_any(TOLL_VERBS)) else { continue };
+        let at = if tokens.get(v + 1).is_some_and(|t| t.is("to")) { v + 2 } else { v + 1 };
+        let Some(count) = count_at(tokens, at) else { continue };
+        let side = side_of_words(tokens, i, v).unwrap_or(Side::Unknown);
+        out.push(Casualty {
+            outcome,
+            side,
+            value: count.value,
+            approximate: count.approximate,
+            first: count.first,
+            next: count.next,
+            noun_first: i,
+            noun_next: v,
+            part: false,
+            zero: false,
+        });
+    }
+}
+
+/// "none of the police personnel were harmed", "the team escaped unhurt",
+/// "the policemen remained safe", "no casualties".
+fn stated_zeros(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
+    let zero = |outcome, side, at| Casualty {
+        outcome,
+        side,
+        value: 0,
+        approximate: false,
+        first: at,
+        next: at + 1,
+        noun_first: at,
+        noun_next: at + 1,
+        part: false,
+        zero: true,
+    };
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        if t.is("no") && tokens.get(i + 1).is_some_and(|n| n.is_any(&["casualties", "casualty"])) {
+            out.push(zero(Outcome::Killed, Side::Unknown, i));
+            out.push(zero(Outcome::Injured, Side::Unknown, i));
+            continue;
+        }
+        if t.is("no") && tokens.get(i + 1).is_some_and(|n| n.is("loss")) && tokens.get(i + 2).is_some_and(|n| n.is("of")) && tokens.get(i + 3).is_some_and(|n| n.is("life")) {
+            out.push(zero(Outcome::Killed, Side::Unknown, i));
+            continue;
+        }
+        let unhurt = t.is_any(&["unhurt", "unharmed", "unscathed"])
+            || (t.is_any(&["harmed", "hurt"]) && i > 0 && (0..i).rev().take(8).any(|k| tokens[k].is("none")));
+        let safe = t.is("safe") && i > 0 && tokens[i - 1].is_any(&["remained", "were", "was", "stayed"]);
+        if !(unhurt || safe) {
+            continue;
+        }
+        let clause_start = tokens[..i].iter().rposition(|t| t.is_clause_break() || t.raw == ",").map(|p| p + 1).unwrap_or(0);
+        let side = side_of_words(tokens, clause_start, i)
+            .filter(|s| *s != Side::Unknown)
+            .or_else(|| {
+                let pronoun = (clause_start..i).any(|k| tokens[k].is_any(&["he", "she", "they"]));
+                pronoun.then(|| nearest_side_before(tokens, clause_start)).flatten()
+            })
+            .unwrap_or(Side::Civilians);
+        out.push(zero(Outcome::Killed, side, i));
+        if unhurt {
+            out.push(zero(Outcome::Injured, side, i));
+        }
+    }
+}
+
+/// A named victim: "Aslam Buledi was injured", "Shakeel Ahmed was killed".
+fn named_victims(tokens: &[Token<'_>], used: &[bool], preds: &[Predicate], out: &mut Vec<Casualty>) {
+    for p in preds {
+        if p.at < 3 || !tokens[p.at - 1].is_any(&["was", "is"]) {
+            continue;
+        }
+        let end = p.at - 1;
+        let mut start = end;
+        while start > 0 && tokens[start - 1].kind == TokenKind::Word && tokens[start - 1].is_capitalized() && end - start < 4 {
+            start -= 1;
+        }
+        if end - start < 2 || (start..end).any(|k| used[k]) || lexicon().side_of(tokens[start].lower).is_some() {
+            continue;
+        }
+        // Not a place or an organisation: those are capitalised too.
+        if (start..end).any(|k| tokens[k].raw.chars().all(|c| c.is_ascii_uppercase())) {
+            continue;
+        }
+        let side = (start.saturating_sub(6)..start)
+            .rev()
+            .find_map(|k| lexicon().side_of(tokens[k].lower).filter(|s| *s != Side::Unknown))
+            .unwrap_or(Side::Civilians);
+        out.push(Casualty {
+            outcome: p.outcome,
+            side,
+            value: 1,
+            approximate: false,
+            first: start,
+            next: end,
+            noun_first: start,
+            noun_next: end,
+            part: false,
+            zero: false,
+        });
+    }
+}
+
+/// All casualty counts of one segment.
+pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
+    let preds = predicates(tokens);
+    let parts = part_ranges(tokens);
+    let mut phrases: Vec<CountPhrase> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = count_phrase_at(tokens, i).or_else(|| titled_person_at(tokens, i));
+        match found {
+            Some(p) => {
+                i = p.noun_next.max(p.count.next).max(i + 1);
+                phrases.push(p);
+            }
+            None => i += 1,
+        }
+    }
+    let is_pred_at = |k: usize| preds.iter().any(|p| p.at == k);
+    let mut bound: Vec<Option<Outcome>> = vec![None; phrases.len()];
+    let mut pred_used = vec![false; preds.len()];
+    // Active: a predicate right before a count binds it and its coordinated
+    // followers ("the martyrdom of 13 civilians and five security personnel").
+    for (pi, p) in preds.iter().enumerate() {
+        let after = p.at + p.len;
+        let Some(first) = phrases.iter().position(|ph| ph.count.first == after || (ph.count.first == after + 1 && tokens[after].is_any(&["all", "another"]))) else {
+            continue;
+        };
+        if tokens[p.at].is_any(&["dead", "hurt"]) {
+            continue;
+        }
+        pred_used[pi] = true;
+        bound[first] = Some(p.outcome);
+        let mut last = first;
+        while let Some(next) = phrases.get(last + 1) {
+            let gap = &tokens[phrases[last].noun_next.max(phrases[last].count.next)..next.count.first];
+            let coordinated = !gap.is_empty() && gap.iter().all(|t| t.is("and") || t.raw == ",");
+            let own_predicate = (next.noun_next..(next.noun_next + 3).min(tokens.len())).any(is_pred_at)
+                || tokens.get(next.noun_next).is_some_and(|t| t.is_any(&["were", "was", "had"]));
+            if !coordinated || own_predicate || bound[last + 1].is_some() {
+                break;
+            }
+            bound[last + 1] = Some(p.outcome);
+            last += 1;
+        }
+    }
+    // Passive: a count binds the next free predicate in its clause.
+    for (k, ph) in phrases.iter().enumerate() {
+        if bound[k].is_some() {
+            continue;
+        }
+        let from = ph.noun_next.max(ph.count.next);
+        let mut j = from;
+        let limit = (from + 20).min(tokens.len());
+        while j < limit {
+            let t = &tokens[j];
+            if matches!(t.raw, ";" | "." | ":" | "!" | "?") {
+                break;
+            }
+            if let Some(pi) = preds.iter().position(|p| p.at == j) {
+                if !pred_used[pi] {
+                    bound[k] = Some(preds[pi].outcome);
+                }
+                break;
+            }
+            // Another count in between that is not coordinated with this one.
+            if phrases.iter().any(|o| o.count.first == j) && !in_ranges(&parts, j) && !tokens[j - 1].is_any(&["and", ","]) {
+                break;
+            }
+            j += 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut used = vec![false; tokens.len()];
+    let mut previous_side: Option<Side> = None;
+    for (k, ph) in phrases.iter().enumerate() {
+        let Some(outcome) = bound[k] else { continue };
+        let part = in_ranges(&parts, ph.count.first);
+        let side = match ph.side {
+            Some(s) => s,
+            None if ph.anaphoric && tokens.get(ph.noun_first).is_some_and(|t| t.is_any(&["them", "whom", "those"])) => {
+                previous_side.or_else(|| nearest_side_before(tokens, ph.count.first)).unwrap_or(Side::Unknown)
+            }
+            None => previous_side.unwrap_or(Side::Unknown),
+        };
+        // "eight others, including a Rangers official": the others are mixed.
+        let mixed_others = ph.anaphoric
+            && parts.iter().any(|(s, _)| *s == ph.noun_next.max(ph.count.next) || *s == ph.noun_next.max(ph.count.next) + 1);
+        let side = if mixed_others { Side::Unknown } else { side };
+        if !part {
+            previous_side = Some(side);
+        }
+        for u in used.iter_mut().take(ph.noun_next.max(ph.count.next)).skip(ph.count.first) {
+            *u = true;
+        }
+        out.push(Casualty {
+            outcome,
+            side,
+            value: ph.count.value,
+            approximate: ph.count.approximate,
+            first: ph.count.first,
+            next: ph.count.next,
+            noun_first: ph.noun_first,
+            noun_next: ph.noun_next,
+            part,
+            zero: false,
+        });
+    }
+    named_victims(tokens, &used, &preds, &mut out);
+    toll_updates(tokens, &mut out);
+    stated_zeros(tokens, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn read(text: &str) -> Vec<(Outcome, Side, u32, bool)> {
+        let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        let tokens = tokenize(text, lower, 0, text.len());
+        find_casualties(&tokens).into_iter().filter(|c| !c.part).map(|c| (c.outcome, c.side, c.value, c.approximate)).collect()
+    }
+
+    use Outcome::*;
+    use Side::*;
+
+    #[test]
+    fn table() {
+        let cases: &[(&str, &[(Outcome, Side, u32, bool)])] = &[
+            ("13 civilians were martyred and 32 others injured", &[(Killed, Civilians, 13, false), (Injured, Civilians, 32, false)]),
+            ("killing at least 24 people and injuring 53", &[(Killed, Unknown, 24, true), (Injured, Unknown, 53, false)]),
+            ("security forces neutralised three khwarij, while two were injured", &[(Killed, Militants, 3, false), (Injured, Militants, 2, false)]),
+            ("the martyrdom of 13 civilians and five security personnel", &[(Killed, Civilians, 13, false), (Killed, Security, 5, false)]),
+            ("Sixteen terrorists, including several suicide attackers, were killed", &[(Killed, Militants, 16, false)]),
+            ("8 soldiers, including two officers, martyred", &[(Killed, Security, 8, false)]),
+            ("At least six were martyred, including three FC personnel", &[(Killed, Unknown, 6, true)]),
+            ("2 killed, 3 injured", &[(Killed, Unknown, 2, false), (Injured, Unknown, 3, false)]),
+            ("one soldier was martyred and four others were injured", &[(Killed, Security, 1, false), (Injured, Security, 4, false)]),
+            ("a policeman was killed and six others injured", &[(Killed, Security, 1, false), (Injured, Security, 6, false)]),
+            ("the IED led to the martyrdom of Havildar Shahid Iqbal", &[(Killed, Security, 1, false)]),
+            ("killing militant Chakar Liaquat and injuring two others", &[(Killed, Militants, 1, false), (Injured, Militants, 2, false)]),
+            ("the troops engaged the khwarij location and six of them were killed", &[(Killed, Militants, 6, false)]),
+            ("21 passengers and 4 FC personnel lost their lives", &[(Killed, Civilians, 21, false), (Killed, Security, 4, false)]),
+            ("security forces caught two facilitators", &[(Arrested, Militants, 2, false)]),
+            ("Two Afghan nationals were also taken into custody", &[(Arrested, Civilians, 2, false)]),
+            ("The number of people killed in the bombing climbed to 83 on Tuesday", &[(Killed, Unknown, 83, false)]),
+            ("15 to 20 Afghan Taliban were killed", &[(Killed, Militants, 15, true)]),
+            ("dozens of terrorists were eliminated", &[(Killed, Militants, 24, true)]),
+            ("None of the police personnel were harmed", &[(Killed, Security, 0, false), (Injured, Security, 0, false)]),
+            ("no casualties were reported", &[(Killed, Unknown, 0, false), (Injured, Unknown, 0, false)]),
+            ("eight posts, including six tanks, were destroyed", &[]),
+            ("killed at least 11 terrorists in three separate operations", &[(Killed, Militants, 11, true)]),
+            ("a Pakistan Army major and two soldiers were martyred", &[(Killed, Security, 1, false), (Killed, Security, 2, false)]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(read(text), want.to_vec(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! Event-type cues, militant groups, nationalities, cross-border ties and
+//! named operations of one segment.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::incident::EventType;
+use crate::lexicon::lexicon;
+
+/// How strongly a cue marks its event type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// "suicide bombers" among the dead of an operation: yields to an
+    /// operation or a kidnapping told in the same incident.
+    Weak,
+    Strong,
+}
+
+/// An event-type cue found in a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventCue {
+    pub event: EventType,
+    pub strength: Strength,
+    pub start: usize,
+}
+
+struct CueRule {
+    regex: Regex,
+    event: EventType,
+    strength: Strength,
+}
+
+fn rules() -> &'static [CueRule] {
+    static RULES: OnceLock<Vec<CueRule>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let r = |re: &str, event, strength| CueRule { regex: Regex::new(re).expect("valid cue regex"), event, strength };
+        use EventType::*;
+        use Strength::*;
+        vec![
+            r(r"(?i)\bsuicide[\s-]+(?:attacks?|bombings?|blasts?|explosions?|assaults?|strikes?|car\s+bomb(?:ing)?s?)\b", SuicideAttack, Strong),
+            r(r"(?i)\bsuicide\s+(?:bomber|attacker)s?\b[^.;]{0,60}?\b(?:blew|struck|rammed|detonated|exploded|hit|attacked|targeted|riding|drove)\b", SuicideAttack, Strong),
+            r(r"(?i)\b(?:blew|blown)\s+(?:himself|herself|themselves)\s+up\b", SuicideAttack, Strong),
+            r(r"(?i)\bexplosives?[\s-]+(?:laden|packed|filled)\s+(?:vehicles?|cars?|trucks?|motorcycles?)\b|\b(?:vehicles?|cars?|trucks?)\s+(?:packed|laden|loaded|filled|rigged)\s+with\s+explosives\b|\bVBIED|\bvehicle[\s-]borne\b", SuicideAttack, Strong),
+            r(r"(?i)\bsuicide\s+(?:bomber|attacker|vest|jacket)s?\b", SuicideAttack, Weak),
+            r(r"(?i)\bcross[\s-]+border\s+(?:attacks?|fire|firing|shelling|raids?|strikes?|aggression)\b|\bfrom\s+across\s+the\s+border\b[^.;]{0,40}\b(?:fire|fired|attack|attacked|shell)|\b(?:fired|firing|shelling|attack(?:ed)?|mortars?|shells?)\b[^.;]{0,30}\bfrom\s+(?:across\s+the\s+border|Afghanistan|Afghan\s+(?:side|territory|soil))\b", CrossBorderAttack, Strong),
+            r(r"(?i)\bAfghan\s+(?:Taliban|forces|border\s+forces)\b[^.;]{0,40}\b(?:attack(?:ed)?|fired|opened\s+fire|shelling|mortars?|tried\s+to\s+attack)\b|\b(?:fired|attack|attacks|mortars?|shelling|fire)\s+(?:by|from)\s+the\s+Afghan\s+(?:Taliban|forces)\b", CrossBorderAttack, Strong),
+            r(r"(?i)\binfiltrat\w*\b[^.;]{0,80}\bborder\b|\bborder\b[^.;]{0,60}\binfiltrat\w*", BorderInfiltration, Strong),
+            r(r"(?i)\b(?:kidnap\w*|abduct\w*|hijack\w*|hostages?|taken\s+captive)\b", Kidnapping, Strong),
+            r(r"(?i)\btarget(?:ed)?[\s-]+killings?\b|\bassassinat\w*|\bpolio\b", TargetedKilling, Strong),
+            r(r"(?i)\b(?:IEDs?|improvised\s+explosive|bomb|bombs|bombing|bombings|blasts?|explosions?|explosive\s+device|grenades?|landmines?|land\s+mines?|mines?\s+blast|blown\s+up|went\s+off|exploded|detonated|planted\s+explosives|roadside\s+device)\b", Bombing, Strong),
+            r(r"(?i)\b(?:attack|attacks|attacked|attacking|assault|assaulted|ambush\w*|raided|stormed|storm|opened\s+fire|fired\s+(?:at|on)|firing|gunmen|gun\s+battle|gunfight|firefight|came\s+under\s+fire|under\s+attack|massacre|targeted\s+a|shot\s+(?:dead|at)|gunned\s+down|clash|clashes|militants\s+targeted|exchange\s+of\s+fire)\b", MilitantAttack, Strong),
+            r(r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|operation|operations|raid|raids|search\s+and\s+strike|encounter|engagement|engaged|air\s*strikes?|strikes?|combing|cordon|sent\s+to\s+hell|neutrali[sz]ed|eliminated|arrested|apprehended|captured|custody|caught)\b", SecurityOperation, Strong),
+        ]
+    })
+}
+
+/// Phrases after which violence words describe a record, not this event
+/// ("wanted in cases of attacks", "involved in numerous terrorist activities").
+fn background_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:involved\s+in|wanted\s+in|responsible\s+for|cases\s+of|history\s+of|masterminds?\s+of|behind\s+(?:several|numerous|many))\b[^.;]*").expect("valid regex")
+    })
+}
+
+/// Event cues of a segment.
+pub fn event_cues(text: &str, start: usize, end: usize) -> Vec<EventCue> {
+    let slice = &text[start..end];
+    let background: Vec<(usize, usize)> = background_regex().find_iter(slice).map(|m| (m.start(), m.end())).collect();
+    let mut cues = Vec::new();
+    for rule in rules() {
+        for m in rule.regex.find_iter(slice) {
+            if background.iter().any(|(s, e)| (*s..*e).contains(&m.start())) {
+                continue;
+            }
+            cues.push(EventCue { event: rule.event, strength: rule.strength, start: start + m.start() });
+        }
+    }
+    cues.sort_by_key(|c| c.start);
+    cues
+}
+
+/// Words that, right after a group's name, say the group is not the actor
+/// ("the Afghan Taliban's proxy").
+const NOT_ACTOR_AFTER: &[&str] = &["proxy", "proxies", "patronage", "support", "backing", "ally", "allies", "government", "regime", "supreme", "spokesman", "spokesperson", "chief", "leader", "leadership"];
+
+/// The first group this segment names as a militant actor.
+pub fn militant_group(text: &str, start: usize, end: usize) -> Option<String> {
+    let lex = lexicon();
+    for (s, e, name) in lex.find_groups(text, start, end) {
+        let after = text[e..end].trim_start();
+        let possessive = after.starts_with("'s") || after.starts_with("’s");
+        let rest = after.trim_start_matches("'s").trim_start_matches("’s").trim_start();
+        let next_word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_ascii_lowercase();
+        if (possessive || name == "Afghan Taliban") && NOT_ACTOR_AFTER.contains(&next_word.as_str()) {
+            continue;
+        }
+        // "Afghan forces" are a group only when they fight Pakistan.
+        let written = &text[s..e];
+        if name == "Afghan Taliban" && !written.to_ascii_lowercase().contains("taliban") {
+            continue;
+        }
+        return Some(name.to_string());
+    }
+    None
+}
+
+fn cross_border_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)\bAfghan[\s-]+(?:based|linked|backed|sponsored|trained|origin)\b",
+            r"|\binfiltrat\w*",
+            r"|\bcross[\s-]+border\b",
+            r"|\bacross\s+the\s+border\b",
+            r"|\bfrom\s+(?:inside\s+|within\s+)?Afghanistan\b",
+            r"|\b(?:in|inside)\s+Afghanistan\b[^.;]{0,30}\b(?:handlers?|masterminds?|leaders?|leadership|sanctuar\w*|hideouts?|safe\s+havens?)\b",
+            r"|\b(?:handlers?|masterminds?|leaders?|leadership|contact|sanctuar\w*|hideouts?|safe\s+havens?|commanders?)\b[^.;]{0,40}\b(?:in|inside|from)\s+Afghanistan\b",
+            r"|\bAfghan\s+(?:soil|territory)\b",
+            r"|\bAfghan\s+Taliban\b",
+            r"|\bPak(?:istan)?-Afghan(?:istan)?\s+border\b[^.;]{0,40}\b(?:infiltrat\w*|cross\w*)",
+            r"|\bAfghan\s+(?:national|nationals|suicide|fighters?|operatives?|militants?|terrorists?|khwarij|khawarij|bomber)\b",
+        ))
+        .expect("valid regex")
+    })
+}
+
+/// Whether the segment ties its militants to Afghanistan or the border.
+pub fn cross_border(text: &str, start: usize, end: usize) -> bool {
+    cross_border_regex().is_match(&text[start..end])
+}
+
+fn operation_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r#"\bOperation\s+['"‘“]?([A-Z][\w-]*(?:[\s-]+(?:e|i|ul|al|[A-Z][\w-]*))*)['"’”]?"#).expect("valid regex")
+    })
+}
+
+/// Campaigns that are policies, not one event.
+const CAMPAIGNS: &[&str] = &["Zarb-e-Azb", "Zarb-i-Azb", "Azm-e-Istehkam", "Radd-ul-Fasaad", "Radd-ul-Fassad", "Radul Fassad", "Khyber", "Rah-e-Nijat", "Rah-e-Rast", "Rah-e-Haq", "Sherdil", "Black Thunderstorm"];
+
+/// A named operation ("Operation Sarbakaf" -> "Sarbakaf").
+pub fn operation_name(text: &str, start: usize, end: usize) -> Option<String> {
+    let caps = operation_regex().captures(&text[start..end])?;
+    let name = caps.get(1)?.as_str().trim().to_string();
+    (!CAMPAIGNS.iter().any(|c| c.eq_ignore_ascii_case(&name))).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn top_event(text: &str) -> Option<EventType> {
+        event_cues(text, 0, text.len()).iter().map(|c| c.event).min()
+    }
+
+    #[test]
+    fn event_table() {
+        use EventType::*;
+        let cases = [
+            ("a suicide blast tore through the station", Some(SuicideAttack)),
+            ("rammed an explosives-laden vehicle into the gate", Some(SuicideAttack)),
+            ("troops foiled an infiltration attempt at the Pak-Afghan border", Some(BorderInfiltration)),
+            ("terrorists kidnapped 17 workers", Some(Kidnapping)),
+            ("gunmen attacked a polio team", Some(TargetedKilling)),
+            ("an IED went off near a police van", Some(Bombing)),
+            ("militants ambushed a convoy", Some(MilitantAttack)),
+            ("an intelligence based operation was conducted", Some(SecurityOperation)),
+            ("the Afghan Taliban opened fire on border posts", Some(CrossBorderAttack)),
+            ("The ministry issued a statement on trade.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(top_event(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn background_record_is_not_a_cue() {
+        let text = "the slain men were wanted in cases of attacks and targeted killings";
+        assert_eq!(top_event(text), None);
+    }
+
+    #[test]
+    fn groups() {
+        let cases = [
+            ("khwarij of Fitna al Khwarij were killed", Some("TTP")),
+            ("the Afghan Taliban's proxy, Fitna al-Khawarij, did it", Some("TTP")),
+            ("the banned TTP's Tipu Gul group", Some("TTP")),
+            ("Daesh has claimed responsibility", Some("ISKP")),
+            ("the Hafiz Gul Bahadur group", Some("HGB")),
+            ("Taliban fighters", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(militant_group(text, 0, text.len()).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn cross_border_table() {
+        assert!(cross_border("71 Afghan-based terrorists killed", 0, 31));
+        let t = "handlers in Afghanistan gave orders";
+        assert!(cross_border(t, 0, t.len()));
+        let t = "close to the tribal areas along the Afghan border";
+        assert!(!cross_border(t, 0, t.len()));
+    }
+
+    #[test]
+    fn operations() {
+        let t = "Bajaur (Operation Sarbakaf): 7 killed";
+        assert_eq!(operation_name(t, 0, t.len()).as_deref(), Some("Sarbakaf"));
+        let t = "launching Operation Azm-e-Istehkam";
+        assert_eq!(operation_name(t, 0, t.len()), None);
+    }
+}

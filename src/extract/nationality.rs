@@ -1,0 +1,131 @@
+//! Nationalities given to militants: "an Afghan suicide bomber", "three
+//! Afghan National khwarij", "90% of whom were Afghan nationals", "a resident
+//! of Achin, Nangarhar, Afghanistan".
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::casualties::{Casualty, Outcome};
+use super::tokens::Token;
+use crate::lexicon::{lexicon, PlaceKind, Side};
+
+/// Words after a demonym that make it something other than a person.
+const NOT_PEOPLE: &[&str] = &[
+    "taliban", "government", "soil", "territory", "border", "side", "forces", "force", "posts", "post", "refugees",
+    "refugee", "interim", "authorities", "officials", "embassy", "regime", "capital", "counterparts", "people",
+    "trade", "transit", "province", "provinces", "army", "troops", "soldiers", "military", "minister", "ministry",
+    "leadership", "leaders", "foreign", "defence", "defense", "media", "sim", "mobile", "currency", "nation",
+    "nationality", "interior", "envoy", "consulate", "cities", "villages", "town", "city", "war", "peace",
+    "engineers", "workers", "staff", "citizens", "diplomats", "students", "journalists", "traders",
+];
+
+/// Words after a demonym that make it a militant.
+const MILITANT_HEADS: &[&str] = &[
+    "national", "nationals", "suicide", "bomber", "bombers", "terrorist", "terrorists", "militant", "militants",
+    "khwarij", "khawarij", "kharji", "khariji", "fighters", "fighter", "operatives", "operative", "explosives",
+    "expert", "commander", "commanders", "facilitator", "facilitators", "attacker", "attackers", "insurgents",
+    "recruits", "jihadists", "cadres", "infiltrators", "origin",
+];
+
+fn percent_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)(\d{1,3})\s*(?:%|percent|per\s+cent)\s+of\s+(?:whom|them|those)\s+(?:were|was)\s+$").expect("valid regex"))
+}
+
+/// Nationalities of militants in one segment, with counts where stated.
+pub fn find_nationalities(
+    text: &str,
+    start: usize,
+    end: usize,
+    tokens: &[Token<'_>],
+    casualties: &[Casualty],
+) -> Vec<(String, Option<u32>)> {
+    let lex = lexicon();
+    let mut out: Vec<(String, Option<u32>)> = Vec::new();
+    for (s, e, nationality) in lex.find_demonyms(text, start, end) {
+        if text[e..end].starts_with('-') {
+            continue; // "Afghan-based", "Afghan-linked": a tie, not a nationality
+        }
+        let Some(at) = tokens.iter().position(|t| t.start <= s && s < t.end) else { continue };
+        let following: Vec<&str> = tokens[at + 1..].iter().take(3).map(|t| t.lower).collect();
+        if following.first().is_some_and(|w| NOT_PEOPLE.contains(w)) {
+            continue;
+        }
+        let head = following.iter().take_while(|w| !NOT_PEOPLE.contains(w)).any(|w| MILITANT_HEADS.contains(w));
+        let predicative = at > 0 && tokens[at - 1].is_any(&["was", "were", "is", "are"]) || following.is_empty();
+        if !head && !predicative {
+            continue;
+        }
+        // Victims are not militants: "two Chinese nationals were killed".
+        let counted = casualties.iter().find(|c| c.first <= at && at < c.noun_next.max(c.next));
+        if let Some(c) = counted {
+            if c.outcome != Outcome::Arrested && matches!(c.side, Side::Civilians | Side::Security) {
+                continue;
+            }
+        }
+        let mut count = counted.filter(|c| c.value > 0).map(|c| c.value);
+        if count.is_none() && at > 0 && tokens[at - 1].is_any(&["a", "an", "one"]) {
+            count = Some(1);
+        }
+        if let Some(caps) = percent_regex().captures(&text[start..s]) {
+            let base = casualties.iter().filter(|c| !c.part && c.start_before(at)).next_back().map(|c| c.value);
+            if let (Some(pct), Some(base)) = (caps[1].parse::<u32>().ok(), base) {
+                count = Some((base * pct + 50) / 100);
+            }
+        }
+        add(&mut out, nationality, count);
+    }
+    origins(text, start, end, &mut out);
+    out
+}
+
+impl Casualty {
+    fn start_before(&self, token: usize) -> bool {
+        self.first < token
+    }
+}
+
+fn add(out: &mut Vec<(String, Option<u32>)>, nationality: &str, count: Option<u32>) {
+    match out.iter_mut().find(|(n, _)| n == nationality) {
+        Some(entry) => {
+            if entry.1.is_none() {
+                entry.1 = count;
+            }
+        }
+        None => out.push((nationality.to_string(), count)),
+    }
+}
+
+fn origin_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\b(?:resident|native|hailing|hails|from|belonged|belonging)\b[^.;]{0,40}$").expect("valid regex"))
+}
+
+/// "a resident of Achin, Nangarhar, Afghanistan": a militant from a place in
+/// another country has that country's nationality.
+fn origins(text: &str, start: usize, end: usize, out: &mut Vec<(String, Option<u32>)>) {
+    let lex = lexicon();
+    let militant_context = {
+        let lower = text[start..end].to_ascii_lowercase();
+        ["bomber", "terrorist", "militant", "khwarij", "khawarij", "attacker", "facilitator", "suicide", "kharji"].iter().any(|w| lower.contains(w))
+    };
+    if !militant_context {
+        return;
+    }
+    for m in lex.find_places(text, start, end) {
+        let p = lex.place(m.index);
+        let afghan = matches!(p.kind, PlaceKind::AfghanProvince | PlaceKind::AfghanDistrict)
+            || (p.kind == PlaceKind::Country && p.canonical == "Afghanistan");
+        if !afghan || !origin_regex().is_match(&text[start..m.start]) {
+            continue;
+        }
+        let Some(nationality) = lex.nationality_of_country("Afghanistan") else { continue };
+        if out.iter().any(|(n, _)| n == nationality) {
+            continue;
+        }
+        let lead = text[start..m.start].to_ascii_lowercase();
+        let singular = lead.contains(" a ") || lead.contains(" an ") || lead.starts_with("a ") || lead.starts_with("an ");
+        add(out, nationality, singular.then_some(1));
+    }
+}

@@ -1,0 +1,232 @@
+//! Places of a segment: gazetteer names, "the X area" localities, and the
+//! contexts that make a place not the incident's (home towns, origins,
+//! destinations, datelines).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::lexicon::{lexicon, PlaceKind};
+
+/// A place named in a segment, resolved as far as the gazetteer allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceMention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: PlaceKind,
+    pub country: &'static str,
+    pub province: Option<String>,
+    pub district: Option<String>,
+    /// The locality as written ("Mir Ali", "Tirah"), below district level.
+    pub place: Option<String>,
+    /// Home town, origin, destination: not where the incident happened.
+    pub excluded: bool,
+    /// A press dateline ("BANNU:") at the start of a paragraph.
+    pub dateline: bool,
+}
+
+/// Generic words that trail a locality's name and are not part of it.
+const GENERIC_SUFFIXES: &[&str] = &["village", "town", "city", "valley", "area", "tehsil", "sub-division", "subdivision", "region", "sector", "district", "agency", "bazar"];
+
+fn exclusion_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)(?:\bresidents?\s+of|\bnatives?\s+of|\bhail(?:s|ing|ed)\s+from|\bbelong(?:ed|ing|s)?\s+to|\bhome\s*towns?\s+(?:of|in)|\bfrom|\bto|\btowards|\bbound\s+for|\bhailing|\bbased\s+in|\bborn\s+in|\bshifted\s+to|\bmoved\s+to|\bbrought\s+to|\btaken\s+to|\bthe\s+(?:neighbouring|neighboring|adjoining)|\bmigrated\s+from|\bin\s+\w+\s+(?:town|city)\s+of\s+the)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:(?:[A-Z][\w.'’-]*|district|tribal|province|city|town|of|the|and|,)\s+){0,4}$")
+            .expect("valid regex")
+    })
+}
+
+fn dateline_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*(?:[A-Z][A-Z.'’ -]{2,40}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*(?::|\s[–—-]\s|\(|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\[)").expect("valid regex")
+    })
+}
+
+fn area_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let name = r"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|e|i|ul))*?)";
+        Regex::new(&format!(
+            r"(?:\b(?:the|general)\s+area\s+(?:of\s+)?{name}(?:\s+(?:valley|village|town|tehsil))?\b|\b(?:in|at|near|of|on)\s+(?:the\s+)?{name}\s+(?:area|village|town|tehsil|locality|valley|bazaar|neighbourhood|neighborhood)\b|\bat\s+{name},|\b(?:in|near)\s+{name}\s+(?:in|of|near)\s+(?:the\s+)?(?:[A-Z]))"
+        ))
+        .expect("valid regex")
+    })
+}
+
+fn trim_generic(name: &str) -> &str {
+    let mut out = name.trim();
+    loop {
+        let lower = out.to_ascii_lowercase();
+        let Some(word) = GENERIC_SUFFIXES.iter().find(|w| lower.ends_with(&format!(" {w}"))) else { break };
+        out = out[..out.len() - word.len() - 1].trim_end();
+    }
+    out
+}
+
+fn mention_from_gazetteer(index: usize, written: &str, start: usize, end: usize) -> PlaceMention {
+    let lex = lexicon();
+    let p = lex.place(index);
+    let mut m = PlaceMention {
+        start,
+        end,
+        kind: p.kind,
+        country: "Pakistan",
+        province: None,
+        district: None,
+        place: None,
+        excluded: false,
+        dateline: false,
+    };
+    match p.kind {
+        PlaceKind::Country => {
+            m.country = if p.canonical == "Afghanistan" { "Afghanistan" } else { "Pakistan" };
+        }
+        PlaceKind::Province => m.province = Some(p.canonical.clone()),
+        PlaceKind::District | PlaceKind::City => {
+            m.district = Some(p.canonical.clone());
+            m.province = p.parent.clone();
+        }
+        PlaceKind::Locality => {
+            let district = p.parent.clone();
+            m.province = district.as_deref().and_then(|d| lex.province_of(d)).map(str::to_string);
+            m.district = district;
+            m.place = Some(trim_generic(written).to_string());
+        }
+        PlaceKind::AfghanProvince => {
+            m.country = "Afghanistan";
+            m.province = Some(p.canonical.clone());
+        }
+        PlaceKind::AfghanDistrict => {
+            m.country = "Afghanistan";
+            m.district = Some(p.canonical.clone());
+            m.province = p.parent.clone();
+        }
+    }
+    m
+}
+
+/// Among entries sharing a spelling, prefer the Afghan one when the text
+/// around it speaks of Afghanistan, else the Pakistani one.
+fn choose_entry(candidates: &[usize], context: &str) -> Option<usize> {
+    let lex = lexicon();
+    let afghan_context = context.contains("Afghan");
+    let afghan = |i: &&usize| matches!(lex.place(**i).kind, PlaceKind::AfghanProvince | PlaceKind::AfghanDistrict);
+    let rank = |i: &usize| match lex.place(*i).kind {
+        PlaceKind::Country => 0,
+        PlaceKind::Province => 1,
+        PlaceKind::District => 2,
+        PlaceKind::City => 3,
+        PlaceKind::Locality => 4,
+        PlaceKind::AfghanProvince => 5,
+        PlaceKind::AfghanDistrict => 6,
+    };
+    if afghan_context {
+        if let Some(i) = candidates.iter().find(afghan) {
+            return Some(*i);
+        }
+    }
+    candidates.iter().filter(|i| !afghan(i)).min_by_key(|i| rank(i)).or(candidates.first()).copied()
+}
+
+/// Places of `text[start..end]`. `paragraph_start` marks the first segment of
+/// a paragraph, where a dateline may stand.
+pub fn find_places(text: &str, start: usize, end: usize, paragraph_start: bool) -> Vec<PlaceMention> {
+    let lex = lexicon();
+    let slice = &text[start..end];
+    let dateline_end = if paragraph_start { dateline_regex().find(slice).map(|m| start + m.end()) } else { None };
+    let mut out: Vec<PlaceMention> = Vec::new();
+    for m in lex.find_places(text, start, end) {
+        let written = &text[m.start..m.end];
+        let candidates = lex.places_named(written);
+        let context_from = m.start.saturating_sub(80).max(start);
+        let context_to = (m.end + 80).min(end);
+        let context = &text[floor_char(text, context_from)..floor_char(text, context_to)];
+        let index = choose_entry(candidates, context).unwrap_or(m.index);
+        let mut mention = mention_from_gazetteer(index, written, m.start, m.end);
+        let before = &text[start..m.start];
+        mention.excluded = exclusion_regex().is_match(before) && !before.trim_end().ends_with("across the");
+        // A route ("Peshawar-Quetta") names no incident place.
+        let after = &text[m.end..end];
+        if after.starts_with('-') && after[1..].starts_with(|c: char| c.is_uppercase()) || before.ends_with('-') {
+            mention.excluded = true;
+        }
+        mention.dateline = dateline_end.is_some_and(|d| m.end <= d);
+        out.push(mention);
+    }
+    add_area_localities(text, start, end, &mut out);
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// "in the Kabal Khel area of Lakki Marwat": localities the gazetteer does not know.
+fn add_area_localities(text: &str, start: usize, end: usize, out: &mut Vec<PlaceMention>) {
+    let lex = lexicon();
+    let slice = &text[start..end];
+    for caps in area_regex().captures_iter(slice) {
+        let Some(name) = (1..=4).find_map(|g| caps.get(g)) else { continue };
+        let (s, e) = (start + name.start(), start + name.end());
+        let written = trim_generic(name.as_str());
+        if written.is_empty() || out.iter().any(|m| m.start < e && s < m.end) {
+            continue;
+        }
+        // Known places keep their gazetteer meaning; skip organisations and months.
+        if !lex.places_named(written).is_empty() || written.split_whitespace().count() > 3 {
+            continue;
+        }
+        if written.chars().all(|c| c.is_ascii_uppercase() || !c.is_alphabetic()) || crate::extract::dates::month_number(written).is_some() && written.len() <= 9 {
+            continue;
+        }
+        let before = &text[start..s];
+        out.push(PlaceMention {
+            start: s,
+            end: s + written.len(),
+            kind: PlaceKind::Locality,
+            country: "Pakistan",
+            province: None,
+            district: None,
+            place: Some(written.to_string()),
+            excluded: exclusion_regex().is_match(before),
+            dateline: false,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn usable(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        find_places(text, 0, text.len(), true)
+            .into_iter()
+            .filter(|m| !m.excluded && !m.dateline)
+            .map(|m| (m.district, m.place))
+            .collect()
+    }
+
+    fn s(v: &str) -> Option<String> {
+        Some(v.to_string())
+    }
+
+    #[test]
+    fn table() {
+        let cases: Vec<(&str, Vec<(Option<String>, Option<String>)>)> = vec![
+            ("in general area Datta Khel, North Waziristan District", vec![(s("North Waziristan"), s("Datta Khel")), (s("North Waziristan"), None)]),
+            ("in the Kabal Khel area of Lakki Marwat district", vec![(s("Lakki Marwat"), s("Kabal Khel")), (s("Lakki Marwat"), None)]),
+            ("Sepoy Waqar Khan, a resident of Peshawar district, was martyred in Tank", vec![(s("Tank"), None)]),
+            ("BANNU: Two soldiers were martyred in Lakki Marwat", vec![(s("Lakki Marwat"), None)]),
+            ("a convoy heading to Parachinar came under attack in Bagan", vec![(s("Kurram"), s("Bagan"))]),
+            ("the Peshawar-Quetta Jaffar Express", vec![]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(usable(text), want, "{text}");
+        }
+    }
+}

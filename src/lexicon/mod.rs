@@ -1,0 +1,413 @@
+//! The lexicon: gazetteer, groups, nationalities and casualty nouns, read
+//! from data files embedded at build time and matched with automata built
+//! once per process.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+const GAZETTEER_JSON: &str = include_str!("data/gazetteer.json");
+const TERMS_JSON: &str = include_str!("data/terms.json");
+
+#[derive(Debug, Deserialize)]
+pub struct ProvinceEntry {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub population: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DistrictEntry {
+    pub name: String,
+    pub province: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub former_names: Vec<String>,
+    pub population: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CityEntry {
+    pub name: String,
+    pub province: String,
+    #[serde(default)]
+    pub districts: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LocalityEntry {
+    pub name: String,
+    pub district: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AfghanProvinceEntry {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AfghanDistrictEntry {
+    pub name: String,
+    pub province: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// The place knowledge base as shipped.
+#[derive(Debug, Deserialize)]
+pub struct Gazetteer {
+    pub provinces: Vec<ProvinceEntry>,
+    pub districts: Vec<DistrictEntry>,
+    #[serde(default)]
+    pub cities: Vec<CityEntry>,
+    pub localities: Vec<LocalityEntry>,
+    pub afghan_provinces: Vec<AfghanProvinceEntry>,
+    pub afghan_districts: Vec<AfghanDistrictEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GroupEntry {
+    name: String,
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct NationalityEntry {
+    name: String,
+    demonyms: Vec<String>,
+    countries: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Sides {
+    security: Vec<String>,
+    civilians: Vec<String>,
+    militants: Vec<String>,
+    unknown: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Terms {
+    groups: Vec<GroupEntry>,
+    nationalities: Vec<NationalityEntry>,
+    sides: Sides,
+}
+
+/// Which side a casualty noun belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    Security,
+    Civilians,
+    Militants,
+    Unknown,
+}
+
+/// What a place name refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    Province,
+    District,
+    /// A city spanning several districts (Karachi).
+    City,
+    Locality,
+    AfghanProvince,
+    AfghanDistrict,
+}
+
+/// One name of a place in the automaton.
+#[derive(Debug, Clone)]
+pub struct PlaceName {
+    pub kind: PlaceKind,
+    /// Canonical name (district, province, locality, country).
+    pub canonical: String,
+    /// District of a locality; province of a district/city; Afghan province
+    /// of an Afghan district.
+    pub parent: Option<String>,
+}
+
+/// All lexicon data with automata.
+pub struct Lexicon {
+    pub gazetteer: Gazetteer,
+    place_names: Vec<PlaceName>,
+    places: AhoCorasick,
+    /// Every place entry sharing a spelling (lowercase), for ambiguous names.
+    place_by_name: HashMap<String, Vec<usize>>,
+    district_province: HashMap<String, String>,
+    group_names: Vec<(String, bool)>,
+    groups: AhoCorasick,
+    nationality_names: Vec<String>,
+    nationalities: AhoCorasick,
+    country_nationality: HashMap<String, String>,
+    sides: HashMap<String, Side>,
+}
+
+/// A place found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceMatch {
+    pub start: usize,
+    pub end: usize,
+    pub index: usize,
+}
+
+fn build(patterns: &[String], kind: MatchKind) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(kind)
+        .build(patterns)
+        .expect("lexicon automaton builds")
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// The match stands alone as a word (or words) in `text`.
+fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let before_ok = start == 0 || !is_word_byte(bytes[start - 1]);
+    let after_ok = end >= bytes.len() || !is_word_byte(bytes[end]);
+    before_ok && after_ok && !(start > 0 && bytes[start - 1] == b'-' && start >= 2 && is_word_byte(bytes[start - 2]) && false)
+}
+
+impl Lexicon {
+    fn load() -> Self {
+        let gazetteer: Gazetteer = serde_json::from_str(GAZETTEER_JSON).expect("embedded gazetteer is valid JSON");
+        let terms: Terms = serde_json::from_str(TERMS_JSON).expect("embedded terms are valid JSON");
+        let mut patterns: Vec<String> = Vec::new();
+        let mut place_names: Vec<PlaceName> = Vec::new();
+        let mut add = |name: &str, place: PlaceName| {
+            if !name.trim().is_empty() {
+                patterns.push(name.to_string());
+                place_names.push(place);
+            }
+        };
+        for country in ["Pakistan", "Afghanistan"] {
+            add(country, PlaceName { kind: PlaceKind::Country, canonical: country.into(), parent: None });
+        }
+        for p in &gazetteer.provinces {
+            for name in std::iter::once(&p.name).chain(&p.aliases) {
+                add(name, PlaceName { kind: PlaceKind::Province, canonical: p.name.clone(), parent: None });
+            }
+        }
+        for d in &gazetteer.districts {
+            for name in std::iter::once(&d.name).chain(&d.aliases).chain(&d.former_names) {
+                add(name, PlaceName { kind: PlaceKind::District, canonical: d.name.clone(), parent: Some(d.province.clone()) });
+            }
+        }
+        for c in &gazetteer.cities {
+            add(&c.name, PlaceName { kind: PlaceKind::City, canonical: c.name.clone(), parent: Some(c.province.clone()) });
+        }
+        for l in &gazetteer.localities {
+            for name in std::iter::once(&l.name).chain(&l.aliases) {
+                add(name, PlaceName { kind: PlaceKind::Locality, canonical: l.name.clone(), parent: Some(l.district.clone()) });
+            }
+        }
+        for p in &gazetteer.afghan_provinces {
+            for name in std::iter::once(&p.name).chain(&p.aliases) {
+                add(name, PlaceName { kind: PlaceKind::AfghanProvince, canonical: p.name.clone(), parent: None });
+            }
+        }
+        for d in &gazetteer.afghan_districts {
+            for name in std::iter::once(&d.name).chain(&d.aliases) {
+                add(name, PlaceName { kind: PlaceKind::AfghanDistrict, canonical: d.name.clone(), parent: Some(d.province.clone()) });
+            }
+        }
+        let places = build(&patterns, MatchKind::LeftmostLongest);
+        let mut place_by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, name) in patterns.iter().enumerate() {
+            place_by_name.entry(name.to_ascii_lowercase()).or_default().push(i);
+        }
+        let district_province = gazetteer
+            .districts
+            .iter()
+            .map(|d| (d.name.clone(), d.province.clone()))
+            .chain(gazetteer.cities.iter().map(|c| (c.name.clone(), c.province.clone())))
+            .collect();
+
+        let mut group_patterns = Vec::new();
+        let mut group_names = Vec::new();
+        for g in &terms.groups {
+            for alias in &g.aliases {
+                group_patterns.push(alias.clone());
+                // Acronyms must match in capitals ("TIP", not "tip").
+                let acronym = alias.len() <= 5 && alias.chars().all(|c| c.is_ascii_uppercase() || c == '-');
+                group_names.push((g.name.clone(), acronym));
+            }
+        }
+        let groups = build(&group_patterns, MatchKind::LeftmostLongest);
+
+        let mut nat_patterns = Vec::new();
+        let mut nationality_names = Vec::new();
+        let mut country_nationality = HashMap::new();
+        for n in &terms.nationalities {
+            for d in &n.demonyms {
+                nat_patterns.push(d.clone());
+                nationality_names.push(n.name.clone());
+            }
+            for c in &n.countries {
+                country_nationality.insert(c.clone(), n.name.clone());
+            }
+        }
+        let nationalities = build(&nat_patterns, MatchKind::LeftmostLongest);
+
+        let mut sides = HashMap::new();
+        for (list, side) in [
+            (&terms.sides.unknown, Side::Unknown),
+            (&terms.sides.civilians, Side::Civilians),
+            (&terms.sides.security, Side::Security),
+            (&terms.sides.militants, Side::Militants),
+        ] {
+            for word in list {
+                sides.insert(word.to_ascii_lowercase(), side);
+            }
+        }
+        Lexicon {
+            gazetteer,
+            place_names,
+            places,
+            place_by_name,
+            district_province,
+            group_names,
+            groups,
+            nationality_names,
+            nationalities,
+            country_nationality,
+            sides,
+        }
+    }
+
+    /// Place names in `text[start..end]`, capitalised as proper nouns.
+    pub fn find_places(&self, text: &str, start: usize, end: usize) -> Vec<PlaceMatch> {
+        let slice = &text[start..end];
+        self.places
+            .find_iter(slice)
+            .filter(|m| at_word_boundary(slice, m.start(), m.end()))
+            .filter(|m| slice[m.start()..].starts_with(|c: char| c.is_uppercase()))
+            .map(|m| PlaceMatch { start: start + m.start(), end: start + m.end(), index: m.pattern().as_usize() })
+            .collect()
+    }
+
+    pub fn place(&self, index: usize) -> &PlaceName {
+        &self.place_names[index]
+    }
+
+    /// Every place entry spelled like `name` (case-insensitive).
+    pub fn places_named(&self, name: &str) -> &[usize] {
+        self.place_by_name.get(&name.to_ascii_lowercase()).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Province of a canonical district (or multi-district city).
+    pub fn province_of(&self, district: &str) -> Option<&str> {
+        self.district_province.get(district).map(String::as_str)
+    }
+
+    /// Groups named in `text[start..end]`: (start, end, canonical name).
+    pub fn find_groups<'s>(&'s self, text: &str, start: usize, end: usize) -> Vec<(usize, usize, &'s str)> {
+        let slice = &text[start..end];
+        self.groups
+            .find_iter(slice)
+            .filter(|m| at_word_boundary(slice, m.start(), m.end()))
+            .filter_map(|m| {
+                let (name, acronym) = &self.group_names[m.pattern().as_usize()];
+                let written = &slice[m.start()..m.end()];
+                if *acronym && written.chars().any(|c| c.is_ascii_lowercase()) {
+                    return None;
+                }
+                Some((start + m.start(), start + m.end(), name.as_str()))
+            })
+            .collect()
+    }
+
+    /// Demonyms in `text[start..end]`: (start, end, canonical nationality).
+    pub fn find_demonyms<'s>(&'s self, text: &str, start: usize, end: usize) -> Vec<(usize, usize, &'s str)> {
+        let slice = &text[start..end];
+        self.nationalities
+            .find_iter(slice)
+            .filter(|m| at_word_boundary(slice, m.start(), m.end()))
+            .filter(|m| slice[m.start()..].starts_with(|c: char| c.is_uppercase()))
+            .map(|m| (start + m.start(), start + m.end(), self.nationality_names[m.pattern().as_usize()].as_str()))
+            .collect()
+    }
+
+    /// Nationality of people from a country ("Afghanistan" -> "Afghan").
+    pub fn nationality_of_country(&self, country: &str) -> Option<&str> {
+        self.country_nationality.get(country).map(String::as_str)
+    }
+
+    /// Side of a casualty noun (lowercase, one or two words).
+    pub fn side_of(&self, noun: &str) -> Option<Side> {
+        self.sides.get(noun).copied()
+    }
+}
+
+/// The lexicon, built on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::load)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn districts(text: &str) -> Vec<String> {
+        let lex = lexicon();
+        lex.find_places(text, 0, text.len())
+            .into_iter()
+            .map(|m| {
+                let p = lex.place(m.index);
+                match p.kind {
+                    PlaceKind::Locality => p.parent.clone().unwrap_or_default(),
+                    _ => p.canonical.clone(),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn district_spellings() {
+        let cases = [
+            ("in D.I. Khan", "Dera Ismail Khan"),
+            ("in DI Khan", "Dera Ismail Khan"),
+            ("N Waziristan", "North Waziristan"),
+            ("Bajur district", "Bajaur"),
+            ("Naushki", "Nushki"),
+            ("Bolan", "Kachhi"),
+            ("Mir Ali", "North Waziristan"),
+            ("Datta Khel", "North Waziristan"),
+            ("Tirah", "Khyber"),
+            ("Timergara", "Lower Dir"),
+            ("Wana", "South Waziristan"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(districts(text), vec![want.to_string()], "{text}");
+        }
+    }
+
+    #[test]
+    fn lowercase_words_are_not_places() {
+        assert!(districts("six tanks were destroyed").is_empty());
+    }
+
+    #[test]
+    fn longest_name_wins() {
+        assert_eq!(districts("in Khyber Pakhtunkhwa"), vec!["Khyber Pakhtunkhwa".to_string()]);
+    }
+
+    #[test]
+    fn groups_and_acronyms() {
+        let lex = lexicon();
+        let text = "Fitna al-Khawarij and the BLA; a tip";
+        let found: Vec<&str> = lex.find_groups(text, 0, text.len()).into_iter().map(|g| g.2).collect();
+        assert_eq!(found, vec!["TTP", "BLA"]);
+    }
+}
