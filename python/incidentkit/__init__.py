@@ -1,1 +1,17 @@
-"""incidentkit: incidents of militant violence in Pakistan, parsed from reports."""
+"""incidentkit: incidents of militant violence in Pakistan and across the
+Pakistan-Afghanistan border, parsed from English reports into Polars.
+
+>>> import incidentkit as ik
+>>> df = ik.parse("BANNU: Two policemen were martyred in an attack in Domel on Monday.",
+...               published="2025-03-05")
+>>> df.select("district", "date_start", "killed_security").to_dicts()
+[{'district': 'Bannu', 'date_start': datetime.date(2025, 3, 3), 'killed_security': 2}]
+"""
+
+from __future__ import annotations
+
+from incidentkit._parse import SCHEMA, parse, parse_many
+
+__all__ = ["SCHEMA", "__version__", "parse", "parse_many"]
+
+from incidentkit._core import __version__

@@ -1,18 +1,92 @@
 //! From text to incidents.
 
+pub mod assemble;
 pub mod casualties;
 pub mod cues;
 pub mod dates;
 pub mod nationality;
 pub mod numbers;
 pub mod places;
+pub mod segment;
 pub mod tokens;
 
 use chrono::NaiveDate;
 
 use crate::incident::Incident;
+use crate::text::{CharIndex, Document};
+use assemble::{DatedMention, DocumentClues};
+use segment::{clause_split, read_clues};
+
+/// Read the clues of every segment (and split-off clause) of a document.
+fn document_clues(doc: &Document<'_>, lower: &str) -> DocumentClues {
+    let text = doc.text;
+    let mut clues = Vec::with_capacity(doc.segments.len());
+    let mut dates = Vec::with_capacity(doc.segments.len());
+    let mut paragraph_year: Option<(usize, i32)> = None;
+    let mut lead_index: Vec<usize> = Vec::with_capacity(doc.segments.len());
+    for seg in &doc.segments {
+        let (start, end) = (seg.span.start, seg.span.end);
+        let list_lead = seg.list_lead.map(|l| lead_index[l]);
+        lead_index.push(clues.len());
+        let pieces = match clause_split(text, start, end) {
+            Some(at) if seg.list_lead.is_none() => vec![(start, at, false), (at, end, true)],
+            _ => vec![(start, end, false)],
+        };
+        for (k, (s, e, split)) in pieces.into_iter().enumerate() {
+            let mut clue = read_clues(text, lower, s, e, seg.paragraph, seg.paragraph_start && k == 0, list_lead);
+            clue.split_clause = split;
+            if split && !clue.eventive() {
+                // Nothing of its own: keep the sentence whole.
+                if let Some(prev) = clues.last_mut() {
+                    let prev: &mut segment::Clues = prev;
+                    *prev = read_clues(text, lower, prev.start, e, seg.paragraph, seg.paragraph_start, list_lead);
+                    let mut merged = Vec::new();
+                    for m in &prev.dates {
+                        merged.push(dated(*m, &mut paragraph_year, seg.paragraph));
+                    }
+                    if let Some(last) = dates.last_mut() {
+                        *last = merged;
+                    }
+                }
+                continue;
+            }
+            let mut mentions = Vec::with_capacity(clue.dates.len());
+            for m in &clue.dates {
+                mentions.push(dated(*m, &mut paragraph_year, seg.paragraph));
+            }
+            clues.push(clue);
+            dates.push(mentions);
+        }
+    }
+    DocumentClues { clues, dates }
+}
+
+/// Attach the paragraph's last explicit year to a mention, then record the
+/// mention's own year.
+fn dated(mention: dates::DateMention, paragraph_year: &mut Option<(usize, i32)>, paragraph: usize) -> DatedMention {
+    let context_year = paragraph_year.filter(|(p, _)| *p == paragraph).map(|(_, y)| y);
+    if let Some(y) = mention.explicit_year() {
+        *paragraph_year = Some((paragraph, y));
+    }
+    DatedMention { mention, context_year }
+}
 
 /// Parse one document into incidents.
-pub fn parse_document(_text: &str, _published: Option<NaiveDate>, _doc_id: &str) -> Vec<Incident> {
-    Vec::new()
+pub fn parse_document(text: &str, published: Option<NaiveDate>, doc_id: &str) -> Vec<Incident> {
+    let doc = Document::new(text, published);
+    let lower = text.to_ascii_lowercase();
+    let clues = document_clues(&doc, &lower);
+    let chars = CharIndex::new(text);
+    assemble::incidents(&clues, text, doc.published)
+        .into_iter()
+        .enumerate()
+        .map(|(n, (mut incident, start, end))| {
+            incident.doc_id = doc_id.to_string();
+            incident.incident_id = format!("{doc_id}:{n}");
+            incident.text = text[start..end].to_string();
+            incident.start = chars.char_offset(start);
+            incident.end = chars.char_offset(end);
+            incident
+        })
+        .collect()
 }

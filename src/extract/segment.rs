@@ -1,0 +1,215 @@
+//! Everything the extractors read from one segment (or one clause of it).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::casualties::{find_casualties, Casualty};
+use super::cues::{cross_border, event_cues, militant_group, operation_name, EventCue};
+use super::dates::{find_dates, DateMention};
+use super::nationality::find_nationalities;
+use super::places::{find_places, PlaceMention};
+use super::tokens::tokenize;
+use crate::incident::EventType;
+
+/// Facts read from one piece of text.
+#[derive(Debug, Clone)]
+pub struct Clues {
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+    pub list_item: bool,
+    pub list_lead: Option<usize>,
+    pub casualties: Vec<Casualty>,
+    pub dates: Vec<DateMention>,
+    pub places: Vec<PlaceMention>,
+    pub cues: Vec<EventCue>,
+    pub group: Option<String>,
+    pub nationalities: Vec<(String, Option<u32>)>,
+    pub cross_border: bool,
+    pub operation: Option<String>,
+    /// Statistics or a sum over several events: never an incident.
+    pub summary: bool,
+    /// "In another ...", "Separately", "Meanwhile": a new event starts.
+    pub new_event: bool,
+    /// "the attack", "the militants": refers to an event already told.
+    pub reference: bool,
+    /// A clause split off its sentence ("..., which prompted an operation in which ...").
+    pub split_clause: bool,
+    /// "also": counts add to those told before.
+    pub also: bool,
+    /// "in addition to the suicide bomber": one more militant dead.
+    pub plus_bomber: bool,
+    /// An intelligence-based operation, air strike or raid is told.
+    pub operation_told: bool,
+    /// A plural event noun ("attacks", "operations") is the subject.
+    pub plural_events: bool,
+    /// A singular event noun with an article ("an attack", "a blast").
+    pub singular_event: bool,
+}
+
+impl Clues {
+    /// Casualty counts that are totals (not parts).
+    pub fn counts(&self) -> impl Iterator<Item = &Casualty> {
+        self.casualties.iter().filter(|c| !c.part)
+    }
+
+    pub fn has_counts(&self) -> bool {
+        self.counts().any(|c| !c.zero)
+    }
+
+    /// Places that can be where the incident happened.
+    pub fn usable_places(&self) -> impl Iterator<Item = &PlaceMention> {
+        self.places.iter().filter(|p| !p.excluded && !p.dateline)
+    }
+
+    /// A district or locality (not only a province or country).
+    pub fn has_specific_place(&self) -> bool {
+        self.usable_places().any(|p| p.district.is_some() || p.place.is_some())
+    }
+
+    /// Distinct districts of the usable places.
+    pub fn districts(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for d in self.usable_places().filter_map(|p| p.district.as_deref()) {
+            if !out.contains(&d) {
+                out.push(d);
+            }
+        }
+        out
+    }
+
+    /// Violence is told: counts, an attack-type cue, or a told operation.
+    pub fn eventive(&self) -> bool {
+        self.has_counts() || self.operation_told || self.cues.iter().any(|c| c.event != EventType::SecurityOperation)
+    }
+
+    /// Dates of the event (not of a statement).
+    pub fn event_dates(&self) -> impl Iterator<Item = &DateMention> {
+        self.dates.iter().filter(|d| !d.statement)
+    }
+}
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("valid regex"))
+}
+
+fn operation_told_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|intelligence[\s-]+led\s+operations?|air\s*strikes?|drone\s+strikes?|(?:search|combing|security|military|joint|counter-?terrorism|targeted|clearance)\s+operations?\s+(?:was|were|had\s+been|has\s+been)?\s*(?:conducted|carried\s+out|launched)|conducted\s+(?:an?\s+)?(?:\w+\s+){0,2}operation|operation\s+(?:was|were)\s+(?:conducted|carried\s+out)|raid(?:ed)?\s+(?:a|an|the)\s+hideout|sent\s+to\s+hell|neutrali[sz]ed|exchange\s+of\s+fire)\b")
+}
+
+const EVENT_NOUNS_PLURAL: &str = r"attacks|incidents|operations|IBOs|engagements|assaults|blasts|bombings|encounters|strikes|actions|clashes|IEDs|raids|ambushes|killings|explosions|acts\s+of\s+terrorism";
+
+fn counted_events_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|hundreds\s+of|scores\s+of)\s+(?:[\w-]+\s+){{0,3}}?(?:{EVENT_NOUNS_PLURAL})\b"
+        ))
+        .expect("valid regex")
+    })
+}
+
+fn plural_events_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)\b(?:several|numerous|various|multiple|many|series\s+of|string\s+of|wave\s+of|spate\s+of|spree\s+of|these|those|the|such|recent|coordinated|simultaneous|militant|terrorist|separate|retaliatory|joint|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{EVENT_NOUNS_PLURAL})\b|^(?:{EVENT_NOUNS_PLURAL})\b"
+        ))
+        .expect("valid regex")
+    })
+}
+
+fn singular_event_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"(?i)\b(?:an?|the|this|that|another|one)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|assault|blast|bombing|explosion|IBO|intelligence[\s-]+based\s+operation|operation|ambush|raid|strike|airstrike|encounter|engagement|incident|clash|kidnapping|abduction|killing|hijacking|infiltration\s+attempt)\b")
+}
+
+fn stats_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?:PICSS|CRSS|PIPS|SATP|ACLED|data|figures|statistics|the\s+report)|database|per\s+cent|percent|\d+\s*%|on\s+average|average\s+of|in\s+total|a\s+total\s+of|year[\s-]on[\s-]year|compared\s+(?:with|to)|the\s+period\s+under\s+review|monthly\s+(?:security\s+)?report|quarter|first\s+(?:six|nine)\s+months)\b")
+}
+
+fn new_event_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"(?i)^(?:(?:and|meanwhile|separately|elsewhere|earlier|later|also|similarly|in\s+addition|moreover|besides|likewise)\b|(?:in|on)\s+(?:an|a)?\s*(?:other|another|separate|second|third|similar|different|earlier|previous)\b)|\b(?:another|in\s+a\s+separate|in\s+another|a\s+separate|a\s+similar|the\s+second|the\s+third|follows?\s+(?:a|an)\b|came\s+(?:a|an|two|three|hours|days|weeks)|comes\s+(?:a|an|two|three|hours|days|weeks))\b")
+}
+
+fn reference_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"(?i)\b(?:the|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:attack|attacks|attackers|assault|blast|bombing|explosion|bomber|bombers|incident|operation|IBO|raid|ambush|militants|terrorists|khwarij|khawarij|assailants|gunmen|victims|injured|wounded|dead|deceased|slain|martyrs|martyred|killing|killings|strike|strikes|airstrikes|convoy|hijacking|hostages|abduction|kidnapping|perpetrators|culprits|suspects|encounter|clash|standoff|siege|exchange\s+of\s+fire|firefight|train|vehicle|college|post|checkpost|camp|base|mosque|rally|site|area|intruders|hideout|bodies|funeral)\b|^(?:He|She|They|It|His|Her|Their)\b")
+}
+
+fn also_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"(?i)\b(?:also|more|further|another|additional)\b")
+}
+
+fn plus_bomber_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"(?i)\b(?:in\s+addition\s+to|besides|apart\s+from|along\s+with)\s+(?:the|a)\s+suicide\s+(?:bomber|attacker)\b")
+}
+
+/// Read the clues of `text[start..end]`.
+pub fn read_clues(
+    text: &str,
+    lower: &str,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    paragraph_start: bool,
+    list_lead: Option<usize>,
+) -> Clues {
+    let slice = &text[start..end];
+    let tokens = tokenize(text, lower, start, end);
+    let casualties = find_casualties(&tokens);
+    let nationalities = find_nationalities(text, start, end, &tokens, &casualties);
+    let cues = event_cues(text, start, end);
+    let counted_events = counted_events_regex().is_match(slice);
+    let plural_events = counted_events || plural_events_regex().is_match(slice);
+    let singular_event = singular_event_regex().is_match(slice);
+    let stats = stats_regex().is_match(slice);
+    let mut clues = Clues {
+        start,
+        end,
+        paragraph,
+        list_item: list_lead.is_some(),
+        list_lead,
+        casualties,
+        dates: find_dates(text, start, end),
+        places: find_places(text, start, end, paragraph_start),
+        cues,
+        group: militant_group(text, start, end),
+        nationalities,
+        cross_border: cross_border(text, start, end),
+        operation: operation_name(text, start, end),
+        summary: false,
+        new_event: new_event_regex().is_match(slice),
+        reference: reference_regex().is_match(slice),
+        split_clause: false,
+        also: also_regex().is_match(slice),
+        plus_bomber: plus_bomber_regex().is_match(slice),
+        operation_told: operation_told_regex().is_match(slice),
+        plural_events,
+        singular_event,
+    };
+    let specific = clues.has_specific_place() && clues.districts().len() <= 1;
+    clues.summary = counted_events
+        || (stats && !singular_event)
+        || (plural_events && !singular_event && !specific && !clues.list_item);
+    clues
+}
+
+fn clause_split_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"(?i),?\s+(?:which\s+(?:prompted|triggered|led\s+to)|prompting|triggering|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:operation|IBO|attack|assault|blast|raid|strike|encounter)\b")
+}
+
+/// Where a sentence tells a second event in a trailing clause: the byte
+/// offset where that clause starts.
+pub fn clause_split(text: &str, start: usize, end: usize) -> Option<usize> {
+    let m = clause_split_regex().find(&text[start..end])?;
+    let at = start + m.start();
+    (at > start + 10).then_some(at)
+}
