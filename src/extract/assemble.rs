@@ -34,6 +34,11 @@ struct Draft {
     context_date: Option<DatedMention>,
     /// Place inherited from the sentence it was split from.
     inherited_from: Option<usize>,
+    /// The district of the incident told just before, when this one was
+    /// told beside it ("The tragedy in Musakhel follows an attack near Noshki").
+    skip_district: Option<String>,
+    /// The incident it was split from: its place is the fallback.
+    inherit_draft: Option<usize>,
 }
 
 /// Clues of a document plus the dated mentions of each clue.
@@ -50,9 +55,25 @@ fn district_of(draft: &Draft, doc: &DocumentClues) -> Option<String> {
 fn draft_places<'a>(draft: &Draft, doc: &'a DocumentClues) -> Vec<&'a PlaceMention> {
     let mut out: Vec<&PlaceMention> = Vec::new();
     for &c in draft.clues.iter().chain(draft.inherited_from.iter()) {
-        out.extend(doc.clues[c].usable_places());
+        out.extend(usable(draft, &doc.clues[c]));
     }
     out
+}
+
+/// Usable places of a clue for this draft.
+fn usable<'a>(draft: &Draft, clue: &'a Clues) -> Vec<&'a PlaceMention> {
+    let places: Vec<&PlaceMention> = clue.usable_places().collect();
+    match &draft.skip_district {
+        Some(skip) if places.iter().any(|p| p.district.as_ref().is_some_and(|d| d != skip)) => {
+            places.into_iter().filter(|p| p.district.as_ref() != Some(skip)).collect()
+        }
+        _ => places,
+    }
+}
+
+/// A district or locality among the draft's places.
+fn has_specific_place(draft: &Draft, doc: &DocumentClues) -> bool {
+    draft_places(draft, doc).iter().any(|p| p.district.is_some() || p.place.is_some())
 }
 
 /// The resolved place of a draft.
@@ -78,19 +99,57 @@ fn place_from_mention(m: &PlaceMention) -> Place {
 /// district gives `place`. Several districts in the anchor: district null.
 fn choose_place(draft: &Draft, doc: &DocumentClues) -> Option<Place> {
     let order: Vec<usize> = draft.clues.iter().chain(draft.inherited_from.iter()).copied().collect();
+    let mut coarse: Option<Place> = None;
     for c in order {
         let clue = &doc.clues[c];
-        let places: Vec<&PlaceMention> = clue.usable_places().collect();
+        let places = usable(draft, clue);
         if places.is_empty() {
             continue;
         }
-        return Some(place_of_clue(&places, clue));
+        let mut place = place_of_clue(&places, clue);
+        if place.district.is_none() && place.place.is_none() {
+            // Only a province or country so far: a later clue may narrow it.
+            if coarse.is_none() {
+                coarse = Some(place);
+            }
+            continue;
+        }
+        if place.place.is_none() {
+            place.place = locality_elsewhere(draft, doc, place.district.as_deref());
+        }
+        if coarse.as_ref().is_some_and(|c| c.province.is_some() && place.province.is_some() && c.province != place.province) {
+            return coarse;
+        }
+        return Some(place);
     }
     // A dateline is the place only when the text gives no other.
-    draft.clues.iter().find_map(|&c| {
+    let dateline = draft.clues.iter().find_map(|&c| {
         let clue = &doc.clues[c];
-        clue.places.iter().find(|p| p.dateline && !p.excluded).map(place_from_mention)
-    })
+        clue.places
+            .iter()
+            .find(|p| p.dateline && !p.excluded && p.district.is_some() && !PRESS_DATELINES.contains(&p.district.as_deref().unwrap_or("")))
+            .map(place_from_mention)
+    });
+    let compatible = |d: &Place| coarse.as_ref().is_none_or(|c| c.province.is_none() || c.province == d.province);
+    match dateline {
+        Some(d) if compatible(&d) => Some(d),
+        _ => coarse,
+    }
+}
+
+/// Cities where the military and the government issue statements.
+const PRESS_DATELINES: &[&str] = &["Rawalpindi", "Islamabad"];
+
+/// A locality of `district` (or one the gazetteer does not know) named in
+/// any clue of the draft.
+fn locality_elsewhere(draft: &Draft, doc: &DocumentClues, district: Option<&str>) -> Option<String> {
+    let district = district?;
+    let places: Vec<&PlaceMention> = draft.clues.iter().flat_map(|&c| usable(draft, &doc.clues[c])).collect();
+    places
+        .iter()
+        .find(|p| p.district.as_deref() == Some(district) && p.place.is_some())
+        .or_else(|| places.iter().find(|p| p.district.is_none() && p.place.is_some() && p.kind == PlaceKind::Locality))
+        .and_then(|p| p.place.clone())
 }
 
 fn place_of_clue(places: &[&PlaceMention], clue: &Clues) -> Place {
@@ -167,7 +226,7 @@ fn starts_new(c: usize, current: &Draft, doc: &DocumentClues, published: Option<
             return true;
         }
     }
-    if current_district.is_none() && clue.has_specific_place() && draft_has_place(current, doc) {
+    if current_district.is_none() && clue.has_specific_place() && has_specific_place(current, doc) {
         return true;
     }
     let current_range = first_event_date(current, doc, published);
@@ -178,10 +237,6 @@ fn starts_new(c: usize, current: &Draft, doc: &DocumentClues, published: Option<
         }
     }
     false
-}
-
-fn draft_has_place(draft: &Draft, doc: &DocumentClues) -> bool {
-    !draft_places(draft, doc).is_empty()
 }
 
 fn resolve_mention(d: &DatedMention, published: Option<NaiveDate>, anchor: Option<DateRange>) -> Option<DateRange> {
@@ -199,6 +254,11 @@ fn first_event_date(draft: &Draft, doc: &DocumentClues, published: Option<NaiveD
     draft.clues.iter().find_map(|&c| clue_event_date(c, doc, published, None))
 }
 
+/// The event types an incident's clues cue so far.
+fn draft_events(draft: &Draft, doc: &DocumentClues) -> Vec<EventType> {
+    draft.close.iter().flat_map(|&c| doc.clues[c].cues.iter().map(|cue| cue.event)).collect()
+}
+
 /// Group clues into drafts.
 fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
@@ -207,21 +267,21 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
     let mut summary_date: Option<DatedMention> = None;
     for (c, clue) in doc.clues.iter().enumerate() {
         let carries_summary = last_summary.is_some_and(|s| {
-            doc.clues[s].paragraph == clue.paragraph && s + 1 == c && !clue.singular_event && !clue.has_specific_place()
-        });
-        if clue.summary || carries_summary {
+            doc.clues[s].paragraph == clue.paragraph && s + 1 == c && !clue.singular_event && !clue.has_specific_place() && !clue.has_counts()
+        }) && current.is_none();
+        if clue.summary || (clue.bare_plural && current.is_none()) || carries_summary {
             last_summary = Some(c);
             if let Some(d) = doc.dates[c].iter().find(|d| !d.mention.statement) {
                 summary_date = Some(*d);
             }
-            current = None;
+            if clue.summary || carries_summary {
+                current = None;
+            }
             continue;
         }
-        let eventive = clue.eventive();
-        let open = current.map(|i| &drafts[i]);
-        let new = match open {
-            None => eventive,
-            Some(draft) => eventive && starts_new(c, draft, doc, published),
+        let new = match current.map(|i| &drafts[i]) {
+            None => clue.tells_event(),
+            Some(draft) => clue.tells_event() && starts_new(c, draft, doc, published),
         };
         if new {
             if let Some(existing) = same_event_told_before(c, &drafts, current, doc, published) {
@@ -230,6 +290,7 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
                 current = Some(existing);
                 continue;
             }
+            let skip_district = current.and_then(|i| district_of(&drafts[i], doc)).filter(|d| clue.districts().contains(&d.as_str()) && clue.districts().len() > 1);
             let inherited_from = clue.split_clause.then(|| c.checked_sub(1)).flatten();
             drafts.push(Draft {
                 clues: vec![c],
@@ -237,25 +298,35 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
                 context: clue.list_lead.or(last_summary),
                 context_date: summary_date,
                 inherited_from,
+                skip_district,
+                inherit_draft: if clue.split_clause { current } else { None },
             });
             current = Some(drafts.len() - 1);
             continue;
         }
-        let Some(i) = current else { continue };
+        let Some(mut i) = current else { continue };
+        // A definite reference ("the suicide bomber") names the incident of
+        // its kind, which need not be the last one told.
+        if let Some(kind) = clue.reference_kind {
+            if !kind.fits(&draft_events(&drafts[i], doc)) {
+                match drafts.iter().rposition(|d| kind.fits(&draft_events(d, doc))) {
+                    Some(j) => i = j,
+                    None => continue,
+                }
+            }
+        }
         let last = *drafts[i].clues.last().unwrap_or(&c);
         let same_paragraph = doc.clues[last].paragraph == clue.paragraph;
-        let conflicting_place = {
-            let d = district_of(&drafts[i], doc);
-            d.is_some() && !clue.districts().is_empty() && !clue.districts().iter().any(|x| Some(*x) == d.as_deref())
-        };
+        let district = district_of(&drafts[i], doc);
+        let districts = clue.districts();
+        let conflicting_place = district.is_some() && !districts.is_empty() && !districts.iter().any(|x| Some(*x) == district.as_deref());
+        let same_place = district.is_some() && districts.iter().any(|x| Some(*x) == district.as_deref());
         if conflicting_place && !clue.reference {
             continue;
         }
-        if same_paragraph || clue.reference {
+        if clue.eventive() || same_paragraph || clue.reference || same_place {
             drafts[i].clues.push(c);
-            if same_paragraph || clue.reference {
-                drafts[i].close.push(c);
-            }
+            drafts[i].close.push(c);
         }
     }
     drafts
@@ -318,7 +389,7 @@ fn merge_counts(draft: &Draft, doc: &DocumentClues) -> (HashMap<(Outcome, Side),
                     merged.insert(key, value);
                 }
                 Some(existing) => {
-                    if existing.1 && !value.1 && value.0 >= existing.0 {
+                    if existing.1 && !value.1 && value.0 > 0 {
                         *existing = value;
                     } else if key.0 == Outcome::Arrested && clue.also && value.0 != existing.0 {
                         existing.0 = existing.0.saturating_add(value.0);
@@ -348,7 +419,39 @@ fn split_unknown_total(clue: &Clues, local: &mut HashMap<(Outcome, Side), (u32, 
     }
 }
 
-fn event_type(draft: &Draft, doc: &DocumentClues, counts: &HashMap<(Outcome, Side), (u32, bool)>, country: Option<&str>) -> EventType {
+fn shooting_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)\b(?:shot\s+(?:dead|at|and\s+killed)|shot\s+(?:him|her|them)(?:\s+dead)?|gunned\s+down|opened\s+fire\s+on|fired\s+(?:at|on)|firing\s+incident|assassinat\w+|target(?:ed)?\s+killing)")
+            .expect("valid regex")
+    })
+}
+
+fn prominent_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)\b(?:leader|candidate|hopeful|politician|cleric|judge|lawmaker|legislator|MNA|MPA|minister|chairman|elders?|scholar|journalist|activist|commander)\b")
+            .expect("valid regex")
+    })
+}
+
+/// A shooting aimed at one person, or at a prominent one, is a targeted killing.
+fn targeted(draft: &Draft, doc: &DocumentClues, text: &str, counts: &HashMap<(Outcome, Side), (u32, bool)>) -> bool {
+    let clue_text = |c: usize| &text[doc.clues[c].start..doc.clues[c].end];
+    let shooting = draft.close.iter().any(|&c| shooting_regex().is_match(clue_text(c)));
+    if !shooting {
+        return false;
+    }
+    let victims: u32 = counts
+        .iter()
+        .filter(|((o, s), _)| *o != Outcome::Arrested && *s != Side::Militants)
+        .map(|(_, (v, _))| *v)
+        .sum();
+    let prominent = draft.close.iter().take(2).any(|&c| prominent_regex().is_match(clue_text(c)));
+    victims == 1 || (prominent && victims > 0)
+}
+
+fn event_type(draft: &Draft, doc: &DocumentClues, text: &str, counts: &HashMap<(Outcome, Side), (u32, bool)>, country: Option<&str>) -> EventType {
     let cues: Vec<_> = draft.close.iter().flat_map(|&c| doc.clues[c].cues.iter()).collect();
     let operation_told = draft.close.iter().any(|&c| doc.clues[c].operation_told);
     let kidnapping = cues.iter().any(|c| c.event == EventType::Kidnapping);
@@ -363,6 +466,9 @@ fn event_type(draft: &Draft, doc: &DocumentClues, counts: &HashMap<(Outcome, Sid
             event = EventType::CrossBorderAttack;
         }
         best = Some(best.map_or(event, |b| b.min(event)));
+    }
+    if best.is_none_or(|b| b >= EventType::MilitantAttack) && targeted(draft, doc, text, counts) {
+        return EventType::TargetedKilling;
     }
     if let Some(b) = best {
         // An exchange of fire while forces conduct an operation is theirs.
@@ -395,16 +501,32 @@ fn attack_started_by_militants(draft: &Draft, doc: &DocumentClues) -> bool {
 }
 
 /// The incident's dates: its own event dates, then a framing summary's,
-/// then a statement's, then publication.
+/// then a statement's, then publication. An own date that cannot be
+/// resolved ("on March 4" with no year known) leaves the date unknown.
 fn draft_dates(
     draft: &Draft,
     doc: &DocumentClues,
     published: Option<NaiveDate>,
     anchor: Option<DateRange>,
 ) -> Option<DateRange> {
-    let own = draft.clues.iter().chain(draft.inherited_from.iter()).find_map(|&c| {
-        doc.dates[c].iter().filter(|d| !d.mention.statement).find_map(|d| resolve_mention(d, published, anchor))
-    });
+    let anchor_clue = draft.clues[0];
+    let own_mentions: Vec<&DatedMention> = doc.dates[anchor_clue].iter().filter(|d| !d.mention.statement).collect();
+    let mut own: Option<DateRange> = own_mentions.iter().find_map(|d| resolve_mention(d, published, anchor));
+    if own.is_none() && !own_mentions.is_empty() {
+        return None;
+    }
+    let later = draft.clues[1..]
+        .iter()
+        .chain(draft.inherited_from.iter())
+        .filter(|&&c| doc.clues[c].eventive())
+        .flat_map(|&c| doc.dates[c].iter().filter(|d| !d.mention.statement))
+        .filter_map(|d| resolve_mention(d, published, anchor));
+    for range in later {
+        own = Some(match own {
+            None => range,
+            Some(first) => refine(first, range),
+        });
+    }
     if own.is_some() {
         return own;
     }
@@ -419,6 +541,30 @@ fn draft_dates(
     statement.or_else(|| published.map(|p| DateRange { start: p, end: p, precision: DatePrecision::Published }))
 }
 
+/// A later date refines the first: a day inside a vaguer range ("earlier
+/// this week" then "on October 30"), or a night spanning the day told
+/// first ("on Thursday" then "the night of March 20-21").
+fn refine(first: DateRange, later: DateRange) -> DateRange {
+    let inside = later.start >= first.start && later.end <= first.end;
+    let spans = later.start <= first.start && later.end >= first.end && (later.end - later.start).num_days() <= 1;
+    let finer = precision_rank(later.precision) < precision_rank(first.precision);
+    if (inside && finer) || (spans && later.precision == DatePrecision::Day) {
+        later
+    } else {
+        first
+    }
+}
+
+fn precision_rank(p: DatePrecision) -> u8 {
+    match p {
+        DatePrecision::Day => 0,
+        DatePrecision::Week => 1,
+        DatePrecision::Month => 2,
+        DatePrecision::Year => 3,
+        DatePrecision::Published => 4,
+    }
+}
+
 fn is_anchored(draft: &Draft, doc: &DocumentClues) -> bool {
     draft.clues.iter().any(|&c| doc.dates[c].iter().any(|d| matches!(d.mention.expr, DateExpr::Anchored { .. } | DateExpr::SameDay)))
 }
@@ -430,7 +576,12 @@ pub fn incidents(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) 
     let mut previous_range: Option<DateRange> = None;
     for draft in &drafts {
         let anchor_clue = &doc.clues[draft.clues[0]];
-        let place = choose_place(draft, doc).unwrap_or_default();
+        let mut place = choose_place(draft, doc).unwrap_or_default();
+        if place.district.is_none() && place.place.is_none() {
+            if let Some(parent) = draft.inherit_draft.and_then(|i| choose_place(&drafts[i], doc)) {
+                place = parent;
+            }
+        }
         let (counts, approximate) = merge_counts(draft, doc);
         let range = draft_dates(draft, doc, published, previous_range);
         let from_text = range.is_some_and(|r| r.precision != DatePrecision::Published);
@@ -439,11 +590,11 @@ pub fn incidents(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) 
         if !(has_place || from_text) || !has_violence {
             continue;
         }
-        if range.is_some() && (from_text || !is_anchored(draft, doc)) {
+        if range.is_some_and(|r| r.precision == DatePrecision::Day) && (from_text || !is_anchored(draft, doc)) {
             previous_range = range;
         }
         let country = place.country.clone().or_else(|| Some("Pakistan".to_string()));
-        let event = event_type(draft, doc, &counts, country.as_deref());
+        let event = event_type(draft, doc, text, &counts, country.as_deref());
         let get = |o: Outcome, s: Side| counts.get(&(o, s)).map(|v| v.0);
         let side_counts = |o: Outcome| SideCounts {
             security: get(o, Side::Security),
@@ -478,17 +629,51 @@ pub fn incidents(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) 
             injured: side_counts(Outcome::Injured),
             arrested,
             approximate,
-            militant_group: close().find_map(|c| c.group.clone()),
+            militant_group: close().find_map(|c| c.group.clone()).or_else(|| {
+                draft.context.filter(|&s| !doc.clues[s].list_item && anchor_clue.list_lead.is_none()).and_then(|s| doc.clues[s].group.clone())
+            }),
             militant_nationalities: nationalities,
             cross_border,
             operation: close().find_map(|c| c.operation.clone()),
             ..Default::default()
         };
-        let _ = text;
         out.push((incident, anchor_clue.start, anchor_clue.end));
     }
     absorb_sums(&mut out);
+    merge_countless_twins(&mut out);
     out
+}
+
+/// An incident with no figures at the same district and (within a day) the
+/// same date as one with figures is the same event told twice.
+fn merge_countless_twins(out: &mut Vec<(Incident, usize, usize)>) {
+    let countless = |i: &Incident| i.killed.is_empty() && i.injured.is_empty() && i.arrested.is_none();
+    let mut drop = vec![false; out.len()];
+    for i in 0..out.len() {
+        if !countless(&out[i].0) || out[i].0.district.is_none() {
+            continue;
+        }
+        let twin = (0..out.len()).find(|&j| {
+            j != i && !drop[j] && !countless(&out[j].0) && out[j].0.district == out[i].0.district && days_apart(&out[i].0, &out[j].0).is_some_and(|d| d <= 1)
+        });
+        if let Some(j) = twin {
+            drop[i] = true;
+            if out[j].0.militant_group.is_none() {
+                out[j].0.militant_group = out[i].0.militant_group.clone();
+            }
+            out[j].0.cross_border |= out[i].0.cross_border;
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
+fn days_apart(a: &Incident, b: &Incident) -> Option<i64> {
+    let (a0, a1, b0, b1) = (a.date_start?, a.date_end?, b.date_start?, b.date_end?);
+    Some(if a1 < b0 { (b0 - a1).num_days() } else if b1 < a0 { (a0 - b1).num_days() } else { 0 })
 }
 
 /// A figure that only adds up incidents the text tells separately is not an

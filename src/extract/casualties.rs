@@ -76,6 +76,19 @@ const PHRASES: &[(&[&str], Outcome)] = &[
     (&["injuries", "to"], Outcome::Injured),
 ];
 
+/// Words glued to the next by a lost space or dash ("injuredamong").
+fn unglued(word: &str) -> &str {
+    const GLUE: &[&str] = &["among", "and", "including", "while", "in", "on", "at"];
+    for w in KILL_WORDS.iter().chain(INJURE_WORDS).chain(ARREST_WORDS) {
+        if let Some(rest) = word.strip_prefix(w) {
+            if GLUE.contains(&rest) {
+                return w;
+            }
+        }
+    }
+    word
+}
+
 fn phrase_at(tokens: &[Token<'_>], i: usize) -> Option<(&'static [&'static str], Outcome)> {
     PHRASES
         .iter()
@@ -93,11 +106,12 @@ fn predicates(tokens: &[Token<'_>]) -> Vec<Predicate> {
             continue;
         }
         let t = &tokens[i];
-        let outcome = if t.is_any(KILL_WORDS) {
+        let word = unglued(t.lower);
+        let outcome = if KILL_WORDS.contains(&word) {
             Some(Outcome::Killed)
-        } else if t.is_any(INJURE_WORDS) {
+        } else if INJURE_WORDS.contains(&word) {
             Some(Outcome::Injured)
-        } else if t.is_any(ARREST_WORDS) {
+        } else if ARREST_WORDS.contains(&word) {
             Some(Outcome::Arrested)
         } else {
             None
@@ -173,6 +187,8 @@ fn noun_phrase(tokens: &[Token<'_>], start: usize) -> usize {
 /// A count phrase at token `i` whose people can be casualties.
 struct CountPhrase {
     count: Count,
+    /// "their driver", "the opposition leader": counts only right after an
+    /// active predicate or in coordination.
     noun_first: usize,
     noun_next: usize,
     side: Option<Side>,
@@ -180,12 +196,40 @@ struct CountPhrase {
     anaphoric: bool,
 }
 
+impl CountPhrase {
+    fn definite(&self, tokens: &[Token<'_>]) -> bool {
+        let t = &tokens[self.count.first];
+        t.is_any(&["the", "their", "his", "her", "its"]) || t.lower.ends_with("'s") || t.lower.ends_with("’s")
+    }
+
+    fn bare(&self) -> bool {
+        self.side.is_none() && !self.anaphoric
+    }
+}
+
 fn count_phrase_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     let t = tokens.get(i)?;
     // Indefinite singulars: "a soldier", "another police constable".
     if t.is_any(&["a", "an", "another", "one"]) && !tokens.get(i + 1).is_some_and(|n| n.is("dozen")) {
         let noun_next = noun_phrase(tokens, i + 1);
-        let side = side_of_words(tokens, i + 1, noun_next)?;
+        let appositive = tokens.get(noun_next).is_some_and(|n| n.is("of"))
+            && tokens.get(noun_next - 1).is_some_and(|n| n.is_any(&["resident", "residents", "native", "son", "member", "relative", "brother"]));
+        if appositive {
+            return None;
+        }
+        let side = side_of_words(tokens, i + 1, noun_next);
+        if side.is_none() && t.is("another") {
+            // "another was injured", "wounding another": one more of the same side.
+            let follows = tokens.get(i + 1);
+            let alone = follows.is_none_or(|f| f.kind == TokenKind::Punct || f.is_any(&["was", "had", "is", "and", "were"]));
+            if alone {
+                return Some(CountPhrase { count: Count { value: 1, approximate: false, first: i, next: i + 1 }, noun_first: i + 1, noun_next: i + 1, side: None, anaphoric: true });
+            }
+            return None;
+        }
+        let Some(side) = side else {
+            return if t.is("one") { numeric_phrase(tokens, i) } else { None };
+        };
         if side == Side::Unknown && !t.is("one") {
             return None;
         }
@@ -199,6 +243,36 @@ fn count_phrase_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
             anaphoric: t.is("another") && noun_next == i + 1,
         });
     }
+    numeric_phrase(tokens, i).or_else(|| possessive_singular(tokens, i))
+}
+
+/// "and their Pakistani driver", "Kurram's deputy commissioner": one person
+/// named by a possessive or definite singular noun.
+fn possessive_singular(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
+    let t = tokens.get(i)?;
+    let possessive = t.is_any(&["their", "his", "her", "its"]) || t.lower.ends_with("'s") || t.lower.ends_with("’s");
+    if !(possessive || t.is("the")) {
+        return None;
+    }
+    let noun_next = noun_phrase(tokens, i + 1);
+    let head = tokens.get(noun_next.checked_sub(1)?)?;
+    if noun_next <= i + 1 || head.lower.ends_with('s') && !head.lower.ends_with("ss") {
+        return None;
+    }
+    let side = side_of_words(tokens, i + 1, noun_next)?;
+    if side == Side::Unknown {
+        return None;
+    }
+    Some(CountPhrase {
+        count: Count { value: 1, approximate: false, first: i, next: i + 1 },
+        noun_first: i + 1,
+        noun_next,
+        side: Some(side),
+        anaphoric: false,
+    })
+}
+
+fn numeric_phrase(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     let count = count_at(tokens, i).or_else(|| between_at(tokens, i))?;
     let mut noun_first = count.next;
     // "dozens of terrorists", "two of the attackers", "six of them"
@@ -321,7 +395,8 @@ fn toll_updates(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
         let Some(v) = (i..window_end).find(|&k| tokens[k].is_any(TOLL_VERBS)) else { continue };
         let at = if tokens.get(v + 1).is_some_and(|t| t.is("to")) { v + 2 } else { v + 1 };
         let Some(count) = count_at(tokens, at) else { continue };
-        let side = side_of_words(tokens, i, v).unwrap_or(Side::Unknown);
+        let noun_end = (i..v).find(|&k| tokens[k].is_any(KILL_WORDS) || tokens[k].is_any(INJURE_WORDS)).unwrap_or(v);
+        let side = side_of_words(tokens, i + 1, noun_end).unwrap_or(Side::Unknown);
         out.push(Casualty {
             outcome,
             side,
@@ -458,7 +533,7 @@ pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
             let coordinated = !gap.is_empty() && gap.iter().all(|t| t.is("and") || t.raw == ",");
             let own_predicate = (next.noun_next..(next.noun_next + 3).min(tokens.len())).any(is_pred_at)
                 || tokens.get(next.noun_next).is_some_and(|t| t.is_any(&["were", "was", "had"]));
-            if !coordinated || own_predicate || bound[last + 1].is_some() {
+            if !coordinated || own_predicate || bound[last + 1].is_some() || next.bare() || next.anaphoric && next.noun_first < tokens.len() && tokens[next.noun_first].is_any(&["them", "whom"]) {
                 break;
             }
             bound[last + 1] = Some(p.outcome);
@@ -470,13 +545,23 @@ pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
         if bound[k].is_some() {
             continue;
         }
+        let leaving = ph.count.first > 0 && tokens[ph.count.first - 1].is_any(&["leaving", "left", "leave"]);
+        let coordinated_possessive = ph.count.first > 0 && tokens[ph.count.first - 1].is("and") && !tokens[ph.count.first].is("the");
+        if ph.definite(tokens) && !leaving && !coordinated_possessive {
+            continue;
+        }
         let from = ph.noun_next.max(ph.count.next);
         let mut j = from;
         let limit = (from + 20).min(tokens.len());
         while j < limit {
             let t = &tokens[j];
             if matches!(t.raw, ";" | "." | ":" | "!" | "?") {
-                break;
+                // A list of people ("Naik A; Sepoy B; and Sepoy C ... embraced
+                // martyrdom") continues past semicolons.
+                let continues = t.raw == ";" && phrases.iter().any(|o| o.count.first == j + 1 || o.count.first == j + 2);
+                if !continues {
+                    break;
+                }
             }
             if let Some(pi) = preds.iter().position(|p| p.at == j) {
                 if !pred_used[pi] {
@@ -496,7 +581,9 @@ pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
     let mut previous_side: Option<Side> = None;
     for (k, ph) in phrases.iter().enumerate() {
         let Some(outcome) = bound[k] else { continue };
-        let part = in_ranges(&parts, ph.count.first);
+        let of_them = ph.anaphoric && tokens.get(ph.noun_first).is_some_and(|t| t.is_any(&["them", "whom"]));
+        let after_count = k > 0 && ph.count.first > 0 && tokens[ph.count.first - 1].raw == ",";
+        let part = in_ranges(&parts, ph.count.first) || (of_them && after_count);
         let side = match ph.side {
             Some(s) => s,
             None if ph.anaphoric && tokens.get(ph.noun_first).is_some_and(|t| t.is_any(&["them", "whom", "those"])) => {

@@ -76,6 +76,7 @@ pub struct DateRange {
 }
 
 const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+const FULL_MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Sept)";
 const DAY: &str = r"([0-3]?\d)(?:st|nd|rd|th)?";
 const YEAR: &str = r"((?:19|20)\d\d)";
 
@@ -196,7 +197,7 @@ fn patterns() -> &'static [Pattern] {
             // "August 2021", "October last year"
             p(format!(r"\b{MONTH}\s+{YEAR}\b"), |c| calendar(pd(num(c, 2).map(|y| y as i32), month_number(&c[1])?, None), None)),
             // "in April", "since November", "in October last year"
-            lead(format!(r"\b(?i:in|since|during|of|from|early|late|mid|by)\s+(?:(?i:early|late|mid)[\s-]+)?{MONTH}\b(\s+(?i:last|this)\s+year)?"), |c| {
+            lead(format!(r"\b(?i:in|since|during|of|from|early|late|mid|by)\s+(?:(?i:early|late|mid)[\s-]+)?{FULL_MONTH}\b(\s+(?i:last|this)\s+year)?"), |c| {
                 let m = month_number(&c[1])?;
                 let _ = c.get(2);
                 calendar(pd(None, m, None), None)

@@ -90,3 +90,35 @@ pub fn parse_document(text: &str, published: Option<NaiveDate>, doc_id: &str) ->
         })
         .collect()
 }
+
+/// Print every clue of a document (a developer aid for `examples/debug_clues`).
+pub fn debug_clues(text: &str, published: Option<NaiveDate>) {
+    let doc = Document::new(text, published);
+    let lower = text.to_ascii_lowercase();
+    let clues = document_clues(&doc, &lower);
+    for (i, c) in clues.clues.iter().enumerate() {
+        println!(
+            "#{i} p{} summary={} new={} ref={} eventive={} split={} | {}",
+            c.paragraph,
+            c.summary,
+            c.new_event,
+            c.reference,
+            c.eventive(),
+            c.split_clause,
+            &text[c.start..c.end]
+        );
+        for cas in c.casualties.iter() {
+            println!("    casualty {:?} {:?} {} part={} zero={}", cas.outcome, cas.side, cas.value, cas.part, cas.zero);
+        }
+        for d in &clues.dates[i] {
+            println!("    date {:?} statement={} year={:?}", d.mention.expr, d.mention.statement, d.context_year);
+        }
+        for p in &c.places {
+            println!("    place {:?} {:?} {:?} excluded={} dateline={}", p.kind, p.district, p.place, p.excluded, p.dateline);
+        }
+        let cues: Vec<_> = c.cues.iter().map(|c| (c.event, c.strength)).collect();
+        if !cues.is_empty() {
+            println!("    cues {cues:?} group={:?} xb={} nat={:?}", c.group, c.cross_border, c.nationalities);
+        }
+    }
+}

@@ -44,8 +44,10 @@ pub fn find_nationalities(
     let lex = lexicon();
     let mut out: Vec<(String, Option<u32>)> = Vec::new();
     for (s, e, nationality) in lex.find_demonyms(text, start, end) {
-        if text[e..end].starts_with('-') {
-            continue; // "Afghan-based", "Afghan-linked": a tie, not a nationality
+        let rest = text[e..end].trim_start_matches('-').trim_start().to_ascii_lowercase();
+        let tie = ["based", "linked", "backed", "sponsored", "funded", "proxy", "trained", "supported", "origin"].iter().any(|w| rest.starts_with(w));
+        if text[e..end].starts_with('-') || tie {
+            continue; // "Afghan-based", "Indian sponsored": a tie, not a nationality
         }
         let Some(at) = tokens.iter().position(|t| t.start <= s && s < t.end) else { continue };
         let following: Vec<&str> = tokens[at + 1..].iter().take(3).map(|t| t.lower).collect();
@@ -67,6 +69,9 @@ pub fn find_nationalities(
         let mut count = counted.filter(|c| c.value > 0).map(|c| c.value);
         if count.is_none() && at > 0 && tokens[at - 1].is_any(&["a", "an", "one"]) {
             count = Some(1);
+        }
+        if count.is_none() && at > 0 {
+            count = super::numbers::count_at(tokens, at - 1).filter(|c| c.next == at).map(|c| c.value);
         }
         if let Some(caps) = percent_regex().captures(&text[start..s]) {
             let base = casualties.iter().filter(|c| !c.part && c.start_before(at)).next_back().map(|c| c.value);

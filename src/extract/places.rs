@@ -46,12 +46,41 @@ fn dateline_regex() -> &'static Regex {
 fn area_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let name = r"([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|e|i|ul))*?)";
+        let name = r"(?:[A-Z][\w-]*['’]s\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|e|i|ul))*?)";
         Regex::new(&format!(
             r"(?:\b(?:the|general)\s+area\s+(?:of\s+)?{name}(?:\s+(?:valley|village|town|tehsil))?\b|\b(?:in|at|near|of|on)\s+(?:the\s+)?{name}\s+(?:area|village|town|tehsil|locality|valley|bazaar|neighbourhood|neighborhood)\b|\bat\s+{name},|\b(?:in|near)\s+{name}\s+(?:in|of|near)\s+(?:the\s+)?(?:[A-Z]))"
         ))
         .expect("valid regex")
     })
+}
+
+fn official_title_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:['’]s)?\s+(?:Deputy\s+Commissioner|Assistant\s+Commissioner|Division(?:al)?\s+Commissioner|Commissioner|DPO|DC|AC|SP|SSP|DIG|RPO|SHO|DSP|police\s+(?:chief|officer|official|spokesperson|spokesman)|Police\s+(?:chief|officer|official|spokesperson|spokesman)|deputy\s+commissioner|district\s+police\s+officer)\b")
+            .expect("valid regex")
+    })
+}
+
+fn official_before_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?:\bDIG|\bIGP?|\bDPO|\bSSP|\bRPO|\bCommissioner\s+of)\s+$").expect("valid regex"))
+}
+
+/// "between Kolpur and Mach": neither end is the place.
+fn between_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\bbetween\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:and\s+)?$").expect("valid regex"))
+}
+
+fn is_former_name(index: usize, written: &str) -> bool {
+    let lex = lexicon();
+    let canonical = &lex.place(index).canonical;
+    lex.gazetteer
+        .districts
+        .iter()
+        .find(|d| &d.name == canonical)
+        .is_some_and(|d| d.former_names.iter().any(|f| f.eq_ignore_ascii_case(written)))
 }
 
 fn trim_generic(name: &str) -> &str {
@@ -134,7 +163,11 @@ fn choose_entry(candidates: &[usize], context: &str) -> Option<usize> {
 pub fn find_places(text: &str, start: usize, end: usize, paragraph_start: bool) -> Vec<PlaceMention> {
     let lex = lexicon();
     let slice = &text[start..end];
-    let dateline_end = if paragraph_start { dateline_regex().find(slice).map(|m| start + m.end()) } else { None };
+    let dateline_end = if paragraph_start {
+        crate::extract::segment::dateline_end(text, start, end).or_else(|| dateline_regex().find(slice).map(|m| start + m.end()))
+    } else {
+        None
+    };
     let mut out: Vec<PlaceMention> = Vec::new();
     for m in lex.find_places(text, start, end) {
         let written = &text[m.start..m.end];
@@ -152,6 +185,16 @@ pub fn find_places(text: &str, start: usize, end: usize, paragraph_start: bool) 
             mention.excluded = true;
         }
         mention.dateline = dateline_end.is_some_and(|d| m.end <= d);
+        if official_title_regex().is_match(after) || official_before_regex().is_match(before) {
+            mention.excluded = true;
+        }
+        if between_regex().is_match(before) || after.trim_start().starts_with("and ") && between_regex().is_match(&before[..before.len().saturating_sub(0)]) {
+            mention.place = None;
+        }
+        // A former name ("Bolan" for Kachhi) is kept as written.
+        if mention.kind == PlaceKind::District && lex.place(index).canonical != written && is_former_name(index, written) {
+            mention.place = Some(written.to_string());
+        }
         out.push(mention);
     }
     add_area_localities(text, start, end, &mut out);
@@ -174,7 +217,15 @@ fn add_area_localities(text: &str, start: usize, end: usize, out: &mut Vec<Place
         let Some(name) = (1..=4).find_map(|g| caps.get(g)) else { continue };
         let (s, e) = (start + name.start(), start + name.end());
         let written = trim_generic(name.as_str());
-        if written.is_empty() || out.iter().any(|m| m.start < e && s < m.end) {
+        if written.is_empty() {
+            continue;
+        }
+        // "at Swabi Assa": a district's name leading a longer locality name.
+        if let Some(m) = out.iter_mut().find(|m| m.start == s && m.end < s + written.len() && m.kind == PlaceKind::District) {
+            m.place = Some(written.to_string());
+            continue;
+        }
+        if out.iter().any(|m| m.start < e && s < m.end) {
             continue;
         }
         // Known places keep their gazetteer meaning; skip organisations and months.

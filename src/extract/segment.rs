@@ -46,6 +46,39 @@ pub struct Clues {
     pub plural_events: bool,
     /// A singular event noun with an article ("an attack", "a blast").
     pub singular_event: bool,
+    /// Plural events without a count or quantifier ("the attacks"): a
+    /// summary only when no incident is being told.
+    pub bare_plural: bool,
+    /// "No militant attack was recorded": no event at all.
+    pub negated: bool,
+    /// What kind of event a definite reference points to ("the blast").
+    pub reference_kind: Option<ReferenceKind>,
+}
+
+/// The kind of event a definite reference names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferenceKind {
+    Suicide,
+    Blast,
+    Strike,
+    Operation,
+    Attack,
+    Kidnapping,
+}
+
+impl ReferenceKind {
+    /// Whether an incident with these cue types can be what the reference names.
+    pub fn fits(self, events: &[EventType]) -> bool {
+        use EventType::*;
+        events.iter().any(|e| match self {
+            ReferenceKind::Suicide => *e == SuicideAttack,
+            ReferenceKind::Blast => matches!(e, SuicideAttack | Bombing),
+            ReferenceKind::Strike => matches!(e, CrossBorderAttack | SecurityOperation),
+            ReferenceKind::Operation => *e == SecurityOperation,
+            ReferenceKind::Kidnapping => *e == Kidnapping,
+            ReferenceKind::Attack => !matches!(e, SecurityOperation | Other),
+        })
+    }
 }
 
 impl Clues {
@@ -81,7 +114,16 @@ impl Clues {
 
     /// Violence is told: counts, an attack-type cue, or a told operation.
     pub fn eventive(&self) -> bool {
-        self.has_counts() || self.operation_told || self.cues.iter().any(|c| c.event != EventType::SecurityOperation)
+        !self.negated && (self.has_counts() || self.operation_told || self.cues.iter().any(|c| c.event != EventType::SecurityOperation))
+    }
+
+    /// One specific event is told, so a new incident may start here.
+    pub fn tells_event(&self) -> bool {
+        !self.negated
+            && (self.has_counts()
+                || self.singular_event
+                || self.operation_told
+                || (!self.plural_events && self.cues.iter().any(|c| c.event != EventType::SecurityOperation)))
     }
 
     /// Dates of the event (not of a statement).
@@ -96,7 +138,7 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 fn operation_told_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|intelligence[\s-]+led\s+operations?|air\s*strikes?|drone\s+strikes?|(?:search|combing|security|military|joint|counter-?terrorism|targeted|clearance)\s+operations?\s+(?:was|were|had\s+been|has\s+been)?\s*(?:conducted|carried\s+out|launched)|conducted\s+(?:an?\s+)?(?:\w+\s+){0,2}operation|operation\s+(?:was|were)\s+(?:conducted|carried\s+out)|raid(?:ed)?\s+(?:a|an|the)\s+hideout|sent\s+to\s+hell|neutrali[sz]ed|exchange\s+of\s+fire)\b")
+    regex(&RE, r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|intelligence[\s-]+led\s+operations?|air\s*strikes?|drone\s+strikes?|(?:search|combing|security|military|joint|counter-?terrorism|targeted|clearance|sanitisation|sanitization|deliberate)\s+operations?\s+(?:was|were|had\s+been|has\s+been)?\s*(?:conducted|carried\s+out|launched)|conducted\s+(?:an?\s+)?(?:\w+\s+){0,2}operation|operation\s+(?:was|were)\s+(?:conducted|carried\s+out)|raid(?:ed)?\s+(?:a|an|the)\s+hideout|sent\s+to\s+hell|neutrali[sz]ed|exchange\s+of\s+fire)\b")
 }
 
 const EVENT_NOUNS_PLURAL: &str = r"attacks|incidents|operations|IBOs|engagements|assaults|blasts|bombings|encounters|strikes|actions|clashes|IEDs|raids|ambushes|killings|explosions|acts\s+of\s+terrorism";
@@ -111,13 +153,61 @@ fn counted_events_regex() -> &'static Regex {
     })
 }
 
-fn plural_events_regex() -> &'static Regex {
+fn quantified_plural_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?i)\b(?:several|numerous|various|multiple|many|series\s+of|string\s+of|wave\s+of|spate\s+of|spree\s+of|these|those|the|such|recent|coordinated|simultaneous|militant|terrorist|separate|retaliatory|joint|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{EVENT_NOUNS_PLURAL})\b|^(?:{EVENT_NOUNS_PLURAL})\b"
+            r"(?i)\b(?:several|numerous|various|multiple|many|different|series\s+of|string\s+of|wave\s+of|spate\s+of|spree\s+of|number\s+of|rise\s+in|surge\s+in|spike\s+in)\s+(?:[\w-]+\s+){{0,2}}?(?:{EVENT_NOUNS_PLURAL})\b"
         ))
         .expect("valid regex")
+    })
+}
+
+fn plural_events_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(&format!(r"(?i)\b(?:{EVENT_NOUNS_PLURAL}|airstrikes|air\s+strikes)\b")).expect("valid regex"))
+}
+
+fn negated_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"(?i)\bno\s+(?:\w+\s+)?(?:attacks?|incidents?|violence|casualt\w+)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recorded|reported)")
+}
+
+/// Dates right after a toll update ("climbed to 83 on Tuesday") date the
+/// count, not the event.
+fn toll_date_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"(?i)\b(?:rose|risen|climbed|reached|jumped|increased|mounted|soared)\s+to\s+\S+\s+(?:\w+\s+)?$")
+}
+
+/// A press dateline at the head of a paragraph: "KARACHI, Oct 7 (PTI)",
+/// "NEW DELHI (Agency - 26th February, 2023)", "RAWALPINDI:".
+pub fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&RE, r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:\[[^\]]{0,30}\])?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{0,80}\)\s*[:–—-]?|:|\s[–—-]\s)");
+    let m = re.find(&text[start..end])?;
+    let head = &text[start..start + m.end()];
+    let verb = [" said", " says", " was ", " were ", " has ", " have "].iter().any(|v| head.contains(v));
+    (!verb).then_some(start + m.end())
+}
+
+fn reference_kind(slice: &str) -> Option<ReferenceKind> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&RE, r"(?i)\b(?:the|this|that|its|their|[A-Z][a-z]+'s)\s+(?:[\w'’-]+\s+){0,3}?(suicide\s+(?:attack|bomber|bombing|blast|attackers?)|blast|bombing|explosion|IED|air\s*strikes?|strikes?|operation|IBO|raid|attack|assault|ambush|kidnapping|abduction|hijacking|hostages)\b");
+    let caps = re.captures(slice)?;
+    let noun = caps.get(1)?.as_str().to_ascii_lowercase();
+    Some(if noun.starts_with("suicide") {
+        ReferenceKind::Suicide
+    } else if ["blast", "bombing", "explosion", "ied"].contains(&noun.as_str()) {
+        ReferenceKind::Blast
+    } else if noun.contains("strike") {
+        ReferenceKind::Strike
+    } else if ["operation", "ibo", "raid"].contains(&noun.as_str()) {
+        ReferenceKind::Operation
+    } else if ["kidnapping", "abduction", "hijacking", "hostages"].contains(&noun.as_str()) {
+        ReferenceKind::Kidnapping
+    } else {
+        ReferenceKind::Attack
     })
 }
 
@@ -167,7 +257,8 @@ pub fn read_clues(
     let nationalities = find_nationalities(text, start, end, &tokens, &casualties);
     let cues = event_cues(text, start, end);
     let counted_events = counted_events_regex().is_match(slice);
-    let plural_events = counted_events || plural_events_regex().is_match(slice);
+    let quantified = quantified_plural_regex().is_match(slice);
+    let plural_events = counted_events || quantified || plural_events_regex().is_match(slice);
     let singular_event = singular_event_regex().is_match(slice);
     let stats = stats_regex().is_match(slice);
     let mut clues = Clues {
@@ -177,7 +268,7 @@ pub fn read_clues(
         list_item: list_lead.is_some(),
         list_lead,
         casualties,
-        dates: find_dates(text, start, end),
+        dates: event_and_statement_dates(text, start, end, paragraph_start),
         places: find_places(text, start, end, paragraph_start),
         cues,
         group: militant_group(text, start, end),
@@ -193,17 +284,33 @@ pub fn read_clues(
         operation_told: operation_told_regex().is_match(slice),
         plural_events,
         singular_event,
+        bare_plural: false,
+        negated: negated_regex().is_match(slice),
+        reference_kind: reference_kind(slice),
     };
     let specific = clues.has_specific_place() && clues.districts().len() <= 1;
-    clues.summary = counted_events
-        || (stats && !singular_event)
-        || (plural_events && !singular_event && !specific && !clues.list_item);
+    let general = !singular_event && !specific && !clues.list_item;
+    clues.summary = counted_events || (stats && !singular_event) || (quantified && general);
+    clues.bare_plural = plural_events && general;
     clues
+}
+
+/// Dates of a segment, with toll-update and dateline dates marked as
+/// statement dates.
+fn event_and_statement_dates(text: &str, start: usize, end: usize, paragraph_start: bool) -> Vec<DateMention> {
+    let mut dates = find_dates(text, start, end);
+    let head = if paragraph_start { dateline_end(text, start, end) } else { None };
+    for d in &mut dates {
+        if head.is_some_and(|h| d.end <= h) || toll_date_regex().is_match(&text[start..d.start]) {
+            d.statement = true;
+        }
+    }
+    dates
 }
 
 fn clause_split_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i),?\s+(?:which\s+(?:prompted|triggered|led\s+to)|prompting|triggering|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:operation|IBO|attack|assault|blast|raid|strike|encounter)\b")
+    regex(&RE, r"(?i),?\s+(?:which\s+(?:prompted|triggered|led\s+to)|prompting|triggering|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:operation|IBO|attack|assault|blast|raid|strike|encounter)\b|,\s+(?:while|whereas)\s+")
 }
 
 /// Where a sentence tells a second event in a trailing clause: the byte

@@ -1,0 +1,20 @@
+"""Type stubs for the Rust extension module ``incidentkit._core``."""
+
+import polars as pl
+
+__version__: str
+
+def parse_many(
+    texts: list[str],
+    published: list[str | None],
+    doc_ids: list[str],
+) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
+    """Parse documents in parallel with the GIL released.
+
+    ``published`` holds ISO dates (``YYYY-MM-DD``) or None, one per text.
+    Returns the incident frame and ``(doc_id, reason)`` for every document
+    that could not be parsed.
+    """
+
+def empty_frame() -> pl.DataFrame:
+    """The SPEC schema as an empty frame."""
