@@ -259,6 +259,28 @@ fn draft_events(draft: &Draft, doc: &DocumentClues) -> Vec<EventType> {
     draft.close.iter().flat_map(|&c| doc.clues[c].cues.iter().map(|cue| cue.event)).collect()
 }
 
+/// The draft a definite reference names: the open one if it fits and is
+/// near, else the first one of the named kind (reports elaborate on their
+/// lead incident).
+fn referenced_draft(c: usize, drafts: &[Draft], current: Option<usize>, doc: &DocumentClues) -> Option<usize> {
+    let clue = &doc.clues[c];
+    let kind = clue.reference_kind?;
+    let near = |i: usize| {
+        let last = *drafts[i].clues.last().unwrap_or(&c);
+        clue.paragraph <= doc.clues[last].paragraph + 1
+    };
+    if let Some(i) = current.filter(|&i| kind.fits(&draft_events(&drafts[i], doc)) && near(i)) {
+        return Some(i);
+    }
+    drafts.iter().position(|d| kind.fits(&draft_events(d, doc)))
+}
+
+/// A date usable as the frame of later incidents: a calendar date, not one
+/// told relative to another event.
+fn framing_date(d: &DatedMention) -> bool {
+    !matches!(d.mention.expr, DateExpr::Anchored { .. } | DateExpr::SameDay)
+}
+
 /// Group clues into drafts.
 fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
@@ -267,14 +289,15 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
     let mut summary_date: Option<DatedMention> = None;
     for (c, clue) in doc.clues.iter().enumerate() {
         let carries_summary = last_summary.is_some_and(|s| {
-            doc.clues[s].paragraph == clue.paragraph && s + 1 == c && !clue.singular_event && !clue.has_specific_place() && !clue.has_counts()
-        }) && current.is_none();
+            doc.clues[s].paragraph == clue.paragraph && s + 1 == c && !clue.singular_event && !clue.has_specific_place()
+        });
+        let open_paragraph = current.map(|i| doc.clues[*drafts[i].clues.last().unwrap_or(&c)].paragraph);
         if clue.summary || (clue.bare_plural && current.is_none()) || carries_summary {
             last_summary = Some(c);
-            if let Some(d) = doc.dates[c].iter().find(|d| !d.mention.statement) {
+            if let Some(d) = doc.dates[c].iter().find(|d| !d.mention.statement && framing_date(d)) {
                 summary_date = Some(*d);
             }
-            if clue.summary || carries_summary {
+            if open_paragraph.is_some_and(|p| p != clue.paragraph) {
                 current = None;
             }
             continue;
@@ -304,17 +327,13 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
             current = Some(drafts.len() - 1);
             continue;
         }
-        let Some(mut i) = current else { continue };
-        // A definite reference ("the suicide bomber") names the incident of
-        // its kind, which need not be the last one told.
-        if let Some(kind) = clue.reference_kind {
-            if !kind.fits(&draft_events(&drafts[i], doc)) {
-                match drafts.iter().rposition(|d| kind.fits(&draft_events(d, doc))) {
-                    Some(j) => i = j,
-                    None => continue,
-                }
-            }
+        // Plural events told in passing ("a surge in targeted killings")
+        // add nothing to the incident being told.
+        if clue.plural_events && !clue.singular_event && !clue.list_item && clue.reference_kind.is_none() {
+            continue;
         }
+        let target = if clue.reference_kind.is_some() { referenced_draft(c, &drafts, current, doc) } else { current };
+        let Some(i) = target else { continue };
         let last = *drafts[i].clues.last().unwrap_or(&c);
         let same_paragraph = doc.clues[last].paragraph == clue.paragraph;
         let district = district_of(&drafts[i], doc);
@@ -324,7 +343,7 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
         if conflicting_place && !clue.reference {
             continue;
         }
-        if clue.eventive() || same_paragraph || clue.reference || same_place {
+        if (clue.eventive() && Some(i) == current) || same_paragraph || clue.reference || same_place {
             drafts[i].clues.push(c);
             drafts[i].close.push(c);
         }
@@ -332,8 +351,8 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
     drafts
 }
 
-/// A clue that names the place of an earlier incident and refers to it
-/// ("The Bannu attack must be seen ...") tells that incident again.
+/// A clue that refers to an incident told before ("The Bannu attack must
+/// be seen ...", "the incident was a suicide blast") tells it again.
 fn same_event_told_before(
     c: usize,
     drafts: &[Draft],
@@ -342,26 +361,35 @@ fn same_event_told_before(
     published: Option<NaiveDate>,
 ) -> Option<usize> {
     let clue = &doc.clues[c];
-    if clue.list_item || clue.split_clause || clue.new_event || !clue.reference {
+    if clue.list_item || clue.split_clause || clue.new_event || !clue.reference || clue.has_counts() && current.is_some() {
         return None;
     }
     let districts = clue.districts();
-    if districts.len() != 1 {
+    if districts.len() > 1 {
         return None;
     }
     let range = clue_event_date(c, doc, published, None);
-    drafts.iter().enumerate().rev().find_map(|(i, d)| {
-        if Some(i) == current {
-            return None;
+    let matches = |i: usize, d: &Draft| {
+        if Some(i) == current && !districts.is_empty() {
+            return false;
         }
-        let same_place = district_of(d, doc).as_deref() == Some(districts[0]);
+        let place_ok = match districts.first() {
+            Some(x) => district_of(d, doc).as_deref() == Some(*x),
+            None => clue.reference_kind.is_some_and(|k| k.fits(&draft_events(d, doc))),
+        };
         let other = first_event_date(d, doc, published);
-        let compatible_date = match (range, other) {
+        let date_ok = match (range, other) {
             (Some(a), Some(b)) => !(a.end < b.start || b.end < a.start),
+            (Some(_), None) => false,
             _ => true,
         };
-        (same_place && compatible_date).then_some(i)
-    })
+        place_ok && date_ok
+    };
+    if districts.is_empty() {
+        // Only a reference: the lead incident of its kind.
+        return referenced_draft(c, drafts, current, doc).filter(|&i| matches(i, &drafts[i]));
+    }
+    drafts.iter().enumerate().rev().find_map(|(i, d)| matches(i, d).then_some(i))
 }
 
 /// Counts of a draft: within a clue, parts of one side add up; across
@@ -654,7 +682,14 @@ fn merge_countless_twins(out: &mut Vec<(Incident, usize, usize)>) {
             continue;
         }
         let twin = (0..out.len()).find(|&j| {
-            j != i && !drop[j] && !countless(&out[j].0) && out[j].0.district == out[i].0.district && days_apart(&out[i].0, &out[j].0).is_some_and(|d| d <= 1)
+            let compatible = out[i].0.event_type == out[j].0.event_type
+                || matches!(out[i].0.event_type, Some(EventType::MilitantAttack) | Some(EventType::Other));
+            j != i
+                && !drop[j]
+                && compatible
+                && !countless(&out[j].0)
+                && out[j].0.district == out[i].0.district
+                && days_apart(&out[i].0, &out[j].0).is_some_and(|d| d <= 1)
         });
         if let Some(j) = twin {
             drop[i] = true;

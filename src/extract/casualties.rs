@@ -133,7 +133,10 @@ const NP_STOPS: &[&str] = &[
 ];
 
 /// Words after a number that make it a count of people without a noun.
-const BARE_FOLLOWERS: &[&str] = &["were", "was", "had", "have", "killed", "injured", "martyred", "wounded", "dead", "died", "others", "more", "other", "of"];
+const BARE_FOLLOWERS: &[&str] = &[
+    "were", "was", "had", "have", "killed", "injured", "martyred", "wounded", "dead", "died", "others", "more", "other", "of",
+    "outside", "inside", "in", "at", "near", "on", "during", "after", "when", "while", "including", "across", "and", "as",
+];
 
 fn side_of_words(tokens: &[Token<'_>], first: usize, next: usize) -> Option<Side> {
     let lex = lexicon();
@@ -498,11 +501,17 @@ fn named_victims(tokens: &[Token<'_>], used: &[bool], preds: &[Predicate], out: 
 
 /// All casualty counts of one segment.
 pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
+    let mut tolls = Vec::new();
+    toll_updates(tokens, &mut tolls);
     let preds = predicates(tokens);
     let parts = part_ranges(tokens);
     let mut phrases: Vec<CountPhrase> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if tolls.iter().any(|t| (t.first..t.next).contains(&i)) {
+            i += 1;
+            continue;
+        }
         let found = count_phrase_at(tokens, i).or_else(|| titled_person_at(tokens, i));
         match found {
             Some(p) => {
@@ -615,7 +624,7 @@ pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
         });
     }
     named_victims(tokens, &used, &preds, &mut out);
-    toll_updates(tokens, &mut out);
+    out.extend(tolls);
     stated_zeros(tokens, &mut out);
     out
 }

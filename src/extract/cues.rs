@@ -48,8 +48,8 @@ fn rules() -> &'static [CueRule] {
             r(r"(?i)\binfiltrat\w*\b[^.;]{0,80}\bborder\b|\bborder\b[^.;]{0,60}\binfiltrat\w*", BorderInfiltration, Strong),
             r(r"(?i)\b(?:kidnap\w*|abduct\w*|hijack\w*|hostages?|taken\s+captive)\b", Kidnapping, Strong),
             r(r"(?i)\btarget(?:ed)?[\s-]+killings?\b|\bassassinat\w*|\bpolio\b", TargetedKilling, Strong),
-            r(r"(?i)\b(?:IEDs?|improvised\s+explosive|bomb|bombs|bombing|bombings|blasts?|explosions?|explosive\s+device|grenades?|landmines?|land\s+mines?|mines?\s+blast|blown\s+up|went\s+off|exploded|detonated|planted\s+explosives|roadside\s+device)\b", Bombing, Strong),
-            r(r"(?i)\b(?:attack|attacks|attacked|attacking|assault|assaulted|ambush\w*|raided|stormed|storm|opened\s+fire|fired\s+(?:at|on)|firing|gunmen|gun\s+battle|gunfight|firefight|came\s+under\s+fire|under\s+attack|massacre|targeted\s+a|shot\s+(?:dead|at)|shot\s+(?:him|her|them)\s+dead|gunned\s+down|clash|clashes|militants\s+targeted|exchange\s+of\s+fire)\b", MilitantAttack, Strong),
+            r(r"(?i)\b(?:IEDs?|improvised\s+explosive|bomb|bombs|bombing|bombings|blasts?|explosions?|explosive\s+device|grenades?|landmines?|land\s+mines?|mines?\s+blast|blown\s+up|blew\s+up|blowing\s+up|went\s+off|exploded|detonated|planted\s+explosives|roadside\s+device)\b", Bombing, Strong),
+            r(r"(?i)\b(?:attack|attacks|attacked|attacking|assault|assaulted|ambush\w*|raided|stormed|storm|opened\s+fire|fired\s+(?:at|on)|firing|gunmen|gun\s+battle|gunfight|firefight|came\s+under\s+fire|under\s+attack|massacre|targeted\s+a|carnage|savage\s+act|heinous\s+act|terrorist\s+act|act\s+of\s+terror\w*|shot\s+(?:dead|at)|shot\s+(?:him|her|them)\s+dead|gunned\s+down|clash|clashes|militants\s+targeted|exchange\s+of\s+fire)\b", MilitantAttack, Strong),
             r(r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|operation|operations|raid|raids|search\s+and\s+strike|encounter|engagement|engaged|air\s*strikes?|strikes?|combing|cordon|sent\s+to\s+hell|neutrali[sz]ed|eliminated|arrested|apprehended|captured|custody|caught)\b", SecurityOperation, Strong),
         ]
     })

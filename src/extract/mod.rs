@@ -28,14 +28,22 @@ fn document_clues(doc: &Document<'_>, lower: &str) -> DocumentClues {
         let (start, end) = (seg.span.start, seg.span.end);
         let list_lead = seg.list_lead.map(|l| lead_index[l]);
         lead_index.push(clues.len());
-        let pieces = match clause_split(text, start, end) {
-            Some(at) if seg.list_lead.is_none() => vec![(start, at, false), (at, end, true)],
-            _ => vec![(start, end, false)],
+        let split = clause_split(text, start, end).filter(|_| seg.list_lead.is_none());
+        let pieces = match split {
+            Some((at, _)) => vec![(start, at, false), (at, end, true)],
+            None => vec![(start, end, false)],
         };
-        for (k, (s, e, split)) in pieces.into_iter().enumerate() {
+        for (k, (s, e, split_off)) in pieces.into_iter().enumerate() {
             let mut clue = read_clues(text, lower, s, e, seg.paragraph, seg.paragraph_start && k == 0, list_lead);
-            clue.split_clause = split;
-            if split && !clue.eventive() {
+            clue.split_clause = split_off;
+            let own_event = match split.map(|(_, join)| join) {
+                Some(segment::ClauseJoin::Contrast) => {
+                    let before = clues.last().map(|c: &segment::Clues| c.districts().into_iter().map(str::to_string).collect::<Vec<_>>()).unwrap_or_default();
+                    clue.has_counts() && clue.has_specific_place() && !before.is_empty() && clue.districts().iter().all(|d| !before.iter().any(|b| b == d))
+                }
+                _ => clue.has_counts(),
+            };
+            if split_off && !own_event {
                 // Nothing of its own: keep the sentence whole.
                 if let Some(prev) = clues.last_mut() {
                     let prev: &mut segment::Clues = prev;

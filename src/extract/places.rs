@@ -73,6 +73,23 @@ fn between_regex() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"(?i)\bbetween\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:and\s+)?$").expect("valid regex"))
 }
 
+/// A capital standing for its government ("Islamabad never confirmed").
+fn metonym(written: &str, after: &str) -> bool {
+    const CAPITALS: &[&str] = &["Islamabad", "Kabul", "New Delhi", "Delhi", "Beijing", "Washington", "Tehran", "Moscow"];
+    const VERBS: &[&str] = &[
+        "has", "have", "had", "is", "was", "never", "said", "says", "will", "would", "must", "wants", "reserves", "accuses",
+        "accused", "continues", "insists", "maintains", "denies", "denied", "blames", "blamed", "urged", "urges", "and", "to",
+        "should", "may", "can", "could", "did", "does", "refused", "rejects", "rejected", "claims", "claimed", "wanted",
+    ];
+    if !CAPITALS.contains(&written) {
+        return false;
+    }
+    let rest = after.trim_start_matches(['\'', '’', 's']).trim_start();
+    let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    let possessive = after.starts_with("'s") || after.starts_with("’s");
+    VERBS.contains(&next.as_str()) || (possessive && ["position", "stance", "concerns", "claim", "claims", "warnings", "relations", "policy"].contains(&next.as_str()))
+}
+
 fn is_former_name(index: usize, written: &str) -> bool {
     let lex = lexicon();
     let canonical = &lex.place(index).canonical;
@@ -185,7 +202,7 @@ pub fn find_places(text: &str, start: usize, end: usize, paragraph_start: bool) 
             mention.excluded = true;
         }
         mention.dateline = dateline_end.is_some_and(|d| m.end <= d);
-        if official_title_regex().is_match(after) || official_before_regex().is_match(before) {
+        if official_title_regex().is_match(after) || official_before_regex().is_match(before) || metonym(written, after) {
             mention.excluded = true;
         }
         if between_regex().is_match(before) || after.trim_start().starts_with("and ") && between_regex().is_match(&before[..before.len().saturating_sub(0)]) {

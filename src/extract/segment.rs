@@ -193,7 +193,7 @@ pub fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
 
 fn reference_kind(slice: &str) -> Option<ReferenceKind> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = regex(&RE, r"(?i)\b(?:the|this|that|its|their|[A-Z][a-z]+'s)\s+(?:[\w'’-]+\s+){0,3}?(suicide\s+(?:attack|bomber|bombing|blast|attackers?)|blast|bombing|explosion|IED|air\s*strikes?|strikes?|operation|IBO|raid|attack|assault|ambush|kidnapping|abduction|hijacking|hostages)\b");
+    let re = regex(&RE, r"(?i)\b(?:the|this|that|its|their|[A-Z][a-z]+'s)\s+(?:[\w'’-]+\s+){0,3}?(suicide\s+(?:attack|bomber|bombing|blast|attackers?)|blast|bombing|explosion|IED|air\s*strikes?|strikes?|operation|IBO|raid|attack|assault|ambush|kidnapping|abduction|hijacking|hostages|incident|tragedy)\b");
     let caps = re.captures(slice)?;
     let noun = caps.get(1)?.as_str().to_ascii_lowercase();
     Some(if noun.starts_with("suicide") {
@@ -213,7 +213,7 @@ fn reference_kind(slice: &str) -> Option<ReferenceKind> {
 
 fn singular_event_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\b(?:an?|the|this|that|another|one)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|assault|blast|bombing|explosion|IBO|intelligence[\s-]+based\s+operation|operation|ambush|raid|strike|airstrike|encounter|engagement|incident|clash|kidnapping|abduction|killing|hijacking|infiltration\s+attempt)\b")
+    regex(&RE, r"(?i)\b(?:an?|another|one)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|assault|blast|bombing|explosion|IBO|intelligence[\s-]+based\s+operation|operation|ambush|raid|strike|airstrike|encounter|engagement|incident|clash|kidnapping|abduction|killing|hijacking|infiltration\s+attempt|massacre)\b")
 }
 
 fn stats_regex() -> &'static Regex {
@@ -300,8 +300,9 @@ pub fn read_clues(
 fn event_and_statement_dates(text: &str, start: usize, end: usize, paragraph_start: bool) -> Vec<DateMention> {
     let mut dates = find_dates(text, start, end);
     let head = if paragraph_start { dateline_end(text, start, end) } else { None };
+    dates.retain(|d| !head.is_some_and(|h| d.end <= h));
     for d in &mut dates {
-        if head.is_some_and(|h| d.end <= h) || toll_date_regex().is_match(&text[start..d.start]) {
+        if toll_date_regex().is_match(&text[start..d.start]) {
             d.statement = true;
         }
     }
@@ -313,10 +314,21 @@ fn clause_split_regex() -> &'static Regex {
     regex(&RE, r"(?i),?\s+(?:which\s+(?:prompted|triggered|led\s+to)|prompting|triggering|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:operation|IBO|attack|assault|blast|raid|strike|encounter)\b|,\s+(?:while|whereas)\s+")
 }
 
+/// How a trailing clause joins its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClauseJoin {
+    /// "..., which prompted an operation in which ...": a follow-up event.
+    FollowUp,
+    /// "..., while two women were killed in Khost": a contrast, a new event
+    /// only when it names another place.
+    Contrast,
+}
+
 /// Where a sentence tells a second event in a trailing clause: the byte
-/// offset where that clause starts.
-pub fn clause_split(text: &str, start: usize, end: usize) -> Option<usize> {
+/// offset where that clause starts, and how it joins.
+pub fn clause_split(text: &str, start: usize, end: usize) -> Option<(usize, ClauseJoin)> {
     let m = clause_split_regex().find(&text[start..end])?;
     let at = start + m.start();
-    (at > start + 10).then_some(at)
+    let join = if m.as_str().contains("while") || m.as_str().contains("whereas") { ClauseJoin::Contrast } else { ClauseJoin::FollowUp };
+    (at > start + 10).then_some((at, join))
 }
