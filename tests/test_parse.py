@@ -125,8 +125,6 @@ CASES = [
         "when he was targeted.",
         "2025-06-11",
         [{"event_type": "targeted_killing", "killed_civilians": 1}],
-        xfail="SPEC event types: an attack on a singled-out person is targeted_killing "
-        "(parser: militant_attack)",
     ),
     Case(
         "di-khan-spelling",

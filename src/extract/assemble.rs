@@ -236,6 +236,17 @@ fn starts_new(c: usize, current: &Draft, doc: &DocumentClues, published: Option<
             return true;
         }
     }
+    // Only a statement date so far: a date weeks away tells another event.
+    if let (None, Some(b)) = (current_range, new_range) {
+        let stated = current.clues.iter().find_map(|&k| {
+            doc.dates[k].iter().filter(|d| d.mention.statement).find_map(|d| resolve_mention(d, published, None))
+        });
+        if let Some(a) = stated {
+            if (a.start - b.end).num_days() > 7 || (b.start - a.end).num_days() > 7 {
+                return true;
+            }
+        }
+    }
     false
 }
 
@@ -601,8 +612,16 @@ fn is_anchored(draft: &Draft, doc: &DocumentClues) -> bool {
 pub fn incidents(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) -> Vec<(Incident, usize, usize)> {
     let drafts = assemble(doc, published);
     let mut out: Vec<(Incident, usize, usize)> = Vec::new();
-    let mut previous_range: Option<DateRange> = None;
+    // The date "the same day" or "two days after" counts from: the last
+    // day-dated incident or summary told before, with the clue it came from.
+    let mut previous: Option<(DateRange, usize)> = None;
     for draft in &drafts {
+        let summary_anchor = draft
+            .context
+            .filter(|&s| s < draft.clues[0] && previous.is_none_or(|(_, at)| s > at))
+            .and_then(|s| doc.dates[s].iter().filter(|d| framing_date(d)).find_map(|d| resolve_mention(d, published, None)))
+            .filter(|r| r.precision == DatePrecision::Day);
+        let previous_range = summary_anchor.or(previous.map(|(r, _)| r));
         let anchor_clue = &doc.clues[draft.clues[0]];
         let mut place = choose_place(draft, doc).unwrap_or_default();
         if place.district.is_none() && place.place.is_none() {
@@ -618,8 +637,8 @@ pub fn incidents(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) 
         if !(has_place || from_text) || !has_violence {
             continue;
         }
-        if range.is_some_and(|r| r.precision == DatePrecision::Day) && (from_text || !is_anchored(draft, doc)) {
-            previous_range = range;
+        if let Some(r) = range.filter(|r| r.precision == DatePrecision::Day && (from_text || !is_anchored(draft, doc))) {
+            previous = Some((r, draft.clues[0]));
         }
         let country = place.country.clone().or_else(|| Some("Pakistan".to_string()));
         let event = event_type(draft, doc, text, &counts, country.as_deref());

@@ -215,8 +215,8 @@ fn count_phrase_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     // Indefinite singulars: "a soldier", "another police constable".
     if t.is_any(&["a", "an", "another", "one"]) && !tokens.get(i + 1).is_some_and(|n| n.is("dozen")) {
         let noun_next = noun_phrase(tokens, i + 1);
-        let appositive = tokens.get(noun_next).is_some_and(|n| n.is("of"))
-            && tokens.get(noun_next - 1).is_some_and(|n| n.is_any(&["resident", "residents", "native", "son", "member", "relative", "brother"]));
+        let appositive = tokens.get(i + 1).is_some_and(|n| n.is_any(&["resident", "residents", "native", "son", "member", "relative", "brother", "father", "cousin"]))
+            && tokens.get(i + 2).is_some_and(|n| n.is("of"));
         if appositive {
             return None;
         }
@@ -275,7 +275,22 @@ fn possessive_singular(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     })
 }
 
+/// "36-year-old", "Shahid Iqbal, 39,", "Junaid Tariq (39)": an age, not a count.
+fn is_age(tokens: &[Token<'_>], i: usize) -> bool {
+    let next = |k: usize| tokens.get(i + k).map(|t| t.lower).unwrap_or("");
+    let year_old = next(1) == "-" && next(2).starts_with("year") || next(1).starts_with("year") && next(2).contains("old");
+    let after_name = i >= 2
+        && matches!(tokens[i - 1].raw, "," | "(")
+        && tokens[i - 2].kind == TokenKind::Word
+        && tokens[i - 2].is_capitalized()
+        && matches!(next(1), "," | ")" | "");
+    tokens[i].kind == TokenKind::Number && (year_old || after_name)
+}
+
 fn numeric_phrase(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
+    if is_age(tokens, i) {
+        return None;
+    }
     let count = count_at(tokens, i).or_else(|| between_at(tokens, i))?;
     let mut noun_first = count.next;
     // "dozens of terrorists", "two of the attackers", "six of them"
@@ -341,6 +356,24 @@ fn titled_person_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     }
     let count = Count { value: 1, approximate: false, first: i, next: k + names };
     Some(CountPhrase { count, noun_first: i, noun_next: k, side: Some(side), anaphoric: false })
+}
+
+/// Whether the phrase at `j` follows "and", a comma or a semicolon, past an
+/// age and title words ("; 35-year-old Lance Naik ...").
+fn listed_after_separator(tokens: &[Token<'_>], j: usize) -> bool {
+    let mut k = j;
+    while k > 0 {
+        let t = &tokens[k - 1];
+        if t.is_any(&["and", ",", ";"]) {
+            return true;
+        }
+        let filler = t.kind == TokenKind::Number || t.raw == "-" || t.lower.starts_with("year") || t.is_capitalized();
+        if !filler || j - k > 4 {
+            return false;
+        }
+        k -= 1;
+    }
+    false
 }
 
 /// Where "including ..." / "among them" parts run: [start, end) token ranges.
@@ -567,7 +600,7 @@ pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
             if matches!(t.raw, ";" | "." | ":" | "!" | "?") {
                 // A list of people ("Naik A; Sepoy B; and Sepoy C ... embraced
                 // martyrdom") continues past semicolons.
-                let continues = t.raw == ";" && phrases.iter().any(|o| o.count.first == j + 1 || o.count.first == j + 2);
+                let continues = t.raw == ";" && phrases.iter().any(|o| o.count.first > j && o.count.first <= j + 5);
                 if !continues {
                     break;
                 }
@@ -579,7 +612,7 @@ pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
                 break;
             }
             // Another count in between that is not coordinated with this one.
-            if phrases.iter().any(|o| o.count.first == j) && !in_ranges(&parts, j) && !tokens[j - 1].is_any(&["and", ","]) {
+            if phrases.iter().any(|o| o.count.first == j) && !in_ranges(&parts, j) && !listed_after_separator(tokens, j) {
                 break;
             }
             j += 1;

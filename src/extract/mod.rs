@@ -38,8 +38,13 @@ fn document_clues(doc: &Document<'_>, lower: &str) -> DocumentClues {
             clue.split_clause = split_off;
             let own_event = match split.map(|(_, join)| join) {
                 Some(segment::ClauseJoin::Contrast) => {
-                    let before = clues.last().map(|c: &segment::Clues| c.districts().into_iter().map(str::to_string).collect::<Vec<_>>()).unwrap_or_default();
-                    clue.has_counts() && clue.has_specific_place() && !before.is_empty() && clue.districts().iter().all(|d| !before.iter().any(|b| b == d))
+                    // "..., while two women were killed in Khost": a second place.
+                    let areas = |c: &segment::Clues| -> Vec<String> {
+                        c.usable_places().filter_map(|p| p.district.clone().or_else(|| p.province.clone())).collect()
+                    };
+                    let before = clues.last().map(areas).unwrap_or_default();
+                    let after = areas(&clue);
+                    clue.has_counts() && !before.is_empty() && !after.is_empty() && after.iter().all(|a| !before.contains(a))
                 }
                 _ => clue.has_counts(),
             };

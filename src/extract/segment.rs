@@ -138,7 +138,7 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 fn operation_told_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|intelligence[\s-]+led\s+operations?|air\s*strikes?|drone\s+strikes?|(?:search|combing|security|military|joint|counter-?terrorism|targeted|clearance|sanitisation|sanitization|deliberate)\s+operations?\s+(?:was|were|had\s+been|has\s+been)?\s*(?:conducted|carried\s+out|launched)|conducted\s+(?:an?\s+)?(?:\w+\s+){0,2}operation|operation\s+(?:was|were)\s+(?:conducted|carried\s+out)|raid(?:ed)?\s+(?:a|an|the)\s+hideout|sent\s+to\s+hell|neutrali[sz]ed|exchange\s+of\s+fire)\b")
+    regex(&RE, r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|intelligence[\s-]+led\s+operations?|an?\s+(?:air|drone)\s*strike|(?:search|combing|security|military|joint|counter-?terrorism|targeted|clearance|sanitisation|sanitization|deliberate)\s+operations?\s+(?:was|were|had\s+been|has\s+been)?\s*(?:conducted|carried\s+out|launched)|conducted\s+(?:an?\s+)?(?:\w+\s+){0,2}operation|operation\s+(?:was|were)\s+(?:conducted|carried\s+out)|raid(?:ed)?\s+(?:a|an|the)\s+hideout|sent\s+to\s+hell|neutrali[sz]ed|exchange\s+of\s+fire)\b")
 }
 
 const EVENT_NOUNS_PLURAL: &str = r"attacks|incidents|operations|IBOs|engagements|assaults|blasts|bombings|encounters|strikes|actions|clashes|IEDs|raids|ambushes|killings|explosions|acts\s+of\s+terrorism";
@@ -157,7 +157,7 @@ fn quantified_plural_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"(?i)\b(?:several|numerous|various|multiple|many|different|series\s+of|string\s+of|wave\s+of|spate\s+of|spree\s+of|number\s+of|rise\s+in|surge\s+in|spike\s+in)\s+(?:[\w-]+\s+){{0,2}}?(?:{EVENT_NOUNS_PLURAL})\b"
+            r"(?i)(\b(?:the|these|those|its|their)\s+)?\b(?:several|numerous|various|multiple|many|different|series\s+of|string\s+of|wave\s+of|spate\s+of|spree\s+of|number\s+of|rise\s+in|surge\s+in|spike\s+in)\s+(?:[\w-]+\s+){{0,2}}?(?:{EVENT_NOUNS_PLURAL})\b"
         ))
         .expect("valid regex")
     })
@@ -188,7 +188,9 @@ pub fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
     let m = re.find(&text[start..end])?;
     let head = &text[start..start + m.end()];
     let verb = [" said", " says", " was ", " were ", " has ", " have "].iter().any(|v| head.contains(v));
-    (!verb).then_some(start + m.end())
+    // "The TTP (Tehreek-e-Taliban) claimed": a parenthesis alone is no dateline.
+    let marked = head.trim_end().ends_with([':', '–', '—', '-']) || head.chars().any(|c| c.is_ascii_digit()) || head.split_whitespace().next().is_some_and(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
+    (!verb && marked).then_some(start + m.end())
 }
 
 fn reference_kind(slice: &str) -> Option<ReferenceKind> {
@@ -223,7 +225,7 @@ fn stats_regex() -> &'static Regex {
 
 fn new_event_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)^(?:(?:and|meanwhile|separately|elsewhere|earlier|later|also|similarly|in\s+addition|moreover|besides|likewise)\b|(?:in|on)\s+(?:an|a)?\s*(?:other|another|separate|second|third|similar|different|earlier|previous)\b)|\b(?:another|in\s+a\s+separate|in\s+another|a\s+separate|a\s+similar|the\s+second|the\s+third|follows?\s+(?:a|an)\b|came\s+(?:a|an|two|three|hours|days|weeks)|comes\s+(?:a|an|two|three|hours|days|weeks))\b")
+    regex(&RE, r"(?i)^(?:(?:and|meanwhile|separately|elsewhere|earlier|later|also|similarly|in\s+addition|moreover|besides|likewise)\b|(?:in|on)\s+(?:an|a)?\s*(?:other|another|separate|second|third|similar|different|earlier|previous)\b)|\b(?:another\s+(?:[\w-]+\s+)?(?:attack|incident|blast|bombing|explosion|operation|IBO|encounter|engagement|ambush|raid|strike|killing)|in\s+a\s+separate|in\s+another|a\s+separate|a\s+similar|the\s+second|the\s+third|follows?\s+(?:a|an)\b|came\s+(?:a|an|two|three|hours|days|weeks)|comes\s+(?:a|an|two|three|hours|days|weeks))\b")
 }
 
 fn reference_regex() -> &'static Regex {
@@ -257,7 +259,8 @@ pub fn read_clues(
     let nationalities = find_nationalities(text, start, end, &tokens, &casualties);
     let cues = event_cues(text, start, end);
     let counted_events = counted_events_regex().is_match(slice);
-    let quantified = quantified_plural_regex().is_match(slice);
+    // "the multiple suicide blasts" refers to one event's parts.
+    let quantified = quantified_plural_regex().captures_iter(slice).any(|c| c.get(1).is_none());
     let plural_events = counted_events || quantified || plural_events_regex().is_match(slice);
     let singular_event = singular_event_regex().is_match(slice);
     let stats = stats_regex().is_match(slice);
