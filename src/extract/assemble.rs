@@ -230,7 +230,7 @@ fn starts_new(c: usize, current: &Draft, doc: &DocumentClues, published: Option<
         return true;
     }
     let current_range = first_event_date(current, doc, published);
-    let new_range = clue_event_date(c, doc, published, current_range);
+    let new_range = clue_framing_date(c, doc, published);
     if let (Some(a), Some(b)) = (current_range, new_range) {
         if b.end < a.start || a.end < b.start {
             return true;
@@ -259,6 +259,15 @@ fn clue_event_date(c: usize, doc: &DocumentClues, published: Option<NaiveDate>, 
         .iter()
         .filter(|d| !d.mention.statement)
         .find_map(|d| resolve_mention(d, published, anchor))
+}
+
+/// The clue's own calendar date: "the next day" or "the same day" tell
+/// time relative to the event in hand, not a new one.
+fn clue_framing_date(c: usize, doc: &DocumentClues, published: Option<NaiveDate>) -> Option<DateRange> {
+    doc.dates[c]
+        .iter()
+        .filter(|d| !d.mention.statement && framing_date(d))
+        .find_map(|d| resolve_mention(d, published, None))
 }
 
 fn first_event_date(draft: &Draft, doc: &DocumentClues, published: Option<NaiveDate>) -> Option<DateRange> {
@@ -608,6 +617,26 @@ fn is_anchored(draft: &Draft, doc: &DocumentClues) -> bool {
     draft.clues.iter().any(|&c| doc.dates[c].iter().any(|d| matches!(d.mention.expr, DateExpr::Anchored { .. } | DateExpr::SameDay)))
 }
 
+fn follow_up_regex() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)\b(?:in\s+the\s+(?:same\s+)?area|same\s+area|surrounding\s+(?:areas?|mountains|villages|hills)|follow-?up|subsequently|in\s+the\s+vicinity|nearby\s+(?:areas?|villages))\b")
+            .expect("valid regex")
+    })
+}
+
+/// The incident says it happened where the one before did ("in the same
+/// area", "a follow-up operation", "the next day").
+fn follows_previous(draft: &Draft, doc: &DocumentClues, text: &str) -> bool {
+    let anchor = &doc.clues[draft.clues[0]];
+    follow_up_regex().is_match(&text[anchor.start..anchor.end]) || is_anchored(draft, doc)
+}
+
+/// The draft told just before this one.
+fn drafts_before(draft: &Draft, drafts: &[Draft]) -> Option<usize> {
+    drafts.iter().rposition(|d| d.clues[0] < draft.clues[0])
+}
+
 /// Turn drafts into incidents.
 pub fn incidents(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) -> Vec<(Incident, usize, usize)> {
     let drafts = assemble(doc, published);
@@ -625,8 +654,11 @@ pub fn incidents(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) 
         let anchor_clue = &doc.clues[draft.clues[0]];
         let mut place = choose_place(draft, doc).unwrap_or_default();
         if place.district.is_none() && place.place.is_none() {
-            if let Some(parent) = draft.inherit_draft.and_then(|i| choose_place(&drafts[i], doc)) {
-                place = parent;
+            let parent = draft.inherit_draft.or_else(|| follows_previous(draft, doc, text).then(|| drafts_before(draft, &drafts)).flatten());
+            if let Some(parent) = parent.and_then(|i| choose_place(&drafts[i], doc)) {
+                if place.province.is_none() || place.province == parent.province {
+                    place = parent;
+                }
             }
         }
         let (counts, approximate) = merge_counts(draft, doc);
@@ -634,7 +666,10 @@ pub fn incidents(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) 
         let from_text = range.is_some_and(|r| r.precision != DatePrecision::Published);
         let has_place = place.district.is_some() || place.province.is_some() || place.place.is_some();
         let has_violence = !counts.is_empty() || draft.close.iter().any(|&c| !doc.clues[c].cues.is_empty());
-        if !(has_place || from_text) || !has_violence {
+        let specific = place.district.is_some() || place.place.is_some();
+        // A bare mention with neither figures, a date, nor a district is talk, not an incident.
+        let vague = counts.is_empty() && !from_text && !specific;
+        if !(has_place || from_text) || !has_violence || vague {
             continue;
         }
         if let Some(r) = range.filter(|r| r.precision == DatePrecision::Day && (from_text || !is_anchored(draft, doc))) {

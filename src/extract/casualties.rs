@@ -67,6 +67,8 @@ const PHRASES: &[(&[&str], Outcome)] = &[
     (&["taken", "out"], Outcome::Killed),
     (&["wiped", "out"], Outcome::Killed),
     (&["found", "dead"], Outcome::Killed),
+    (&["paid", "the", "ultimate", "price"], Outcome::Killed),
+    (&["made", "the", "ultimate", "sacrifice"], Outcome::Killed),
     (&["succumbed"], Outcome::Killed),
     (&["taken", "into", "custody"], Outcome::Arrested),
     (&["rounded", "up"], Outcome::Arrested),
@@ -594,9 +596,20 @@ pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
         }
         let from = ph.noun_next.max(ph.count.next);
         let mut j = from;
-        let limit = (from + 20).min(tokens.len());
+        let limit = (from + 24).min(tokens.len());
+        let mut depth = 0i32;
         while j < limit {
             let t = &tokens[j];
+            match t.raw {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth -= 1,
+                _ => {}
+            }
+            if depth > 0 {
+                // "(age: 24 years, resident of District Swabi)" is an aside.
+                j += 1;
+                continue;
+            }
             if matches!(t.raw, ";" | "." | ":" | "!" | "?") {
                 // A list of people ("Naik A; Sepoy B; and Sepoy C ... embraced
                 // martyrdom") continues past semicolons.

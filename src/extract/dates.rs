@@ -24,6 +24,8 @@ pub enum DateExpr {
     Calendar { start: PartialDate, end: Option<PartialDate>, since: bool },
     /// A whole year.
     Year(i32),
+    /// "in March last year": a month of the year `years_back` before publication.
+    MonthOfRelativeYear { month: u32, years_back: i32 },
     /// "the 14th of last month" (months back from publication).
     DayOfRelativeMonth { day: u32, months_back: u32, since: bool },
     /// "on Sunday", "Thursday last week".
@@ -199,8 +201,11 @@ fn patterns() -> &'static [Pattern] {
             // "in April", "since November", "in October last year"
             lead(format!(r"\b(?i:in|since|during|of|from|early|late|mid|by)\s+(?:(?i:early|late|mid)[\s-]+)?{FULL_MONTH}\b(\s+(?i:last|this)\s+year)?"), |c| {
                 let m = month_number(&c[1])?;
-                let _ = c.get(2);
-                calendar(pd(None, m, None), None)
+                match c.get(2).map(|g| g.as_str().to_ascii_lowercase()) {
+                    Some(rel) if rel.contains("last") => Some(DateExpr::MonthOfRelativeYear { month: m, years_back: 1 }),
+                    Some(_) => Some(DateExpr::MonthOfRelativeYear { month: m, years_back: 0 }),
+                    None => calendar(pd(None, m, None), None),
+                }
             }),
             // "in 2021", "since 2014"
             lead(format!(r"\b(?i:in|since|during|early|late|mid-?)\s+{YEAR}\b"), |c| Some(DateExpr::Year(num(c, 1)? as i32))),
@@ -396,6 +401,10 @@ pub fn resolve(
     match expr {
         DateExpr::Calendar { start, end, since } => resolve_calendar(start, end, since, published, context_year),
         DateExpr::Year(y) => year_range(y).map(|(s, e)| DateRange { start: s, end: e, precision: Year }),
+        DateExpr::MonthOfRelativeYear { month, years_back } => {
+            let (s, e) = month_range(published?.year() - years_back, month)?;
+            day_range(s, e, Month)
+        }
         DateExpr::DayOfRelativeMonth { day, months_back, since } => {
             let p = published?;
             let month = add_months(p.with_day(1)?, months_back)?;
@@ -528,6 +537,7 @@ mod tests {
             ("on 7 September 2025", Some((d(2025, 9, 7), d(2025, 9, 7), Day))),
             ("in July 2019", Some((d(2019, 7, 1), d(2019, 7, 31), Month))),
             ("in April, when", Some((d(2025, 4, 1), d(2025, 4, 30), Month))),
+            ("in March last year", Some((d(2024, 3, 1), d(2024, 3, 31), Month))),
             ("In 2021, a blast", Some((d(2021, 1, 1), d(2021, 12, 31), Year))),
             ("on Sunday", Some((pub_, pub_, Day))),
             ("on Tuesday evening", Some((d(2025, 10, 7), d(2025, 10, 7), Day))),

@@ -195,7 +195,7 @@ pub fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
 
 fn reference_kind(slice: &str) -> Option<ReferenceKind> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = regex(&RE, r"(?i)\b(?:the|this|that|its|their|[A-Z][a-z]+'s)\s+(?:[\w'’-]+\s+){0,3}?(suicide\s+(?:attack|bomber|bombing|blast|attackers?)|blast|bombing|explosion|IED|air\s*strikes?|strikes?|operation|IBO|raid|attack|assault|ambush|kidnapping|abduction|hijacking|hostages|incident|tragedy)\b");
+    let re = regex(&RE, r"(?i)\b(?:the|this|that|these|those|its|their|[A-Z][a-z]+'s)\s+(?:[\w'’-]+\s+){0,3}?(suicide\s+(?:attack|bomber|bombing|blast|attackers?)|blast|bombing|explosion|IED|air\s*strikes?|strikes?|operation|IBO|raid|attack|assault|ambush|kidnapping|abduction|hijacking|hostages|incident|tragedy)\b");
     let caps = re.captures(slice)?;
     let noun = caps.get(1)?.as_str().to_ascii_lowercase();
     Some(if noun.starts_with("suicide") {
@@ -220,7 +220,7 @@ fn singular_event_regex() -> &'static Regex {
 
 fn stats_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?:PICSS|CRSS|PIPS|SATP|ACLED|data|figures|statistics|the\s+report)|database|per\s+cent|percent|\d+\s*%|on\s+average|average\s+of|in\s+total|a\s+total\s+of|year[\s-]on[\s-]year|compared\s+(?:with|to)|the\s+period\s+under\s+review|monthly\s+(?:security\s+)?report|quarter|first\s+(?:six|nine)\s+months)\b")
+    regex(&RE, r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?:PICSS|CRSS|PIPS|SATP|ACLED|data|figures|statistics|the\s+report)|database|per\s+cent|percent|\d+\s*%|on\s+average|average\s+of|in\s+total|a\s+total\s+of|year[\s-]on[\s-]year|compared\s+(?:with|to)|the\s+period\s+under\s+review|monthly\s+(?:security\s+)?report|quarter|first\s+(?:six|nine)\s+months|since\s+(?:19|20)\d\d|so\s+far\s+this\s+year|this\s+year\s+alone)\b")
 }
 
 fn new_event_regex() -> &'static Regex {
