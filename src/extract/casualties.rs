@@ -360,6 +360,28 @@ fn titled_person_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     Some(CountPhrase { count, noun_first: i, noun_next: k, side: Some(side), anaphoric: false })
 }
 
+/// "Two soldiers, Sepoy A and Sepoy B, embraced shahadat": the named men
+/// are the two soldiers, not two more.
+fn appositive_name(phrases: &[CountPhrase], k: usize, tokens: &[Token<'_>]) -> bool {
+    let titled = |p: &CountPhrase| p.count.value == 1 && p.count.next > p.noun_next;
+    if !titled(&phrases[k]) {
+        return false;
+    }
+    let mut j = k;
+    while j > 0 {
+        let prev = &phrases[j - 1];
+        let gap = &tokens[prev.noun_next.max(prev.count.next)..phrases[j].count.first];
+        if gap.is_empty() || !gap.iter().all(|t| t.raw == "," || t.is("and")) {
+            return false;
+        }
+        if !titled(prev) {
+            return prev.count.value >= 2 && gap.iter().any(|t| t.raw == ",");
+        }
+        j -= 1;
+    }
+    false
+}
+
 /// Whether the phrase at `j` follows "and", a comma or a semicolon, past an
 /// age and title words ("; 35-year-old Lance Naik ...").
 fn listed_after_separator(tokens: &[Token<'_>], j: usize) -> bool {
@@ -638,7 +660,7 @@ pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
         let Some(outcome) = bound[k] else { continue };
         let of_them = ph.anaphoric && tokens.get(ph.noun_first).is_some_and(|t| t.is_any(&["them", "whom"]));
         let after_count = k > 0 && ph.count.first > 0 && tokens[ph.count.first - 1].raw == ",";
-        let part = in_ranges(&parts, ph.count.first) || (of_them && after_count);
+        let part = in_ranges(&parts, ph.count.first) || (of_them && after_count) || appositive_name(&phrases, k, tokens);
         let side = match ph.side {
             Some(s) => s,
             None if ph.anaphoric && tokens.get(ph.noun_first).is_some_and(|t| t.is_any(&["them", "whom", "those"])) => {

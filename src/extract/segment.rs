@@ -195,16 +195,21 @@ pub fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
 
 fn reference_kind(slice: &str) -> Option<ReferenceKind> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = regex(&RE, r"(?i)\b(?:the|this|that|these|those|its|their|[A-Z][a-z]+'s)\s+(?:[\w'’-]+\s+){0,3}?(suicide\s+(?:attack|bomber|bombing|blast|attackers?)|blast|bombing|explosion|IED|air\s*strikes?|strikes?|operation|IBO|raid|attack|assault|ambush|kidnapping|abduction|hijacking|hostages|incident|tragedy)\b");
+    let re = regex(&RE, r"(?i)\b(?:the|this|that|these|those|its|their|[A-Z][a-z]+'s)\s+(?:[\w'’-]+\s+){0,3}?(suicide\s+(?:attack|bomber|bombing|blast|attackers?)|blasts?|bombings?|explosions?|IEDs?|air\s*strikes?|strikes?|operations?|IBOs?|raids?|attacks?|assaults?|ambush|kidnapping|abduction|hijacking|hostages|incident|tragedy)\b");
     let caps = re.captures(slice)?;
     let noun = caps.get(1)?.as_str().to_ascii_lowercase();
+    let noun = noun.trim_end_matches('s').to_string();
     Some(if noun.starts_with("suicide") {
         ReferenceKind::Suicide
-    } else if ["blast", "bombing", "explosion", "ied"].contains(&noun.as_str()) {
+    } else if ["blast", "bombing", "explosion", "ied", "suicide bomber", "suicide attacker"].contains(&noun.as_str()) {
         ReferenceKind::Blast
     } else if noun.contains("strike") {
         ReferenceKind::Strike
     } else if ["operation", "ibo", "raid"].contains(&noun.as_str()) {
+        ReferenceKind::Operation
+    } else if noun == "hostage" {
+        ReferenceKind::Kidnapping
+    } else if false {
         ReferenceKind::Operation
     } else if ["kidnapping", "abduction", "hijacking", "hostages"].contains(&noun.as_str()) {
         ReferenceKind::Kidnapping
