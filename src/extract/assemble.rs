@@ -213,6 +213,17 @@ fn place_in_district(places: &[&PlaceMention], district: &str) -> Place {
     place
 }
 
+/// "A follow-up operation ... killed five terrorists": an event of its own,
+/// with figures for people the incident in hand has not counted.
+fn follow_up_with_own_figures(c: usize, current: &Draft, doc: &DocumentClues) -> bool {
+    let clue = &doc.clues[c];
+    if !clue.singular_event || !clue.has_counts() {
+        return false;
+    }
+    let (known, _) = merge_counts(current, doc);
+    !known.is_empty() && clue.counts().all(|cas| !known.contains_key(&(cas.outcome, cas.side)))
+}
+
 /// Whether clue `c` tells a new event rather than more of `current`.
 fn starts_new(c: usize, current: &Draft, doc: &DocumentClues, published: Option<NaiveDate>) -> bool {
     let clue = &doc.clues[c];
@@ -234,6 +245,16 @@ fn starts_new(c: usize, current: &Draft, doc: &DocumentClues, published: Option<
     if let (Some(a), Some(b)) = (current_range, new_range) {
         if b.end < a.start || a.end < b.start {
             return true;
+        }
+    }
+    // Dates that cannot be resolved (no publication date) still differ.
+    if current_range.is_none() || new_range.is_none() {
+        let first_expr = |k: usize| doc.dates[k].iter().find(|d| !d.mention.statement && framing_date(d)).map(|d| d.mention.expr);
+        let told = current.clues.iter().find_map(|&k| first_expr(k));
+        if let (Some(a), Some(b)) = (told, first_expr(c)) {
+            if a != b && (current_range.is_none() && new_range.is_none()) {
+                return true;
+            }
         }
     }
     // Only a statement date so far: a date weeks away tells another event.
@@ -322,9 +343,16 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
             }
             continue;
         }
+        // "condemned the attack": a reference without figures, a date or an
+        // event of its own tells nothing new.
+        let only_reference = clue.reference_kind.is_some()
+            && !clue.has_counts()
+            && !clue.singular_event
+            && clue_framing_date(c, doc, published).is_none();
+        let tells = clue.tells_event() && !(only_reference && !drafts.is_empty());
         let new = match current.map(|i| &drafts[i]) {
-            None => clue.tells_event(),
-            Some(draft) => clue.tells_event() && starts_new(c, draft, doc, published),
+            None => tells,
+            Some(draft) => tells && (starts_new(c, draft, doc, published) || follow_up_with_own_figures(c, draft, doc)),
         };
         if new {
             if let Some(existing) = same_event_told_before(c, &drafts, current, doc, published) {

@@ -52,6 +52,9 @@ fn plain_number(tokens: &[Token<'_>], i: usize) -> Option<(u32, bool, usize)> {
     if t.is("half") && tokens.get(i + 1).is_some_and(|n| n.is("a")) && is_dozen(i + 2) {
         return Some((6, false, i + 3));
     }
+    if t.is("both") && tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word && !n.is("of")) {
+        return Some((2, false, i + 1));
+    }
     if t.is("dozens") {
         return Some((24, true, i + 1));
     }
