@@ -21,8 +21,10 @@ pub fn parse_batch(inputs: &[DocumentInput<'_>]) -> (Vec<Incident>, Vec<(String,
     let results: Vec<Result<Vec<Incident>, String>> = inputs
         .par_iter()
         .map(|doc| {
-            catch_unwind(AssertUnwindSafe(|| parse_document(doc.text, doc.published, doc.doc_id)))
-                .map_err(panic_message)
+            catch_unwind(AssertUnwindSafe(|| {
+                parse_document(doc.text, doc.published, doc.doc_id)
+            }))
+            .map_err(panic_message)
         })
         .collect();
     let mut incidents = Vec::new();

@@ -1,7 +1,5 @@
 //! Incidents -> polars DataFrame with the SPEC schema.
 
-
-
 use chrono::NaiveDate;
 use polars::chunked_array::builder::get_list_builder;
 use polars::prelude::*;
@@ -102,7 +100,11 @@ fn date_column(
     Ok(Series::new(name.into(), days).cast(&DataType::Date)?.into())
 }
 
-fn u32_column(name: &str, incidents: &[Incident], get: impl Fn(&Incident) -> Option<u32>) -> Column {
+fn u32_column(
+    name: &str,
+    incidents: &[Incident],
+    get: impl Fn(&Incident) -> Option<u32>,
+) -> Column {
     let values: Vec<Option<u32>> = incidents.iter().map(get).collect();
     Column::new(name.into(), values)
 }
@@ -119,15 +121,27 @@ fn enum_column(
 
 fn nationalities_column(incidents: &[Incident]) -> PolarsResult<Column> {
     let inner = nationality_dtype();
-    let total: usize = incidents.iter().map(|i| i.militant_nationalities.len()).sum();
-    let mut builder = get_list_builder(&inner, total, incidents.len(), "militant_nationalities".into());
+    let total: usize = incidents
+        .iter()
+        .map(|i| i.militant_nationalities.len())
+        .sum();
+    let mut builder = get_list_builder(
+        &inner,
+        total,
+        incidents.len(),
+        "militant_nationalities".into(),
+    );
     for incident in incidents {
         let names: Vec<&str> = incident
             .militant_nationalities
             .iter()
             .map(|n| n.nationality.as_str())
             .collect();
-        let counts: Vec<Option<u32>> = incident.militant_nationalities.iter().map(|n| n.count).collect();
+        let counts: Vec<Option<u32>> = incident
+            .militant_nationalities
+            .iter()
+            .map(|n| n.count)
+            .collect();
         let fields = [
             Series::new("nationality".into(), names),
             Series::new("count".into(), counts),
@@ -139,7 +153,12 @@ fn nationalities_column(incidents: &[Incident]) -> PolarsResult<Column> {
 }
 
 fn side(counts: &SideCounts, index: usize) -> Option<u32> {
-    [counts.security, counts.civilians, counts.militants, counts.unknown][index]
+    [
+        counts.security,
+        counts.civilians,
+        counts.militants,
+        counts.unknown,
+    ][index]
 }
 
 /// Build the SPEC DataFrame from incidents (an empty frame keeps the schema).
@@ -159,7 +178,9 @@ pub fn incidents_to_frame(incidents: &[Incident]) -> PolarsResult<DataFrame> {
         string_column("province", incidents, |i| i.province.as_deref()),
         string_column("district", incidents, |i| i.district.as_deref()),
         string_column("place", incidents, |i| i.place.as_deref()),
-        enum_column("event_type", &event, incidents, |i| i.event_type.map(EventType::as_str))?,
+        enum_column("event_type", &event, incidents, |i| {
+            i.event_type.map(EventType::as_str)
+        })?,
     ];
     for (k, name) in COUNT_COLUMNS.iter().enumerate() {
         columns.push(if k < 4 {
@@ -170,14 +191,20 @@ pub fn incidents_to_frame(incidents: &[Incident]) -> PolarsResult<DataFrame> {
     }
     columns.push(u32_column("arrested", incidents, |i| i.arrested));
     columns.push(u32_column("killed_total", incidents, |i| i.killed.total()));
-    columns.push(u32_column("injured_total", incidents, |i| i.injured.total()));
+    columns.push(u32_column("injured_total", incidents, |i| {
+        i.injured.total()
+    }));
     let approximate: Vec<bool> = incidents.iter().map(|i| i.approximate).collect();
     columns.push(Column::new("approximate".into(), approximate));
-    columns.push(string_column("militant_group", incidents, |i| i.militant_group.as_deref()));
+    columns.push(string_column("militant_group", incidents, |i| {
+        i.militant_group.as_deref()
+    }));
     columns.push(nationalities_column(incidents)?);
     let cross_border: Vec<bool> = incidents.iter().map(|i| i.cross_border).collect();
     columns.push(Column::new("cross_border".into(), cross_border));
-    columns.push(string_column("operation", incidents, |i| i.operation.as_deref()));
+    columns.push(string_column("operation", incidents, |i| {
+        i.operation.as_deref()
+    }));
     columns.push(string_column("text", incidents, |i| Some(i.text.as_str())));
     columns.push(u32_column("start", incidents, |i| Some(i.start)));
     columns.push(u32_column("end", incidents, |i| Some(i.end)));
@@ -188,7 +215,6 @@ pub fn incidents_to_frame(incidents: &[Incident]) -> PolarsResult<DataFrame> {
 pub fn empty_frame() -> DataFrame {
     DataFrame::empty_with_schema(&schema())
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -203,8 +229,15 @@ mod tests {
             date_end: NaiveDate::from_ymd_opt(2025, 3, 4),
             date_precision: Some(DatePrecision::Day),
             event_type: Some(EventType::Bombing),
-            killed: SideCounts { security: Some(2), civilians: Some(1), ..Default::default() },
-            militant_nationalities: vec![Nationality { nationality: "Afghan".into(), count: Some(3) }],
+            killed: SideCounts {
+                security: Some(2),
+                civilians: Some(1),
+                ..Default::default()
+            },
+            militant_nationalities: vec![Nationality {
+                nationality: "Afghan".into(),
+                count: Some(3),
+            }],
             ..Default::default()
         }
     }

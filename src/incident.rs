@@ -83,10 +83,9 @@ impl SideCounts {
     /// Sum of the stated parts; `None` when no part is stated.
     pub fn total(&self) -> Option<u32> {
         let parts = [self.security, self.civilians, self.militants, self.unknown];
-        parts
-            .iter()
-            .flatten()
-            .fold(None, |acc: Option<u32>, v| Some(acc.unwrap_or(0).saturating_add(*v)))
+        parts.iter().flatten().fold(None, |acc: Option<u32>, v| {
+            Some(acc.unwrap_or(0).saturating_add(*v))
+        })
     }
 
     pub fn is_empty(&self) -> bool {

@@ -39,7 +39,11 @@ fn parse_many(
         .iter()
         .zip(dates)
         .zip(doc_ids.iter())
-        .map(|((text, published), doc_id)| DocumentInput { text, published, doc_id })
+        .map(|((text, published), doc_id)| DocumentInput {
+            text,
+            published,
+            doc_id,
+        })
         .collect();
     let (incidents, failures) = py.detach(|| parse_batch(&inputs));
     let frame = incidents_to_frame(&incidents)

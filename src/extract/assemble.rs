@@ -14,6 +14,9 @@ use super::segment::Clues;
 use crate::incident::{DatePrecision, EventType, Incident, Nationality, SideCounts};
 use crate::lexicon::{PlaceKind, Side};
 
+/// Counts by outcome and side, each with its approximate flag.
+type Tally = HashMap<(Outcome, Side), (u32, bool)>;
+
 /// A date mention with the paragraph's explicit year before it.
 #[derive(Debug, Clone, Copy)]
 pub struct DatedMention {
@@ -64,8 +67,15 @@ fn draft_places<'a>(draft: &Draft, doc: &'a DocumentClues) -> Vec<&'a PlaceMenti
 fn usable<'a>(draft: &Draft, clue: &'a Clues) -> Vec<&'a PlaceMention> {
     let places: Vec<&PlaceMention> = clue.usable_places().collect();
     match &draft.skip_district {
-        Some(skip) if places.iter().any(|p| p.district.as_ref().is_some_and(|d| d != skip)) => {
-            places.into_iter().filter(|p| p.district.as_ref() != Some(skip)).collect()
+        Some(skip)
+            if places
+                .iter()
+                .any(|p| p.district.as_ref().is_some_and(|d| d != skip)) =>
+        {
+            places
+                .into_iter()
+                .filter(|p| p.district.as_ref() != Some(skip))
+                .collect()
         }
         _ => places,
     }
@@ -73,7 +83,9 @@ fn usable<'a>(draft: &Draft, clue: &'a Clues) -> Vec<&'a PlaceMention> {
 
 /// A district or locality among the draft's places.
 fn has_specific_place(draft: &Draft, doc: &DocumentClues) -> bool {
-    draft_places(draft, doc).iter().any(|p| p.district.is_some() || p.place.is_some())
+    draft_places(draft, doc)
+        .iter()
+        .any(|p| p.district.is_some() || p.place.is_some())
 }
 
 /// The resolved place of a draft.
@@ -98,7 +110,12 @@ fn place_from_mention(m: &PlaceMention) -> Place {
 /// a district-level name wins over a province, and a locality of that
 /// district gives `place`. Several districts in the anchor: district null.
 fn choose_place(draft: &Draft, doc: &DocumentClues) -> Option<Place> {
-    let order: Vec<usize> = draft.clues.iter().chain(draft.inherited_from.iter()).copied().collect();
+    let order: Vec<usize> = draft
+        .clues
+        .iter()
+        .chain(draft.inherited_from.iter())
+        .copied()
+        .collect();
     let mut coarse: Option<Place> = None;
     for c in order {
         let clue = &doc.clues[c];
@@ -117,7 +134,9 @@ fn choose_place(draft: &Draft, doc: &DocumentClues) -> Option<Place> {
         if place.place.is_none() {
             place.place = locality_elsewhere(draft, doc, place.district.as_deref());
         }
-        if coarse.as_ref().is_some_and(|c| c.province.is_some() && place.province.is_some() && c.province != place.province) {
+        if coarse.as_ref().is_some_and(|c| {
+            c.province.is_some() && place.province.is_some() && c.province != place.province
+        }) {
             return coarse;
         }
         return Some(place);
@@ -127,10 +146,19 @@ fn choose_place(draft: &Draft, doc: &DocumentClues) -> Option<Place> {
         let clue = &doc.clues[c];
         clue.places
             .iter()
-            .find(|p| p.dateline && !p.excluded && p.district.is_some() && !PRESS_DATELINES.contains(&p.district.as_deref().unwrap_or("")))
+            .find(|p| {
+                p.dateline
+                    && !p.excluded
+                    && p.district.is_some()
+                    && !PRESS_DATELINES.contains(&p.district.as_deref().unwrap_or(""))
+            })
             .map(place_from_mention)
     });
-    let compatible = |d: &Place| coarse.as_ref().is_none_or(|c| c.province.is_none() || c.province == d.province);
+    let compatible = |d: &Place| {
+        coarse
+            .as_ref()
+            .is_none_or(|c| c.province.is_none() || c.province == d.province)
+    };
     match dateline {
         Some(d) if compatible(&d) => Some(d),
         _ => coarse,
@@ -142,37 +170,68 @@ const PRESS_DATELINES: &[&str] = &["Rawalpindi", "Islamabad"];
 
 /// A locality of `district` (or one the gazetteer does not know) named in
 /// any clue of the draft.
-fn locality_elsewhere(draft: &Draft, doc: &DocumentClues, district: Option<&str>) -> Option<String> {
+fn locality_elsewhere(
+    draft: &Draft,
+    doc: &DocumentClues,
+    district: Option<&str>,
+) -> Option<String> {
     let district = district?;
-    let places: Vec<&PlaceMention> = draft.clues.iter().flat_map(|&c| usable(draft, &doc.clues[c])).collect();
+    let places: Vec<&PlaceMention> = draft
+        .clues
+        .iter()
+        .flat_map(|&c| usable(draft, &doc.clues[c]))
+        .collect();
     places
         .iter()
         .find(|p| p.district.as_deref() == Some(district) && p.place.is_some())
-        .or_else(|| places.iter().find(|p| p.district.is_none() && p.place.is_some() && p.kind == PlaceKind::Locality))
+        .or_else(|| {
+            places.iter().find(|p| {
+                p.district.is_none() && p.place.is_some() && p.kind == PlaceKind::Locality
+            })
+        })
         .and_then(|p| p.place.clone())
 }
 
 fn place_of_clue(places: &[&PlaceMention], clue: &Clues) -> Place {
     let districts = clue.districts();
-    let specific: Vec<&&PlaceMention> = places.iter().filter(|p| p.district.is_some() || p.place.is_some()).collect();
+    let specific: Vec<&&PlaceMention> = places
+        .iter()
+        .filter(|p| p.district.is_some() || p.place.is_some())
+        .collect();
     if districts.len() > 1 {
         // A locality names its district itself ("Tirah, Khyber"): keep the
         // district that a locality and a district name agree on.
         let agreed = districts.iter().find(|d| {
-            places.iter().filter(|p| p.district.as_deref() == Some(**d)).count() > 1
+            places
+                .iter()
+                .filter(|p| p.district.as_deref() == Some(**d))
+                .count()
+                > 1
         });
         if let Some(d) = agreed {
             return place_in_district(places, d);
         }
-        let first = places.iter().find(|p| p.district.is_some()).map(|p| p.district.clone()).unwrap_or_default();
-        let provinces: Vec<Option<String>> = places.iter().filter(|p| p.district.is_some()).map(|p| p.province.clone()).collect();
+        let first = places
+            .iter()
+            .find(|p| p.district.is_some())
+            .map(|p| p.district.clone())
+            .unwrap_or_default();
+        let provinces: Vec<Option<String>> = places
+            .iter()
+            .filter(|p| p.district.is_some())
+            .map(|p| p.province.clone())
+            .collect();
         let shared = provinces.windows(2).all(|w| w[0] == w[1]);
         if clue.list_item || !coordinated_districts(clue) {
             return place_in_district(places, first.as_deref().unwrap_or(""));
         }
         return Place {
             country: Some(places[0].country.to_string()),
-            province: if shared { provinces.first().cloned().flatten() } else { None },
+            province: if shared {
+                provinces.first().cloned().flatten()
+            } else {
+                None
+            },
             district: None,
             place: None,
         };
@@ -201,14 +260,29 @@ fn coordinated_districts(_clue: &Clues) -> bool {
 }
 
 fn place_in_district(places: &[&PlaceMention], district: &str) -> Place {
-    let in_district: Vec<&&PlaceMention> = places.iter().filter(|p| p.district.as_deref() == Some(district)).collect();
-    let mut place = in_district.first().map(|p| place_from_mention(p)).unwrap_or_default();
-    place.place = in_district.iter().find_map(|p| p.place.clone()).or_else(|| {
-        // A locality the gazetteer does not know, named beside its district.
-        places.iter().find(|p| p.district.is_none() && p.place.is_some()).and_then(|p| p.place.clone())
-    });
+    let in_district: Vec<&&PlaceMention> = places
+        .iter()
+        .filter(|p| p.district.as_deref() == Some(district))
+        .collect();
+    let mut place = in_district
+        .first()
+        .map(|p| place_from_mention(p))
+        .unwrap_or_default();
+    place.place = in_district
+        .iter()
+        .find_map(|p| p.place.clone())
+        .or_else(|| {
+            // A locality the gazetteer does not know, named beside its district.
+            places
+                .iter()
+                .find(|p| p.district.is_none() && p.place.is_some())
+                .and_then(|p| p.place.clone())
+        });
     if place.province.is_none() {
-        place.province = places.iter().find(|p| p.kind == PlaceKind::Province).and_then(|p| p.province.clone());
+        place.province = places
+            .iter()
+            .find(|p| p.kind == PlaceKind::Province)
+            .and_then(|p| p.province.clone());
     }
     place
 }
@@ -221,11 +295,19 @@ fn follow_up_with_own_figures(c: usize, current: &Draft, doc: &DocumentClues) ->
         return false;
     }
     let (known, _) = merge_counts(current, doc);
-    !known.is_empty() && clue.counts().all(|cas| !known.contains_key(&(cas.outcome, cas.side)))
+    !known.is_empty()
+        && clue
+            .counts()
+            .all(|cas| !known.contains_key(&(cas.outcome, cas.side)))
 }
 
 /// Whether clue `c` tells a new event rather than more of `current`.
-fn starts_new(c: usize, current: &Draft, doc: &DocumentClues, published: Option<NaiveDate>) -> bool {
+fn starts_new(
+    c: usize,
+    current: &Draft,
+    doc: &DocumentClues,
+    published: Option<NaiveDate>,
+) -> bool {
     let clue = &doc.clues[c];
     if clue.list_item || clue.split_clause || clue.new_event {
         return true;
@@ -249,7 +331,12 @@ fn starts_new(c: usize, current: &Draft, doc: &DocumentClues, published: Option<
     }
     // Dates that cannot be resolved (no publication date) still differ.
     if current_range.is_none() || new_range.is_none() {
-        let first_expr = |k: usize| doc.dates[k].iter().find(|d| !d.mention.statement && framing_date(d)).map(|d| d.mention.expr);
+        let first_expr = |k: usize| {
+            doc.dates[k]
+                .iter()
+                .find(|d| !d.mention.statement && framing_date(d))
+                .map(|d| d.mention.expr)
+        };
         let told = current.clues.iter().find_map(|&k| first_expr(k));
         if let (Some(a), Some(b)) = (told, first_expr(c)) {
             if a != b && (current_range.is_none() && new_range.is_none()) {
@@ -260,7 +347,10 @@ fn starts_new(c: usize, current: &Draft, doc: &DocumentClues, published: Option<
     // Only a statement date so far: a date weeks away tells another event.
     if let (None, Some(b)) = (current_range, new_range) {
         let stated = current.clues.iter().find_map(|&k| {
-            doc.dates[k].iter().filter(|d| d.mention.statement).find_map(|d| resolve_mention(d, published, None))
+            doc.dates[k]
+                .iter()
+                .filter(|d| d.mention.statement)
+                .find_map(|d| resolve_mention(d, published, None))
         });
         if let Some(a) = stated {
             if (a.start - b.end).num_days() > 7 || (b.start - a.end).num_days() > 7 {
@@ -271,11 +361,20 @@ fn starts_new(c: usize, current: &Draft, doc: &DocumentClues, published: Option<
     false
 }
 
-fn resolve_mention(d: &DatedMention, published: Option<NaiveDate>, anchor: Option<DateRange>) -> Option<DateRange> {
+fn resolve_mention(
+    d: &DatedMention,
+    published: Option<NaiveDate>,
+    anchor: Option<DateRange>,
+) -> Option<DateRange> {
     resolve(d.mention.expr, published, d.context_year, anchor)
 }
 
-fn clue_event_date(c: usize, doc: &DocumentClues, published: Option<NaiveDate>, anchor: Option<DateRange>) -> Option<DateRange> {
+fn clue_event_date(
+    c: usize,
+    doc: &DocumentClues,
+    published: Option<NaiveDate>,
+    anchor: Option<DateRange>,
+) -> Option<DateRange> {
     doc.dates[c]
         .iter()
         .filter(|d| !d.mention.statement)
@@ -284,26 +383,46 @@ fn clue_event_date(c: usize, doc: &DocumentClues, published: Option<NaiveDate>, 
 
 /// The clue's own calendar date: "the next day" or "the same day" tell
 /// time relative to the event in hand, not a new one.
-fn clue_framing_date(c: usize, doc: &DocumentClues, published: Option<NaiveDate>) -> Option<DateRange> {
+fn clue_framing_date(
+    c: usize,
+    doc: &DocumentClues,
+    published: Option<NaiveDate>,
+) -> Option<DateRange> {
     doc.dates[c]
         .iter()
         .filter(|d| !d.mention.statement && framing_date(d))
         .find_map(|d| resolve_mention(d, published, None))
 }
 
-fn first_event_date(draft: &Draft, doc: &DocumentClues, published: Option<NaiveDate>) -> Option<DateRange> {
-    draft.clues.iter().find_map(|&c| clue_event_date(c, doc, published, None))
+fn first_event_date(
+    draft: &Draft,
+    doc: &DocumentClues,
+    published: Option<NaiveDate>,
+) -> Option<DateRange> {
+    draft
+        .clues
+        .iter()
+        .find_map(|&c| clue_event_date(c, doc, published, None))
 }
 
 /// The event types an incident's clues cue so far.
 fn draft_events(draft: &Draft, doc: &DocumentClues) -> Vec<EventType> {
-    draft.close.iter().flat_map(|&c| doc.clues[c].cues.iter().map(|cue| cue.event)).collect()
+    draft
+        .close
+        .iter()
+        .flat_map(|&c| doc.clues[c].cues.iter().map(|cue| cue.event))
+        .collect()
 }
 
 /// The draft a definite reference names: the open one if it fits and is
 /// near, else the first one of the named kind (reports elaborate on their
 /// lead incident).
-fn referenced_draft(c: usize, drafts: &[Draft], current: Option<usize>, doc: &DocumentClues) -> Option<usize> {
+fn referenced_draft(
+    c: usize,
+    drafts: &[Draft],
+    current: Option<usize>,
+    doc: &DocumentClues,
+) -> Option<usize> {
     let clue = &doc.clues[c];
     let kind = clue.reference_kind?;
     let near = |i: usize| {
@@ -319,7 +438,10 @@ fn referenced_draft(c: usize, drafts: &[Draft], current: Option<usize>, doc: &Do
 /// A date usable as the frame of later incidents: a calendar date, not one
 /// told relative to another event.
 fn framing_date(d: &DatedMention) -> bool {
-    !matches!(d.mention.expr, DateExpr::Anchored { .. } | DateExpr::SameDay)
+    !matches!(
+        d.mention.expr,
+        DateExpr::Anchored { .. } | DateExpr::SameDay
+    )
 }
 
 /// Group clues into drafts.
@@ -330,12 +452,19 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
     let mut summary_date: Option<DatedMention> = None;
     for (c, clue) in doc.clues.iter().enumerate() {
         let carries_summary = last_summary.is_some_and(|s| {
-            doc.clues[s].paragraph == clue.paragraph && s + 1 == c && !clue.singular_event && !clue.has_specific_place()
+            doc.clues[s].paragraph == clue.paragraph
+                && s + 1 == c
+                && !clue.singular_event
+                && !clue.has_specific_place()
         });
-        let open_paragraph = current.map(|i| doc.clues[*drafts[i].clues.last().unwrap_or(&c)].paragraph);
+        let open_paragraph =
+            current.map(|i| doc.clues[*drafts[i].clues.last().unwrap_or(&c)].paragraph);
         if clue.summary || (clue.bare_plural && current.is_none()) || carries_summary {
             last_summary = Some(c);
-            if let Some(d) = doc.dates[c].iter().find(|d| !d.mention.statement && framing_date(d)) {
+            if let Some(d) = doc.dates[c]
+                .iter()
+                .find(|d| !d.mention.statement && framing_date(d))
+            {
                 summary_date = Some(*d);
             }
             if open_paragraph.is_some_and(|p| p != clue.paragraph) {
@@ -349,10 +478,14 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
             && !clue.has_counts()
             && !clue.singular_event
             && clue_framing_date(c, doc, published).is_none();
-        let tells = clue.tells_event() && !(only_reference && !drafts.is_empty());
+        let tells = clue.tells_event() && (drafts.is_empty() || !only_reference);
         let new = match current.map(|i| &drafts[i]) {
             None => tells,
-            Some(draft) => tells && (starts_new(c, draft, doc, published) || follow_up_with_own_figures(c, draft, doc)),
+            Some(draft) => {
+                tells
+                    && (starts_new(c, draft, doc, published)
+                        || follow_up_with_own_figures(c, draft, doc))
+            }
         };
         if new {
             if let Some(existing) = same_event_told_before(c, &drafts, current, doc, published) {
@@ -361,7 +494,9 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
                 current = Some(existing);
                 continue;
             }
-            let skip_district = current.and_then(|i| district_of(&drafts[i], doc)).filter(|d| clue.districts().contains(&d.as_str()) && clue.districts().len() > 1);
+            let skip_district = current
+                .and_then(|i| district_of(&drafts[i], doc))
+                .filter(|d| clue.districts().contains(&d.as_str()) && clue.districts().len() > 1);
             let inherited_from = clue.split_clause.then(|| c.checked_sub(1)).flatten();
             drafts.push(Draft {
                 clues: vec![c],
@@ -377,21 +512,33 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
         }
         // Plural events told in passing ("a surge in targeted killings")
         // add nothing to the incident being told.
-        if clue.plural_events && !clue.singular_event && !clue.list_item && clue.reference_kind.is_none() {
+        if clue.plural_events
+            && !clue.singular_event
+            && !clue.list_item
+            && clue.reference_kind.is_none()
+        {
             continue;
         }
-        let target = if clue.reference_kind.is_some() { referenced_draft(c, &drafts, current, doc) } else { current };
+        let target = if clue.reference_kind.is_some() {
+            referenced_draft(c, &drafts, current, doc)
+        } else {
+            current
+        };
         let Some(i) = target else { continue };
         let last = *drafts[i].clues.last().unwrap_or(&c);
         let same_paragraph = doc.clues[last].paragraph == clue.paragraph;
         let district = district_of(&drafts[i], doc);
         let districts = clue.districts();
-        let conflicting_place = district.is_some() && !districts.is_empty() && !districts.iter().any(|x| Some(*x) == district.as_deref());
-        let same_place = district.is_some() && districts.iter().any(|x| Some(*x) == district.as_deref());
+        let conflicting_place = district.is_some()
+            && !districts.is_empty()
+            && !districts.iter().any(|x| Some(*x) == district.as_deref());
+        let same_place =
+            district.is_some() && districts.iter().any(|x| Some(*x) == district.as_deref());
         if conflicting_place && !clue.reference {
             continue;
         }
-        if (clue.eventive() && Some(i) == current) || same_paragraph || clue.reference || same_place {
+        if (clue.eventive() && Some(i) == current) || same_paragraph || clue.reference || same_place
+        {
             drafts[i].clues.push(c);
             drafts[i].close.push(c);
         }
@@ -409,7 +556,12 @@ fn same_event_told_before(
     published: Option<NaiveDate>,
 ) -> Option<usize> {
     let clue = &doc.clues[c];
-    if clue.list_item || clue.split_clause || clue.new_event || !clue.reference || clue.has_counts() && current.is_some() {
+    if clue.list_item
+        || clue.split_clause
+        || clue.new_event
+        || !clue.reference
+        || clue.has_counts() && current.is_some()
+    {
         return None;
     }
     let districts = clue.districts();
@@ -423,7 +575,9 @@ fn same_event_told_before(
         }
         let place_ok = match districts.first() {
             Some(x) => district_of(d, doc).as_deref() == Some(*x),
-            None => clue.reference_kind.is_some_and(|k| k.fits(&draft_events(d, doc))),
+            None => clue
+                .reference_kind
+                .is_some_and(|k| k.fits(&draft_events(d, doc))),
         };
         let other = first_event_date(d, doc, published);
         let date_ok = match (range, other) {
@@ -437,17 +591,21 @@ fn same_event_told_before(
         // Only a reference: the lead incident of its kind.
         return referenced_draft(c, drafts, current, doc).filter(|&i| matches(i, &drafts[i]));
     }
-    drafts.iter().enumerate().rev().find_map(|(i, d)| matches(i, d).then_some(i))
+    drafts
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, d)| matches(i, d).then_some(i))
 }
 
 /// Counts of a draft: within a clue, parts of one side add up; across
 /// clues, the first stated wins unless a later exact figure replaces an
 /// approximate one, or "also" adds arrests.
-fn merge_counts(draft: &Draft, doc: &DocumentClues) -> (HashMap<(Outcome, Side), (u32, bool)>, bool) {
-    let mut merged: HashMap<(Outcome, Side), (u32, bool)> = HashMap::new();
+fn merge_counts(draft: &Draft, doc: &DocumentClues) -> (Tally, bool) {
+    let mut merged: Tally = HashMap::new();
     for &c in &draft.clues {
         let clue = &doc.clues[c];
-        let mut local: HashMap<(Outcome, Side), (u32, bool)> = HashMap::new();
+        let mut local: Tally = HashMap::new();
         for cas in clue.counts() {
             let entry = local.entry((cas.outcome, cas.side)).or_insert((0, false));
             entry.0 = entry.0.saturating_add(cas.value);
@@ -480,10 +638,16 @@ fn merge_counts(draft: &Draft, doc: &DocumentClues) -> (HashMap<(Outcome, Side),
 
 /// "eight people, including five soldiers and three civilians": parts that
 /// add up to the total replace it.
-fn split_unknown_total(clue: &Clues, local: &mut HashMap<(Outcome, Side), (u32, bool)>) {
+fn split_unknown_total(clue: &Clues, local: &mut Tally) {
     for outcome in [Outcome::Killed, Outcome::Injured] {
-        let Some(&(total, approx)) = local.get(&(outcome, Side::Unknown)) else { continue };
-        let parts: Vec<_> = clue.casualties.iter().filter(|c| c.part && c.outcome == outcome && c.side != Side::Unknown).collect();
+        let Some(&(total, approx)) = local.get(&(outcome, Side::Unknown)) else {
+            continue;
+        };
+        let parts: Vec<_> = clue
+            .casualties
+            .iter()
+            .filter(|c| c.part && c.outcome == outcome && c.side != Side::Unknown)
+            .collect();
         let sum: u32 = parts.iter().map(|c| c.value).sum();
         if parts.len() >= 2 && sum == total {
             local.remove(&(outcome, Side::Unknown));
@@ -512,9 +676,12 @@ fn prominent_regex() -> &'static regex::Regex {
 }
 
 /// A shooting aimed at one person, or at a prominent one, is a targeted killing.
-fn targeted(draft: &Draft, doc: &DocumentClues, text: &str, counts: &HashMap<(Outcome, Side), (u32, bool)>) -> bool {
+fn targeted(draft: &Draft, doc: &DocumentClues, text: &str, counts: &Tally) -> bool {
     let clue_text = |c: usize| &text[doc.clues[c].start..doc.clues[c].end];
-    let shooting = draft.close.iter().any(|&c| shooting_regex().is_match(clue_text(c)));
+    let shooting = draft
+        .close
+        .iter()
+        .any(|&c| shooting_regex().is_match(clue_text(c)));
     if !shooting {
         return false;
     }
@@ -523,12 +690,26 @@ fn targeted(draft: &Draft, doc: &DocumentClues, text: &str, counts: &HashMap<(Ou
         .filter(|((o, s), _)| *o != Outcome::Arrested && *s != Side::Militants)
         .map(|(_, (v, _))| *v)
         .sum();
-    let prominent = draft.close.iter().take(2).any(|&c| prominent_regex().is_match(clue_text(c)));
+    let prominent = draft
+        .close
+        .iter()
+        .take(2)
+        .any(|&c| prominent_regex().is_match(clue_text(c)));
     victims == 1 || (prominent && victims > 0)
 }
 
-fn event_type(draft: &Draft, doc: &DocumentClues, text: &str, counts: &HashMap<(Outcome, Side), (u32, bool)>, country: Option<&str>) -> EventType {
-    let cues: Vec<_> = draft.close.iter().flat_map(|&c| doc.clues[c].cues.iter()).collect();
+fn event_type(
+    draft: &Draft,
+    doc: &DocumentClues,
+    text: &str,
+    counts: &Tally,
+    country: Option<&str>,
+) -> EventType {
+    let cues: Vec<_> = draft
+        .close
+        .iter()
+        .flat_map(|&c| doc.clues[c].cues.iter())
+        .collect();
     let operation_told = draft.close.iter().any(|&c| doc.clues[c].operation_told);
     let kidnapping = cues.iter().any(|c| c.event == EventType::Kidnapping);
     let mut best: Option<EventType> = None;
@@ -548,7 +729,10 @@ fn event_type(draft: &Draft, doc: &DocumentClues, text: &str, counts: &HashMap<(
     }
     if let Some(b) = best {
         // An exchange of fire while forces conduct an operation is theirs.
-        if b == EventType::MilitantAttack && operation_told && !attack_started_by_militants(draft, doc) {
+        if b == EventType::MilitantAttack
+            && operation_told
+            && !attack_started_by_militants(draft, doc)
+        {
             return EventType::SecurityOperation;
         }
         return b;
@@ -558,8 +742,12 @@ fn event_type(draft: &Draft, doc: &DocumentClues, text: &str, counts: &HashMap<(
             return e;
         }
     }
-    let militants = counts.iter().any(|((o, s), (v, _))| *o == Outcome::Killed && *s == Side::Militants && *v > 0);
-    let others = counts.iter().any(|((_, s), (v, _))| matches!(s, Side::Security | Side::Civilians) && *v > 0);
+    let militants = counts
+        .iter()
+        .any(|((o, s), (v, _))| *o == Outcome::Killed && *s == Side::Militants && *v > 0);
+    let others = counts
+        .iter()
+        .any(|((_, s), (v, _))| matches!(s, Side::Security | Side::Civilians) && *v > 0);
     if militants && !others {
         EventType::SecurityOperation
     } else if others {
@@ -571,7 +759,10 @@ fn event_type(draft: &Draft, doc: &DocumentClues, text: &str, counts: &HashMap<(
 
 fn attack_started_by_militants(draft: &Draft, doc: &DocumentClues) -> bool {
     draft.close.iter().any(|&c| {
-        doc.clues[c].cues.iter().any(|cue| cue.event == EventType::MilitantAttack && cue.strength == Strength::Strong)
+        doc.clues[c]
+            .cues
+            .iter()
+            .any(|cue| cue.event == EventType::MilitantAttack && cue.strength == Strength::Strong)
             && !doc.clues[c].operation_told
     })
 }
@@ -586,8 +777,13 @@ fn draft_dates(
     anchor: Option<DateRange>,
 ) -> Option<DateRange> {
     let anchor_clue = draft.clues[0];
-    let own_mentions: Vec<&DatedMention> = doc.dates[anchor_clue].iter().filter(|d| !d.mention.statement).collect();
-    let mut own: Option<DateRange> = own_mentions.iter().find_map(|d| resolve_mention(d, published, anchor));
+    let own_mentions: Vec<&DatedMention> = doc.dates[anchor_clue]
+        .iter()
+        .filter(|d| !d.mention.statement)
+        .collect();
+    let mut own: Option<DateRange> = own_mentions
+        .iter()
+        .find_map(|d| resolve_mention(d, published, anchor));
     if own.is_none() && !own_mentions.is_empty() {
         return None;
     }
@@ -612,9 +808,18 @@ fn draft_dates(
         }
     }
     let statement = draft.clues.iter().find_map(|&c| {
-        doc.dates[c].iter().filter(|d| d.mention.statement).find_map(|d| resolve_mention(d, published, anchor))
+        doc.dates[c]
+            .iter()
+            .filter(|d| d.mention.statement)
+            .find_map(|d| resolve_mention(d, published, anchor))
     });
-    statement.or_else(|| published.map(|p| DateRange { start: p, end: p, precision: DatePrecision::Published }))
+    statement.or_else(|| {
+        published.map(|p| DateRange {
+            start: p,
+            end: p,
+            precision: DatePrecision::Published,
+        })
+    })
 }
 
 /// A later date refines the first: a day inside a vaguer range ("earlier
@@ -622,7 +827,9 @@ fn draft_dates(
 /// first ("on Thursday" then "the night of March 20-21").
 fn refine(first: DateRange, later: DateRange) -> DateRange {
     let inside = later.start >= first.start && later.end <= first.end;
-    let spans = later.start <= first.start && later.end >= first.end && (later.end - later.start).num_days() <= 1;
+    let spans = later.start <= first.start
+        && later.end >= first.end
+        && (later.end - later.start).num_days() <= 1;
     let finer = precision_rank(later.precision) < precision_rank(first.precision);
     if (inside && finer) || (spans && later.precision == DatePrecision::Day) {
         later
@@ -642,7 +849,14 @@ fn precision_rank(p: DatePrecision) -> u8 {
 }
 
 fn is_anchored(draft: &Draft, doc: &DocumentClues) -> bool {
-    draft.clues.iter().any(|&c| doc.dates[c].iter().any(|d| matches!(d.mention.expr, DateExpr::Anchored { .. } | DateExpr::SameDay)))
+    draft.clues.iter().any(|&c| {
+        doc.dates[c].iter().any(|d| {
+            matches!(
+                d.mention.expr,
+                DateExpr::Anchored { .. } | DateExpr::SameDay
+            )
+        })
+    })
 }
 
 fn follow_up_regex() -> &'static regex::Regex {
@@ -666,7 +880,11 @@ fn drafts_before(draft: &Draft, drafts: &[Draft]) -> Option<usize> {
 }
 
 /// Turn drafts into incidents.
-pub fn incidents(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) -> Vec<(Incident, usize, usize)> {
+pub fn incidents(
+    doc: &DocumentClues,
+    text: &str,
+    published: Option<NaiveDate>,
+) -> Vec<(Incident, usize, usize)> {
     let drafts = assemble(doc, published);
     let mut out: Vec<(Incident, usize, usize)> = Vec::new();
     // The date "the same day" or "two days after" counts from: the last
@@ -676,13 +894,22 @@ pub fn incidents(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) 
         let summary_anchor = draft
             .context
             .filter(|&s| s < draft.clues[0] && previous.is_none_or(|(_, at)| s > at))
-            .and_then(|s| doc.dates[s].iter().filter(|d| framing_date(d)).find_map(|d| resolve_mention(d, published, None)))
+            .and_then(|s| {
+                doc.dates[s]
+                    .iter()
+                    .filter(|d| framing_date(d))
+                    .find_map(|d| resolve_mention(d, published, None))
+            })
             .filter(|r| r.precision == DatePrecision::Day);
         let previous_range = summary_anchor.or(previous.map(|(r, _)| r));
         let anchor_clue = &doc.clues[draft.clues[0]];
         let mut place = choose_place(draft, doc).unwrap_or_default();
         if place.district.is_none() && place.place.is_none() {
-            let parent = draft.inherit_draft.or_else(|| follows_previous(draft, doc, text).then(|| drafts_before(draft, &drafts)).flatten());
+            let parent = draft.inherit_draft.or_else(|| {
+                follows_previous(draft, doc, text)
+                    .then(|| drafts_before(draft, &drafts))
+                    .flatten()
+            });
             if let Some(parent) = parent.and_then(|i| choose_place(&drafts[i], doc)) {
                 if place.province.is_none() || place.province == parent.province {
                     place = parent;
@@ -692,18 +919,25 @@ pub fn incidents(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) 
         let (counts, approximate) = merge_counts(draft, doc);
         let range = draft_dates(draft, doc, published, previous_range);
         let from_text = range.is_some_and(|r| r.precision != DatePrecision::Published);
-        let has_place = place.district.is_some() || place.province.is_some() || place.place.is_some();
-        let has_violence = !counts.is_empty() || draft.close.iter().any(|&c| !doc.clues[c].cues.is_empty());
+        let has_place =
+            place.district.is_some() || place.province.is_some() || place.place.is_some();
+        let has_violence =
+            !counts.is_empty() || draft.close.iter().any(|&c| !doc.clues[c].cues.is_empty());
         let specific = place.district.is_some() || place.place.is_some();
         // A bare mention with neither figures, a date, nor a district is talk, not an incident.
         let vague = counts.is_empty() && !from_text && !specific;
         if !(has_place || from_text) || !has_violence || vague {
             continue;
         }
-        if let Some(r) = range.filter(|r| r.precision == DatePrecision::Day && (from_text || !is_anchored(draft, doc))) {
+        if let Some(r) = range.filter(|r| {
+            r.precision == DatePrecision::Day && (from_text || !is_anchored(draft, doc))
+        }) {
             previous = Some((r, draft.clues[0]));
         }
-        let country = place.country.clone().or_else(|| Some("Pakistan".to_string()));
+        let country = place
+            .country
+            .clone()
+            .or_else(|| Some("Pakistan".to_string()));
         let event = event_type(draft, doc, text, &counts, country.as_deref());
         let get = |o: Outcome, s: Side| counts.get(&(o, s)).map(|v| v.0);
         let side_counts = |o: Outcome| SideCounts {
@@ -712,19 +946,30 @@ pub fn incidents(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) 
             militants: get(o, Side::Militants),
             unknown: get(o, Side::Unknown),
         };
-        let arrested = [Side::Security, Side::Civilians, Side::Militants, Side::Unknown]
-            .iter()
-            .filter_map(|s| get(Outcome::Arrested, *s))
-            .fold(None, |acc: Option<u32>, v| Some(acc.unwrap_or(0) + v));
+        let arrested = [
+            Side::Security,
+            Side::Civilians,
+            Side::Militants,
+            Side::Unknown,
+        ]
+        .iter()
+        .filter_map(|s| get(Outcome::Arrested, *s))
+        .fold(None, |acc: Option<u32>, v| Some(acc.unwrap_or(0) + v));
         let close = || draft.close.iter().map(|&c| &doc.clues[c]);
         let mut nationalities: Vec<Nationality> = Vec::new();
         for (name, count) in close().flat_map(|c| c.nationalities.iter()) {
             match nationalities.iter_mut().find(|n| &n.nationality == name) {
                 Some(n) => n.count = n.count.or(*count),
-                None => nationalities.push(Nationality { nationality: name.clone(), count: *count }),
+                None => nationalities.push(Nationality {
+                    nationality: name.clone(),
+                    count: *count,
+                }),
             }
         }
-        let cross_border = close().any(|c| c.cross_border) || !nationalities.is_empty() || event == EventType::CrossBorderAttack || event == EventType::BorderInfiltration;
+        let cross_border = close().any(|c| c.cross_border)
+            || !nationalities.is_empty()
+            || event == EventType::CrossBorderAttack
+            || event == EventType::BorderInfiltration;
         let incident = Incident {
             published,
             date_start: range.map(|r| r.start),
@@ -733,14 +978,20 @@ pub fn incidents(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) 
             country,
             province: place.province.clone(),
             district: place.district.clone(),
-            place: place.place.clone().filter(|p| Some(p) != place.district.as_ref()),
+            place: place
+                .place
+                .clone()
+                .filter(|p| Some(p) != place.district.as_ref()),
             event_type: Some(event),
             killed: side_counts(Outcome::Killed),
             injured: side_counts(Outcome::Injured),
             arrested,
             approximate,
             militant_group: close().find_map(|c| c.group.clone()).or_else(|| {
-                draft.context.filter(|&s| !doc.clues[s].list_item && anchor_clue.list_lead.is_none()).and_then(|s| doc.clues[s].group.clone())
+                draft
+                    .context
+                    .filter(|&s| !doc.clues[s].list_item && anchor_clue.list_lead.is_none())
+                    .and_then(|s| doc.clues[s].group.clone())
             }),
             militant_nationalities: nationalities,
             cross_border,
@@ -757,7 +1008,8 @@ pub fn incidents(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) 
 /// An incident with no figures at the same district and (within a day) the
 /// same date as one with figures is the same event told twice.
 fn merge_countless_twins(out: &mut Vec<(Incident, usize, usize)>) {
-    let countless = |i: &Incident| i.killed.is_empty() && i.injured.is_empty() && i.arrested.is_none();
+    let countless =
+        |i: &Incident| i.killed.is_empty() && i.injured.is_empty() && i.arrested.is_none();
     let mut drop = vec![false; out.len()];
     for i in 0..out.len() {
         if !countless(&out[i].0) || out[i].0.district.is_none() {
@@ -765,7 +1017,10 @@ fn merge_countless_twins(out: &mut Vec<(Incident, usize, usize)>) {
         }
         let twin = (0..out.len()).find(|&j| {
             let compatible = out[i].0.event_type == out[j].0.event_type
-                || matches!(out[i].0.event_type, Some(EventType::MilitantAttack) | Some(EventType::Other));
+                || matches!(
+                    out[i].0.event_type,
+                    Some(EventType::MilitantAttack) | Some(EventType::Other)
+                );
             j != i
                 && !drop[j]
                 && compatible
@@ -790,7 +1045,13 @@ fn merge_countless_twins(out: &mut Vec<(Incident, usize, usize)>) {
 
 fn days_apart(a: &Incident, b: &Incident) -> Option<i64> {
     let (a0, a1, b0, b1) = (a.date_start?, a.date_end?, b.date_start?, b.date_end?);
-    Some(if a1 < b0 { (b0 - a1).num_days() } else if b1 < a0 { (a0 - b1).num_days() } else { 0 })
+    Some(if a1 < b0 {
+        (b0 - a1).num_days()
+    } else if b1 < a0 {
+        (a0 - b1).num_days()
+    } else {
+        0
+    })
 }
 
 /// A figure that only adds up incidents the text tells separately is not an
@@ -806,7 +1067,12 @@ fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>) {
             continue;
         }
         let parts: Vec<usize> = (0..out.len())
-            .filter(|&j| j != i && out[j].0.date_start == out[i].0.date_start && out[j].0.district.is_some() && out[j].0.country == out[i].0.country)
+            .filter(|&j| {
+                j != i
+                    && out[j].0.date_start == out[i].0.date_start
+                    && out[j].0.district.is_some()
+                    && out[j].0.country == out[i].0.country
+            })
             .collect();
         let sum: u32 = parts.iter().filter_map(|&j| out[j].0.killed.total()).sum();
         if parts.len() >= 2 && sum == total {

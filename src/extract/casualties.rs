@@ -40,12 +40,46 @@ struct Predicate {
 }
 
 const KILL_WORDS: &[&str] = &[
-    "killed", "killing", "kill", "kills", "martyred", "martyring", "martyrs", "dead", "died", "die", "dies",
-    "eliminated", "eliminating", "neutralised", "neutralized", "neutralising", "neutralizing", "slain",
-    "perished", "assassinated", "murdered", "massacred", "executed", "beheaded", "lynched", "liquidated",
+    "killed",
+    "killing",
+    "kill",
+    "kills",
+    "martyred",
+    "martyring",
+    "martyrs",
+    "dead",
+    "died",
+    "die",
+    "dies",
+    "eliminated",
+    "eliminating",
+    "neutralised",
+    "neutralized",
+    "neutralising",
+    "neutralizing",
+    "slain",
+    "perished",
+    "assassinated",
+    "murdered",
+    "massacred",
+    "executed",
+    "beheaded",
+    "lynched",
+    "liquidated",
 ];
-const INJURE_WORDS: &[&str] = &["injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "hurt"];
-const ARREST_WORDS: &[&str] = &["arrested", "arresting", "apprehended", "captured", "caught", "detained", "nabbed", "arrests"];
+const INJURE_WORDS: &[&str] = &[
+    "injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "hurt",
+];
+const ARREST_WORDS: &[&str] = &[
+    "arrested",
+    "arresting",
+    "apprehended",
+    "captured",
+    "caught",
+    "detained",
+    "nabbed",
+    "arrests",
+];
 
 /// Multi-word predicates: (words, outcome).
 const PHRASES: &[(&[&str], Outcome)] = &[
@@ -94,7 +128,12 @@ fn unglued(word: &str) -> &str {
 fn phrase_at(tokens: &[Token<'_>], i: usize) -> Option<(&'static [&'static str], Outcome)> {
     PHRASES
         .iter()
-        .find(|(words, _)| words.iter().enumerate().all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w))))
+        .find(|(words, _)| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
+        })
         .copied()
 }
 
@@ -103,7 +142,11 @@ fn predicates(tokens: &[Token<'_>]) -> Vec<Predicate> {
     let mut i = 0;
     while i < tokens.len() {
         if let Some((words, outcome)) = phrase_at(tokens, i) {
-            out.push(Predicate { at: i, len: words.len(), outcome });
+            out.push(Predicate {
+                at: i,
+                len: words.len(),
+                outcome,
+            });
             i += words.len();
             continue;
         }
@@ -119,7 +162,11 @@ fn predicates(tokens: &[Token<'_>]) -> Vec<Predicate> {
             None
         };
         if let Some(outcome) = outcome {
-            out.push(Predicate { at: i, len: 1, outcome });
+            out.push(Predicate {
+                at: i,
+                len: 1,
+                outcome,
+            });
         }
         i += 1;
     }
@@ -128,16 +175,91 @@ fn predicates(tokens: &[Token<'_>]) -> Vec<Predicate> {
 
 /// Words that end a noun phrase after a number.
 const NP_STOPS: &[&str] = &[
-    "were", "was", "had", "have", "has", "are", "is", "been", "be", "in", "at", "on", "near", "during", "from",
-    "for", "by", "with", "when", "while", "and", "or", "who", "which", "that", "as", "after", "before", "into",
-    "to", "inside", "across", "including", "among", "later", "also", "each", "per", "the", "a", "an", "but",
-    "whereas", "since", "besides", "along", "under", "over", "through", "got", "managed", "remained", "did",
+    "were",
+    "was",
+    "had",
+    "have",
+    "has",
+    "are",
+    "is",
+    "been",
+    "be",
+    "in",
+    "at",
+    "on",
+    "near",
+    "during",
+    "from",
+    "for",
+    "by",
+    "with",
+    "when",
+    "while",
+    "and",
+    "or",
+    "who",
+    "which",
+    "that",
+    "as",
+    "after",
+    "before",
+    "into",
+    "to",
+    "inside",
+    "across",
+    "including",
+    "among",
+    "later",
+    "also",
+    "each",
+    "per",
+    "the",
+    "a",
+    "an",
+    "but",
+    "whereas",
+    "since",
+    "besides",
+    "along",
+    "under",
+    "over",
+    "through",
+    "got",
+    "managed",
+    "remained",
+    "did",
 ];
 
 /// Words after a number that make it a count of people without a noun.
 const BARE_FOLLOWERS: &[&str] = &[
-    "were", "was", "had", "have", "killed", "injured", "martyred", "wounded", "dead", "died", "others", "more", "other", "of",
-    "outside", "inside", "in", "at", "near", "on", "during", "after", "when", "while", "including", "across", "and", "as",
+    "were",
+    "was",
+    "had",
+    "have",
+    "killed",
+    "injured",
+    "martyred",
+    "wounded",
+    "dead",
+    "died",
+    "others",
+    "more",
+    "other",
+    "of",
+    "outside",
+    "inside",
+    "in",
+    "at",
+    "near",
+    "on",
+    "during",
+    "after",
+    "when",
+    "while",
+    "including",
+    "across",
+    "and",
+    "as",
 ];
 
 fn side_of_words(tokens: &[Token<'_>], first: usize, next: usize) -> Option<Side> {
@@ -150,7 +272,10 @@ fn side_of_words(tokens: &[Token<'_>], first: usize, next: usize) -> Option<Side
         Side::Unknown => 1,
     };
     for k in first..next {
-        let word = tokens[k].lower.trim_end_matches("'s").trim_end_matches("’s");
+        let word = tokens[k]
+            .lower
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
         let mut found = lex.side_of(word);
         if let Some(n) = tokens.get(k + 1).filter(|_| k + 1 < next) {
             let pair = format!("{word} {}", n.lower);
@@ -204,7 +329,9 @@ struct CountPhrase {
 impl CountPhrase {
     fn definite(&self, tokens: &[Token<'_>]) -> bool {
         let t = &tokens[self.count.first];
-        t.is_any(&["the", "their", "his", "her", "its"]) || t.lower.ends_with("'s") || t.lower.ends_with("’s")
+        t.is_any(&["the", "their", "his", "her", "its"])
+            || t.lower.ends_with("'s")
+            || t.lower.ends_with("’s")
     }
 
     fn bare(&self) -> bool {
@@ -215,10 +342,22 @@ impl CountPhrase {
 fn count_phrase_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     let t = tokens.get(i)?;
     // Indefinite singulars: "a soldier", "another police constable".
-    if t.is_any(&["a", "an", "another", "one"]) && !tokens.get(i + 1).is_some_and(|n| n.is("dozen")) {
+    if t.is_any(&["a", "an", "another", "one"]) && !tokens.get(i + 1).is_some_and(|n| n.is("dozen"))
+    {
         let noun_next = noun_phrase(tokens, i + 1);
-        let appositive = tokens.get(i + 1).is_some_and(|n| n.is_any(&["resident", "residents", "native", "son", "member", "relative", "brother", "father", "cousin"]))
-            && tokens.get(i + 2).is_some_and(|n| n.is("of"));
+        let appositive = tokens.get(i + 1).is_some_and(|n| {
+            n.is_any(&[
+                "resident",
+                "residents",
+                "native",
+                "son",
+                "member",
+                "relative",
+                "brother",
+                "father",
+                "cousin",
+            ])
+        }) && tokens.get(i + 2).is_some_and(|n| n.is("of"));
         if appositive {
             return None;
         }
@@ -226,14 +365,31 @@ fn count_phrase_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
         if side.is_none() && t.is("another") {
             // "another was injured", "wounding another": one more of the same side.
             let follows = tokens.get(i + 1);
-            let alone = follows.is_none_or(|f| f.kind == TokenKind::Punct || f.is_any(&["was", "had", "is", "and", "were"]));
+            let alone = follows.is_none_or(|f| {
+                f.kind == TokenKind::Punct || f.is_any(&["was", "had", "is", "and", "were"])
+            });
             if alone {
-                return Some(CountPhrase { count: Count { value: 1, approximate: false, first: i, next: i + 1 }, noun_first: i + 1, noun_next: i + 1, side: None, anaphoric: true });
+                return Some(CountPhrase {
+                    count: Count {
+                        value: 1,
+                        approximate: false,
+                        first: i,
+                        next: i + 1,
+                    },
+                    noun_first: i + 1,
+                    noun_next: i + 1,
+                    side: None,
+                    anaphoric: true,
+                });
             }
             return None;
         }
         let Some(side) = side else {
-            return if t.is("one") { numeric_phrase(tokens, i) } else { None };
+            return if t.is("one") {
+                numeric_phrase(tokens, i)
+            } else {
+                None
+            };
         };
         if side == Side::Unknown && !t.is("one") {
             return None;
@@ -241,7 +397,12 @@ fn count_phrase_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
         let approximate = false;
         let value = 1;
         return Some(CountPhrase {
-            count: Count { value, approximate, first: i, next: i + 1 },
+            count: Count {
+                value,
+                approximate,
+                first: i,
+                next: i + 1,
+            },
             noun_first: i + 1,
             noun_next,
             side: Some(side),
@@ -255,7 +416,9 @@ fn count_phrase_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
 /// named by a possessive or definite singular noun.
 fn possessive_singular(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     let t = tokens.get(i)?;
-    let possessive = t.is_any(&["their", "his", "her", "its"]) || t.lower.ends_with("'s") || t.lower.ends_with("’s");
+    let possessive = t.is_any(&["their", "his", "her", "its"])
+        || t.lower.ends_with("'s")
+        || t.lower.ends_with("’s");
     if !(possessive || t.is("the")) {
         return None;
     }
@@ -269,7 +432,12 @@ fn possessive_singular(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
         return None;
     }
     Some(CountPhrase {
-        count: Count { value: 1, approximate: false, first: i, next: i + 1 },
+        count: Count {
+            value: 1,
+            approximate: false,
+            first: i,
+            next: i + 1,
+        },
         noun_first: i + 1,
         noun_next,
         side: Some(side),
@@ -280,7 +448,8 @@ fn possessive_singular(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
 /// "36-year-old", "Shahid Iqbal, 39,", "Junaid Tariq (39)": an age, not a count.
 fn is_age(tokens: &[Token<'_>], i: usize) -> bool {
     let next = |k: usize| tokens.get(i + k).map(|t| t.lower).unwrap_or("");
-    let year_old = next(1) == "-" && next(2).starts_with("year") || next(1).starts_with("year") && next(2).contains("old");
+    let year_old = next(1) == "-" && next(2).starts_with("year")
+        || next(1).starts_with("year") && next(2).contains("old");
     let after_name = i >= 2
         && matches!(tokens[i - 1].raw, "," | "(")
         && tokens[i - 2].kind == TokenKind::Word
@@ -298,29 +467,60 @@ fn numeric_phrase(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     // "dozens of terrorists", "two of the attackers", "six of them"
     if tokens.get(noun_first).is_some_and(|n| n.is("of")) {
         noun_first += 1;
-        if tokens.get(noun_first).is_some_and(|n| n.is_any(&["the", "their", "its", "these", "those"])) {
+        if tokens
+            .get(noun_first)
+            .is_some_and(|n| n.is_any(&["the", "their", "its", "these", "those"]))
+        {
             noun_first += 1;
         }
-        if tokens.get(noun_first).is_some_and(|n| n.is_any(&["them", "whom", "those"])) {
-            return Some(CountPhrase { count, noun_first, noun_next: noun_first + 1, side: None, anaphoric: true });
+        if tokens
+            .get(noun_first)
+            .is_some_and(|n| n.is_any(&["them", "whom", "those"]))
+        {
+            return Some(CountPhrase {
+                count,
+                noun_first,
+                noun_next: noun_first + 1,
+                side: None,
+                anaphoric: true,
+            });
         }
     }
     let noun_next = noun_phrase(tokens, noun_first);
     if let Some(side) = side_of_words(tokens, noun_first, noun_next) {
-        let others = (noun_first..noun_next).any(|k| tokens[k].is_any(&["others", "more", "other"]));
-        let anaphoric = others && !(noun_first..noun_next).any(|k| {
-            let w = tokens[k].lower;
-            !matches!(w, "others" | "more" | "other") && lexicon().side_of(w).is_some_and(|s| s != Side::Unknown)
+        let others =
+            (noun_first..noun_next).any(|k| tokens[k].is_any(&["others", "more", "other"]));
+        let anaphoric = others
+            && !(noun_first..noun_next).any(|k| {
+                let w = tokens[k].lower;
+                !matches!(w, "others" | "more" | "other")
+                    && lexicon().side_of(w).is_some_and(|s| s != Side::Unknown)
+            });
+        return Some(CountPhrase {
+            count,
+            noun_first,
+            noun_next,
+            side: (!anaphoric).then_some(side),
+            anaphoric,
         });
-        return Some(CountPhrase { count, noun_first, noun_next, side: (!anaphoric).then_some(side), anaphoric });
     }
     // A bare number: "two were injured", "3 killed", "four more".
     let follower = tokens.get(count.next);
     let bare = follower.is_none_or(|f| f.is_any(BARE_FOLLOWERS) || f.kind == TokenKind::Punct);
     if bare && !tokens.get(count.next).is_some_and(|f| f.is("of")) {
         let anaphoric = follower.is_some_and(|f| f.is_any(&["others", "more", "other"]));
-        let next = if anaphoric { count.next + 1 } else { count.next };
-        return Some(CountPhrase { count, noun_first: count.next, noun_next: next, side: None, anaphoric });
+        let next = if anaphoric {
+            count.next + 1
+        } else {
+            count.next
+        };
+        return Some(CountPhrase {
+            count,
+            noun_first: count.next,
+            noun_next: next,
+            side: None,
+            anaphoric,
+        });
     }
     None
 }
@@ -328,7 +528,11 @@ fn numeric_phrase(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
 /// Capitalised name tokens starting at `i` (a person's name after a title).
 fn name_len(tokens: &[Token<'_>], i: usize) -> usize {
     let mut k = i;
-    while k < tokens.len() && tokens[k].kind == TokenKind::Word && tokens[k].is_capitalized() && k < i + 4 {
+    while k < tokens.len()
+        && tokens[k].kind == TokenKind::Word
+        && tokens[k].is_capitalized()
+        && k < i + 4
+    {
         if lexicon().side_of(tokens[k].lower).is_some() {
             break;
         }
@@ -356,8 +560,19 @@ fn titled_person_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     if names == 0 || (i > 0 && tokens[i - 1].is_any(&["the", "a", "an", "their", "his"])) {
         return None;
     }
-    let count = Count { value: 1, approximate: false, first: i, next: k + names };
-    Some(CountPhrase { count, noun_first: i, noun_next: k, side: Some(side), anaphoric: false })
+    let count = Count {
+        value: 1,
+        approximate: false,
+        first: i,
+        next: k + names,
+    };
+    Some(CountPhrase {
+        count,
+        noun_first: i,
+        noun_next: k,
+        side: Some(side),
+        anaphoric: false,
+    })
 }
 
 /// "Two soldiers, Sepoy A and Sepoy B, embraced shahadat": the named men
@@ -391,7 +606,10 @@ fn listed_after_separator(tokens: &[Token<'_>], j: usize) -> bool {
         if t.is_any(&["and", ",", ";"]) {
             return true;
         }
-        let filler = t.kind == TokenKind::Number || t.raw == "-" || t.lower.starts_with("year") || t.is_capitalized();
+        let filler = t.kind == TokenKind::Number
+            || t.raw == "-"
+            || t.lower.starts_with("year")
+            || t.is_capitalized();
         if !filler || j - k > 4 {
             return false;
         }
@@ -405,7 +623,10 @@ fn part_ranges(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let starts = t.is("including")
-            || (t.is("among") && tokens.get(i + 1).is_some_and(|n| n.is_any(&["them", "whom", "the"])))
+            || (t.is("among")
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_any(&["them", "whom", "the"])))
             || (t.is("of") && tokens.get(i + 1).is_some_and(|n| n.is("whom")));
         if starts {
             let end = tokens[i + 1..]
@@ -417,7 +638,11 @@ fn part_ranges(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
         }
         // "four suicide bombers among them": the part precedes its marker.
         if t.is("among") && tokens.get(i + 1).is_some_and(|n| n.is("them")) {
-            let start = tokens[..i].iter().rposition(|t| t.raw == "," || t.is_clause_break()).map(|p| p + 1).unwrap_or(0);
+            let start = tokens[..i]
+                .iter()
+                .rposition(|t| t.raw == "," || t.is_clause_break())
+                .map(|p| p + 1)
+                .unwrap_or(0);
             ranges.push((start, i + 2));
         }
     }
@@ -436,7 +661,18 @@ fn nearest_side_before(tokens: &[Token<'_>], i: usize) -> Option<Side> {
     })
 }
 
-const TOLL_VERBS: &[&str] = &["rose", "risen", "climbed", "reached", "jumped", "increased", "mounted", "soared", "stands", "stood"];
+const TOLL_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "climbed",
+    "reached",
+    "jumped",
+    "increased",
+    "mounted",
+    "soared",
+    "stands",
+    "stood",
+];
 
 /// "The number of people killed ... climbed to 83", "death toll rose to 54".
 fn toll_updates(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
@@ -447,15 +683,28 @@ fn toll_updates(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
             continue;
         }
         let window_end = (i + 25).min(tokens.len());
-        let outcome = if (i..window_end).take_while(|&k| !tokens[k].is_any(TOLL_VERBS)).any(|k| tokens[k].is_any(INJURE_WORDS)) {
+        let outcome = if (i..window_end)
+            .take_while(|&k| !tokens[k].is_any(TOLL_VERBS))
+            .any(|k| tokens[k].is_any(INJURE_WORDS))
+        {
             Outcome::Injured
         } else {
             Outcome::Killed
         };
-        let Some(v) = (i..window_end).find(|&k| tokens[k].is_any(TOLL_VERBS)) else { continue };
-        let at = if tokens.get(v + 1).is_some_and(|t| t.is("to")) { v + 2 } else { v + 1 };
-        let Some(count) = count_at(tokens, at) else { continue };
-        let noun_end = (i..v).find(|&k| tokens[k].is_any(KILL_WORDS) || tokens[k].is_any(INJURE_WORDS)).unwrap_or(v);
+        let Some(v) = (i..window_end).find(|&k| tokens[k].is_any(TOLL_VERBS)) else {
+            continue;
+        };
+        let at = if tokens.get(v + 1).is_some_and(|t| t.is("to")) {
+            v + 2
+        } else {
+            v + 1
+        };
+        let Some(count) = count_at(tokens, at) else {
+            continue;
+        };
+        let noun_end = (i..v)
+            .find(|&k| tokens[k].is_any(KILL_WORDS) || tokens[k].is_any(INJURE_WORDS))
+            .unwrap_or(v);
         let side = side_of_words(tokens, i + 1, noun_end).unwrap_or(Side::Unknown);
         out.push(Casualty {
             outcome,
@@ -489,27 +738,44 @@ fn stated_zeros(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
     };
     for i in 0..tokens.len() {
         let t = &tokens[i];
-        if t.is("no") && tokens.get(i + 1).is_some_and(|n| n.is_any(&["casualties", "casualty"])) {
+        if t.is("no")
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_any(&["casualties", "casualty"]))
+        {
             out.push(zero(Outcome::Killed, Side::Unknown, i));
             out.push(zero(Outcome::Injured, Side::Unknown, i));
             continue;
         }
-        if t.is("no") && tokens.get(i + 1).is_some_and(|n| n.is("loss")) && tokens.get(i + 2).is_some_and(|n| n.is("of")) && tokens.get(i + 3).is_some_and(|n| n.is("life")) {
+        if t.is("no")
+            && tokens.get(i + 1).is_some_and(|n| n.is("loss"))
+            && tokens.get(i + 2).is_some_and(|n| n.is("of"))
+            && tokens.get(i + 3).is_some_and(|n| n.is("life"))
+        {
             out.push(zero(Outcome::Killed, Side::Unknown, i));
             continue;
         }
         let unhurt = t.is_any(&["unhurt", "unharmed", "unscathed"])
-            || (t.is_any(&["harmed", "hurt"]) && i > 0 && (0..i).rev().take(8).any(|k| tokens[k].is("none")));
-        let safe = t.is("safe") && i > 0 && tokens[i - 1].is_any(&["remained", "were", "was", "stayed"]);
+            || (t.is_any(&["harmed", "hurt"])
+                && i > 0
+                && (0..i).rev().take(8).any(|k| tokens[k].is("none")));
+        let safe =
+            t.is("safe") && i > 0 && tokens[i - 1].is_any(&["remained", "were", "was", "stayed"]);
         if !(unhurt || safe) {
             continue;
         }
-        let clause_start = tokens[..i].iter().rposition(|t| t.is_clause_break() || t.raw == ",").map(|p| p + 1).unwrap_or(0);
+        let clause_start = tokens[..i]
+            .iter()
+            .rposition(|t| t.is_clause_break() || t.raw == ",")
+            .map(|p| p + 1)
+            .unwrap_or(0);
         let side = side_of_words(tokens, clause_start, i)
             .filter(|s| *s != Side::Unknown)
             .or_else(|| {
                 let pronoun = (clause_start..i).any(|k| tokens[k].is_any(&["he", "she", "they"]));
-                pronoun.then(|| nearest_side_before(tokens, clause_start)).flatten()
+                pronoun
+                    .then(|| nearest_side_before(tokens, clause_start))
+                    .flatten()
             })
             .unwrap_or(Side::Civilians);
         out.push(zero(Outcome::Killed, side, i));
@@ -520,17 +786,29 @@ fn stated_zeros(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
 }
 
 /// A named victim: "Aslam Buledi was injured", "Shakeel Ahmed was killed".
-fn named_victims(tokens: &[Token<'_>], used: &[bool], preds: &[Predicate], out: &mut Vec<Casualty>) {
+fn named_victims(
+    tokens: &[Token<'_>],
+    used: &[bool],
+    preds: &[Predicate],
+    out: &mut Vec<Casualty>,
+) {
     for p in preds {
         if p.at < 3 || !tokens[p.at - 1].is_any(&["was", "is"]) {
             continue;
         }
         let end = p.at - 1;
         let mut start = end;
-        while start > 0 && tokens[start - 1].kind == TokenKind::Word && tokens[start - 1].is_capitalized() && end - start < 4 {
+        while start > 0
+            && tokens[start - 1].kind == TokenKind::Word
+            && tokens[start - 1].is_capitalized()
+            && end - start < 4
+        {
             start -= 1;
         }
-        if end - start < 2 || (start..end).any(|k| used[k]) || lexicon().side_of(tokens[start].lower).is_some() {
+        if end - start < 2
+            || (start..end).any(|k| used[k])
+            || lexicon().side_of(tokens[start].lower).is_some()
+        {
             continue;
         }
         // Not a place or an organisation: those are capitalised too.
@@ -539,7 +817,11 @@ fn named_victims(tokens: &[Token<'_>], used: &[bool], preds: &[Predicate], out: 
         }
         let side = (start.saturating_sub(6)..start)
             .rev()
-            .find_map(|k| lexicon().side_of(tokens[k].lower).filter(|s| *s != Side::Unknown))
+            .find_map(|k| {
+                lexicon()
+                    .side_of(tokens[k].lower)
+                    .filter(|s| *s != Side::Unknown)
+            })
             .unwrap_or(Side::Civilians);
         out.push(Casualty {
             outcome: p.outcome,
@@ -585,7 +867,10 @@ pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
     // followers ("the martyrdom of 13 civilians and five security personnel").
     for (pi, p) in preds.iter().enumerate() {
         let after = p.at + p.len;
-        let Some(first) = phrases.iter().position(|ph| ph.count.first == after || (ph.count.first == after + 1 && tokens[after].is_any(&["all", "another"]))) else {
+        let Some(first) = phrases.iter().position(|ph| {
+            ph.count.first == after
+                || (ph.count.first == after + 1 && tokens[after].is_any(&["all", "another"]))
+        }) else {
             continue;
         };
         if tokens[p.at].is_any(&["dead", "hurt"]) {
@@ -595,11 +880,22 @@ pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
         bound[first] = Some(p.outcome);
         let mut last = first;
         while let Some(next) = phrases.get(last + 1) {
-            let gap = &tokens[phrases[last].noun_next.max(phrases[last].count.next)..next.count.first];
+            let gap =
+                &tokens[phrases[last].noun_next.max(phrases[last].count.next)..next.count.first];
             let coordinated = !gap.is_empty() && gap.iter().all(|t| t.is("and") || t.raw == ",");
-            let own_predicate = (next.noun_next..(next.noun_next + 3).min(tokens.len())).any(is_pred_at)
-                || tokens.get(next.noun_next).is_some_and(|t| t.is_any(&["were", "was", "had"]));
-            if !coordinated || own_predicate || bound[last + 1].is_some() || next.bare() || next.anaphoric && next.noun_first < tokens.len() && tokens[next.noun_first].is_any(&["them", "whom"]) {
+            let own_predicate = (next.noun_next..(next.noun_next + 3).min(tokens.len()))
+                .any(is_pred_at)
+                || tokens
+                    .get(next.noun_next)
+                    .is_some_and(|t| t.is_any(&["were", "was", "had"]));
+            if !coordinated
+                || own_predicate
+                || bound[last + 1].is_some()
+                || next.bare()
+                || next.anaphoric
+                    && next.noun_first < tokens.len()
+                    && tokens[next.noun_first].is_any(&["them", "whom"])
+            {
                 break;
             }
             bound[last + 1] = Some(p.outcome);
@@ -611,8 +907,11 @@ pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
         if bound[k].is_some() {
             continue;
         }
-        let leaving = ph.count.first > 0 && tokens[ph.count.first - 1].is_any(&["leaving", "left", "leave"]);
-        let coordinated_possessive = ph.count.first > 0 && tokens[ph.count.first - 1].is("and") && !tokens[ph.count.first].is("the");
+        let leaving =
+            ph.count.first > 0 && tokens[ph.count.first - 1].is_any(&["leaving", "left", "leave"]);
+        let coordinated_possessive = ph.count.first > 0
+            && tokens[ph.count.first - 1].is("and")
+            && !tokens[ph.count.first].is("the");
         if ph.definite(tokens) && !leaving && !coordinated_possessive {
             continue;
         }
@@ -635,7 +934,10 @@ pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
             if matches!(t.raw, ";" | "." | ":" | "!" | "?") {
                 // A list of people ("Naik A; Sepoy B; and Sepoy C ... embraced
                 // martyrdom") continues past semicolons.
-                let continues = t.raw == ";" && phrases.iter().any(|o| o.count.first > j && o.count.first <= j + 5);
+                let continues = t.raw == ";"
+                    && phrases
+                        .iter()
+                        .any(|o| o.count.first > j && o.count.first <= j + 5);
                 if !continues {
                     break;
                 }
@@ -647,7 +949,10 @@ pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
                 break;
             }
             // Another count in between that is not coordinated with this one.
-            if phrases.iter().any(|o| o.count.first == j) && !in_ranges(&parts, j) && !listed_after_separator(tokens, j) {
+            if phrases.iter().any(|o| o.count.first == j)
+                && !in_ranges(&parts, j)
+                && !listed_after_separator(tokens, j)
+            {
                 break;
             }
             j += 1;
@@ -658,24 +963,41 @@ pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
     let mut previous_side: Option<Side> = None;
     for (k, ph) in phrases.iter().enumerate() {
         let Some(outcome) = bound[k] else { continue };
-        let of_them = ph.anaphoric && tokens.get(ph.noun_first).is_some_and(|t| t.is_any(&["them", "whom"]));
+        let of_them = ph.anaphoric
+            && tokens
+                .get(ph.noun_first)
+                .is_some_and(|t| t.is_any(&["them", "whom"]));
         let after_count = k > 0 && ph.count.first > 0 && tokens[ph.count.first - 1].raw == ",";
-        let part = in_ranges(&parts, ph.count.first) || (of_them && after_count) || appositive_name(&phrases, k, tokens);
+        let part = in_ranges(&parts, ph.count.first)
+            || (of_them && after_count)
+            || appositive_name(&phrases, k, tokens);
         let side = match ph.side {
             Some(s) => s,
-            None if ph.anaphoric && tokens.get(ph.noun_first).is_some_and(|t| t.is_any(&["them", "whom", "those"])) => {
-                previous_side.or_else(|| nearest_side_before(tokens, ph.count.first)).unwrap_or(Side::Unknown)
+            None if ph.anaphoric
+                && tokens
+                    .get(ph.noun_first)
+                    .is_some_and(|t| t.is_any(&["them", "whom", "those"])) =>
+            {
+                previous_side
+                    .or_else(|| nearest_side_before(tokens, ph.count.first))
+                    .unwrap_or(Side::Unknown)
             }
             None => previous_side.unwrap_or(Side::Unknown),
         };
         // "eight others, including a Rangers official": the others are mixed.
         let mixed_others = ph.anaphoric
-            && parts.iter().any(|(s, _)| *s == ph.noun_next.max(ph.count.next) || *s == ph.noun_next.max(ph.count.next) + 1);
+            && parts.iter().any(|(s, _)| {
+                *s == ph.noun_next.max(ph.count.next) || *s == ph.noun_next.max(ph.count.next) + 1
+            });
         let side = if mixed_others { Side::Unknown } else { side };
         if !part {
             previous_side = Some(side);
         }
-        for u in used.iter_mut().take(ph.noun_next.max(ph.count.next)).skip(ph.count.first) {
+        for u in used
+            .iter_mut()
+            .take(ph.noun_next.max(ph.count.next))
+            .skip(ph.count.first)
+        {
             *u = true;
         }
         out.push(Casualty {
@@ -706,7 +1028,11 @@ mod tests {
         let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
         let text: &'static str = Box::leak(text.to_string().into_boxed_str());
         let tokens = tokenize(text, lower, 0, text.len());
-        find_casualties(&tokens).into_iter().filter(|c| !c.part).map(|c| (c.outcome, c.side, c.value, c.approximate)).collect()
+        find_casualties(&tokens)
+            .into_iter()
+            .filter(|c| !c.part)
+            .map(|c| (c.outcome, c.side, c.value, c.approximate))
+            .collect()
     }
 
     use Outcome::*;
@@ -714,31 +1040,110 @@ mod tests {
 
     #[test]
     fn table() {
+        #[allow(clippy::type_complexity)]
         let cases: &[(&str, &[(Outcome, Side, u32, bool)])] = &[
-            ("13 civilians were martyred and 32 others injured", &[(Killed, Civilians, 13, false), (Injured, Civilians, 32, false)]),
-            ("killing at least 24 people and injuring 53", &[(Killed, Unknown, 24, true), (Injured, Unknown, 53, false)]),
-            ("security forces neutralised three khwarij, while two were injured", &[(Killed, Militants, 3, false), (Injured, Militants, 2, false)]),
-            ("the martyrdom of 13 civilians and five security personnel", &[(Killed, Civilians, 13, false), (Killed, Security, 5, false)]),
-            ("Sixteen terrorists, including several suicide attackers, were killed", &[(Killed, Militants, 16, false)]),
-            ("8 soldiers, including two officers, martyred", &[(Killed, Security, 8, false)]),
-            ("At least six were martyred, including three FC personnel", &[(Killed, Unknown, 6, true)]),
-            ("2 killed, 3 injured", &[(Killed, Unknown, 2, false), (Injured, Unknown, 3, false)]),
-            ("one soldier was martyred and four others were injured", &[(Killed, Security, 1, false), (Injured, Security, 4, false)]),
-            ("a policeman was killed and six others injured", &[(Killed, Security, 1, false), (Injured, Security, 6, false)]),
-            ("the IED led to the martyrdom of Havildar Shahid Iqbal", &[(Killed, Security, 1, false)]),
-            ("killing militant Chakar Liaquat and injuring two others", &[(Killed, Militants, 1, false), (Injured, Militants, 2, false)]),
-            ("the troops engaged the khwarij location and six of them were killed", &[(Killed, Militants, 6, false)]),
-            ("21 passengers and 4 FC personnel lost their lives", &[(Killed, Civilians, 21, false), (Killed, Security, 4, false)]),
-            ("security forces caught two facilitators", &[(Arrested, Militants, 2, false)]),
-            ("Two Afghan nationals were also taken into custody", &[(Arrested, Civilians, 2, false)]),
-            ("The number of people killed in the bombing climbed to 83 on Tuesday", &[(Killed, Unknown, 83, false)]),
-            ("15 to 20 Afghan Taliban were killed", &[(Killed, Militants, 15, true)]),
-            ("dozens of terrorists were eliminated", &[(Killed, Militants, 24, true)]),
-            ("None of the police personnel were harmed", &[(Killed, Security, 0, false), (Injured, Security, 0, false)]),
-            ("no casualties were reported", &[(Killed, Unknown, 0, false), (Injured, Unknown, 0, false)]),
+            (
+                "13 civilians were martyred and 32 others injured",
+                &[
+                    (Killed, Civilians, 13, false),
+                    (Injured, Civilians, 32, false),
+                ],
+            ),
+            (
+                "killing at least 24 people and injuring 53",
+                &[(Killed, Unknown, 24, true), (Injured, Unknown, 53, false)],
+            ),
+            (
+                "security forces neutralised three khwarij, while two were injured",
+                &[
+                    (Killed, Militants, 3, false),
+                    (Injured, Militants, 2, false),
+                ],
+            ),
+            (
+                "the martyrdom of 13 civilians and five security personnel",
+                &[(Killed, Civilians, 13, false), (Killed, Security, 5, false)],
+            ),
+            (
+                "Sixteen terrorists, including several suicide attackers, were killed",
+                &[(Killed, Militants, 16, false)],
+            ),
+            (
+                "8 soldiers, including two officers, martyred",
+                &[(Killed, Security, 8, false)],
+            ),
+            (
+                "At least six were martyred, including three FC personnel",
+                &[(Killed, Unknown, 6, true)],
+            ),
+            (
+                "2 killed, 3 injured",
+                &[(Killed, Unknown, 2, false), (Injured, Unknown, 3, false)],
+            ),
+            (
+                "one soldier was martyred and four others were injured",
+                &[(Killed, Security, 1, false), (Injured, Security, 4, false)],
+            ),
+            (
+                "a policeman was killed and six others injured",
+                &[(Killed, Security, 1, false), (Injured, Security, 6, false)],
+            ),
+            (
+                "the IED led to the martyrdom of Havildar Shahid Iqbal",
+                &[(Killed, Security, 1, false)],
+            ),
+            (
+                "killing militant Chakar Liaquat and injuring two others",
+                &[
+                    (Killed, Militants, 1, false),
+                    (Injured, Militants, 2, false),
+                ],
+            ),
+            (
+                "the troops engaged the khwarij location and six of them were killed",
+                &[(Killed, Militants, 6, false)],
+            ),
+            (
+                "21 passengers and 4 FC personnel lost their lives",
+                &[(Killed, Civilians, 21, false), (Killed, Security, 4, false)],
+            ),
+            (
+                "security forces caught two facilitators",
+                &[(Arrested, Militants, 2, false)],
+            ),
+            (
+                "Two Afghan nationals were also taken into custody",
+                &[(Arrested, Civilians, 2, false)],
+            ),
+            (
+                "The number of people killed in the bombing climbed to 83 on Tuesday",
+                &[(Killed, Unknown, 83, false)],
+            ),
+            (
+                "15 to 20 Afghan Taliban were killed",
+                &[(Killed, Militants, 15, true)],
+            ),
+            (
+                "dozens of terrorists were eliminated",
+                &[(Killed, Militants, 24, true)],
+            ),
+            (
+                "None of the police personnel were harmed",
+                &[(Killed, Security, 0, false), (Injured, Security, 0, false)],
+            ),
+            (
+                "no casualties were reported",
+                &[(Killed, Unknown, 0, false), (Injured, Unknown, 0, false)],
+            ),
             ("eight posts, including six tanks, were destroyed", &[]),
-            ("killed at least 11 terrorists in three separate operations", &[(Killed, Militants, 11, true)]),
-            ("a Pakistan Army major and two soldiers were martyred", &[(Killed, Security, 1, false), (Killed, Security, 2, false)]),
+            (
+                "killed at least 11 terrorists in three separate operations",
+                &[(Killed, Militants, 11, true)],
+            ),
+            (
+                "a Pakistan Army major and two soldiers were martyred",
+                &[(Killed, Security, 1, false), (Killed, Security, 2, false)],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(read(text), want.to_vec(), "{text}");

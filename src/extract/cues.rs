@@ -67,14 +67,24 @@ fn background_regex() -> &'static Regex {
 /// Event cues of a segment.
 pub fn event_cues(text: &str, start: usize, end: usize) -> Vec<EventCue> {
     let slice = &text[start..end];
-    let background: Vec<(usize, usize)> = background_regex().find_iter(slice).map(|m| (m.start(), m.end())).collect();
+    let background: Vec<(usize, usize)> = background_regex()
+        .find_iter(slice)
+        .map(|m| (m.start(), m.end()))
+        .collect();
     let mut cues = Vec::new();
     for rule in rules() {
         for m in rule.regex.find_iter(slice) {
-            if background.iter().any(|(s, e)| (*s..*e).contains(&m.start())) {
+            if background
+                .iter()
+                .any(|(s, e)| (*s..*e).contains(&m.start()))
+            {
                 continue;
             }
-            cues.push(EventCue { event: rule.event, strength: rule.strength, start: start + m.start() });
+            cues.push(EventCue {
+                event: rule.event,
+                strength: rule.strength,
+                start: start + m.start(),
+            });
         }
     }
     cues.sort_by_key(|c| c.start);
@@ -83,7 +93,23 @@ pub fn event_cues(text: &str, start: usize, end: usize) -> Vec<EventCue> {
 
 /// Words that, right after a group's name, say the group is not the actor
 /// ("the Afghan Taliban's proxy").
-const NOT_ACTOR_AFTER: &[&str] = &["proxy", "proxies", "patronage", "support", "backing", "ally", "allies", "government", "regime", "supreme", "spokesman", "spokesperson", "chief", "leader", "leadership"];
+const NOT_ACTOR_AFTER: &[&str] = &[
+    "proxy",
+    "proxies",
+    "patronage",
+    "support",
+    "backing",
+    "ally",
+    "allies",
+    "government",
+    "regime",
+    "supreme",
+    "spokesman",
+    "spokesperson",
+    "chief",
+    "leader",
+    "leadership",
+];
 
 /// The first group this segment names as a militant actor.
 pub fn militant_group(text: &str, start: usize, end: usize) -> Option<String> {
@@ -91,9 +117,17 @@ pub fn militant_group(text: &str, start: usize, end: usize) -> Option<String> {
     for (s, e, name) in lex.find_groups(text, start, end) {
         let after = text[e..end].trim_start();
         let possessive = after.starts_with("'s") || after.starts_with("’s");
-        let rest = after.trim_start_matches("'s").trim_start_matches("’s").trim_start();
-        let next_word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_ascii_lowercase();
-        if (possessive || name == "Afghan Taliban") && NOT_ACTOR_AFTER.contains(&next_word.as_str()) {
+        let rest = after
+            .trim_start_matches("'s")
+            .trim_start_matches("’s")
+            .trim_start();
+        let next_word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if (possessive || name == "Afghan Taliban") && NOT_ACTOR_AFTER.contains(&next_word.as_str())
+        {
             continue;
         }
         // "Afghan forces" are a group only when they fight Pakistan.
@@ -134,12 +168,28 @@ pub fn cross_border(text: &str, start: usize, end: usize) -> bool {
 fn operation_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r#"\bOperation\s+['"‘“]?([A-Z][\w-]*(?:[\s-]+(?:e|i|ul|al|[A-Z][\w-]*))*)['"’”]?"#).expect("valid regex")
+        Regex::new(
+            r#"\bOperation\s+['"‘“]?([A-Z][\w-]*(?:[\s-]+(?:e|i|ul|al|[A-Z][\w-]*))*)['"’”]?"#,
+        )
+        .expect("valid regex")
     })
 }
 
 /// Campaigns that are policies, not one event.
-const CAMPAIGNS: &[&str] = &["Zarb-e-Azb", "Zarb-i-Azb", "Azm-e-Istehkam", "Radd-ul-Fasaad", "Radd-ul-Fassad", "Radul Fassad", "Khyber", "Rah-e-Nijat", "Rah-e-Rast", "Rah-e-Haq", "Sherdil", "Black Thunderstorm"];
+const CAMPAIGNS: &[&str] = &[
+    "Zarb-e-Azb",
+    "Zarb-i-Azb",
+    "Azm-e-Istehkam",
+    "Radd-ul-Fasaad",
+    "Radd-ul-Fassad",
+    "Radul Fassad",
+    "Khyber",
+    "Rah-e-Nijat",
+    "Rah-e-Rast",
+    "Rah-e-Haq",
+    "Sherdil",
+    "Black Thunderstorm",
+];
 
 /// A named operation ("Operation Sarbakaf" -> "Sarbakaf").
 pub fn operation_name(text: &str, start: usize, end: usize) -> Option<String> {
@@ -153,22 +203,40 @@ mod tests {
     use super::*;
 
     fn top_event(text: &str) -> Option<EventType> {
-        event_cues(text, 0, text.len()).iter().map(|c| c.event).min()
+        event_cues(text, 0, text.len())
+            .iter()
+            .map(|c| c.event)
+            .min()
     }
 
     #[test]
     fn event_table() {
         use EventType::*;
         let cases = [
-            ("a suicide blast tore through the station", Some(SuicideAttack)),
-            ("rammed an explosives-laden vehicle into the gate", Some(SuicideAttack)),
-            ("troops foiled an infiltration attempt at the Pak-Afghan border", Some(BorderInfiltration)),
+            (
+                "a suicide blast tore through the station",
+                Some(SuicideAttack),
+            ),
+            (
+                "rammed an explosives-laden vehicle into the gate",
+                Some(SuicideAttack),
+            ),
+            (
+                "troops foiled an infiltration attempt at the Pak-Afghan border",
+                Some(BorderInfiltration),
+            ),
             ("terrorists kidnapped 17 workers", Some(Kidnapping)),
             ("gunmen attacked a polio team", Some(TargetedKilling)),
             ("an IED went off near a police van", Some(Bombing)),
             ("militants ambushed a convoy", Some(MilitantAttack)),
-            ("an intelligence based operation was conducted", Some(SecurityOperation)),
-            ("the Afghan Taliban opened fire on border posts", Some(CrossBorderAttack)),
+            (
+                "an intelligence based operation was conducted",
+                Some(SecurityOperation),
+            ),
+            (
+                "the Afghan Taliban opened fire on border posts",
+                Some(CrossBorderAttack),
+            ),
             ("The ministry issued a statement on trade.", None),
         ];
         for (text, want) in cases {
@@ -186,14 +254,21 @@ mod tests {
     fn groups() {
         let cases = [
             ("khwarij of Fitna al Khwarij were killed", Some("TTP")),
-            ("the Afghan Taliban's proxy, Fitna al-Khawarij, did it", Some("TTP")),
+            (
+                "the Afghan Taliban's proxy, Fitna al-Khawarij, did it",
+                Some("TTP"),
+            ),
             ("the banned TTP's Tipu Gul group", Some("TTP")),
             ("Daesh has claimed responsibility", Some("ISKP")),
             ("the Hafiz Gul Bahadur group", Some("HGB")),
             ("Taliban fighters", None),
         ];
         for (text, want) in cases {
-            assert_eq!(militant_group(text, 0, text.len()).as_deref(), want, "{text}");
+            assert_eq!(
+                militant_group(text, 0, text.len()).as_deref(),
+                want,
+                "{text}"
+            );
         }
     }
 

@@ -21,18 +21,36 @@ pub struct PartialDate {
 pub enum DateExpr {
     /// A day, a range of days, or a month (day = None); `since` ranges end on
     /// the publication date.
-    Calendar { start: PartialDate, end: Option<PartialDate>, since: bool },
+    Calendar {
+        start: PartialDate,
+        end: Option<PartialDate>,
+        since: bool,
+    },
     /// A whole year.
     Year(i32),
     /// "in March last year": a month of the year `years_back` before publication.
-    MonthOfRelativeYear { month: u32, years_back: i32 },
+    MonthOfRelativeYear {
+        month: u32,
+        years_back: i32,
+    },
     /// "the 14th of last month" (months back from publication).
-    DayOfRelativeMonth { day: u32, months_back: u32, since: bool },
+    DayOfRelativeMonth {
+        day: u32,
+        months_back: u32,
+        since: bool,
+    },
     /// "on Sunday", "Thursday last week".
-    Weekday { weekday: Weekday, last_week: bool },
+    Weekday {
+        weekday: Weekday,
+        last_week: bool,
+    },
     /// Days back from publication: today (0), yesterday (1); `span` extra
     /// days forward ("overnight" = 1 back, span 1).
-    DaysBack { back: i64, span: i64, precision: DatePrecision },
+    DaysBack {
+        back: i64,
+        span: i64,
+        precision: DatePrecision,
+    },
     LastWeek,
     EarlierThisWeek,
     EarlierThisMonth,
@@ -41,11 +59,17 @@ pub enum DateExpr {
     ThisYear,
     /// Relative to the previous event: "a week after" (the event told is
     /// `offset` days from the one before).
-    Anchored { offset: i64, precision: DatePrecision },
+    Anchored {
+        offset: i64,
+        precision: DatePrecision,
+    },
     /// "the same day", "earlier in the day".
     SameDay,
     /// "the night of 11/12": days of the publication month.
-    NightOfDays { first: u32, second: u32 },
+    NightOfDays {
+        first: u32,
+        second: u32,
+    },
 }
 
 /// A date expression found in a segment.
@@ -78,7 +102,8 @@ pub struct DateRange {
 }
 
 const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
-const FULL_MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Sept)";
+const FULL_MONTH: &str =
+    r"(January|February|March|April|May|June|July|August|September|October|November|December|Sept)";
 const DAY: &str = r"([0-3]?\d)(?:st|nd|rd|th)?";
 const YEAR: &str = r"((?:19|20)\d\d)";
 
@@ -88,7 +113,10 @@ pub fn month_number(name: &str) -> Option<u32> {
     let names = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    names.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
+    names
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .map(|i| i as u32 + 1)
 }
 
 fn weekday_of(name: &str) -> Option<Weekday> {
@@ -108,7 +136,9 @@ fn small_number(word: &str) -> Option<i64> {
     match word.to_ascii_lowercase().as_str() {
         "a" | "an" | "one" => Some(1),
         "few" | "a few" => Some(3),
-        w => super::numbers::word_value(w).map(i64::from).or_else(|| w.parse().ok()),
+        w => super::numbers::word_value(w)
+            .map(i64::from)
+            .or_else(|| w.parse().ok()),
     }
 }
 
@@ -134,10 +164,16 @@ fn pd(year: Option<i32>, month: u32, day: Option<u32>) -> PartialDate {
 }
 
 fn calendar(start: PartialDate, end: Option<PartialDate>) -> Option<DateExpr> {
-    if start.day.is_some_and(|d| !valid_day(d)) || end.and_then(|e| e.day).is_some_and(|d| !valid_day(d)) {
+    if start.day.is_some_and(|d| !valid_day(d))
+        || end.and_then(|e| e.day).is_some_and(|d| !valid_day(d))
+    {
         return None;
     }
-    Some(DateExpr::Calendar { start, end, since: false })
+    Some(DateExpr::Calendar {
+        start,
+        end,
+        since: false,
+    })
 }
 
 fn patterns() -> &'static [Pattern] {
@@ -298,15 +334,24 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
     for pattern in patterns() {
         for caps in pattern.regex.captures_iter(slice) {
-            let Some(whole) = caps.get(pattern.span_group).or_else(|| caps.get(0)) else { continue };
+            let Some(whole) = caps.get(pattern.span_group).or_else(|| caps.get(0)) else {
+                continue;
+            };
             let whole_end = caps.get(0).map_or(whole.end(), |m| m.end());
-            let Some(mut expr) = (pattern.handler)(&caps) else { continue };
+            let Some(mut expr) = (pattern.handler)(&caps) else {
+                continue;
+            };
             let prefix = &slice[..whole.start()];
             if since_regex().is_match(prefix) {
                 expr = mark_since(expr);
             }
             let statement = statement_regex().is_match(prefix);
-            found.push(DateMention { start: start + whole.start(), end: start + whole_end, expr, statement });
+            found.push(DateMention {
+                start: start + whole.start(),
+                end: start + whole_end,
+                expr,
+                statement,
+            });
         }
     }
     // Longest first, then keep what does not overlap a longer one.
@@ -324,8 +369,20 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
 
 fn mark_since(expr: DateExpr) -> DateExpr {
     match expr {
-        DateExpr::Calendar { start, end: None, .. } => DateExpr::Calendar { start, end: None, since: true },
-        DateExpr::DayOfRelativeMonth { day, months_back, .. } => DateExpr::DayOfRelativeMonth { day, months_back, since: true },
+        DateExpr::Calendar {
+            start, end: None, ..
+        } => DateExpr::Calendar {
+            start,
+            end: None,
+            since: true,
+        },
+        DateExpr::DayOfRelativeMonth {
+            day, months_back, ..
+        } => DateExpr::DayOfRelativeMonth {
+            day,
+            months_back,
+            since: true,
+        },
         other => other,
     }
 }
@@ -334,9 +391,16 @@ fn mark_since(expr: DateExpr) -> DateExpr {
 pub fn parse_standalone_date(line: &str) -> Option<NaiveDate> {
     let mentions = find_dates(line, 0, line.len());
     let full = mentions.iter().find_map(|m| match m.expr {
-        DateExpr::Calendar { start: PartialDate { year: Some(y), month, day: Some(d) }, end: None, .. } => {
-            NaiveDate::from_ymd_opt(y, month, d)
-        }
+        DateExpr::Calendar {
+            start:
+                PartialDate {
+                    year: Some(y),
+                    month,
+                    day: Some(d),
+                },
+            end: None,
+            ..
+        } => NaiveDate::from_ymd_opt(y, month, d),
         _ => None,
     })?;
     // The line must be (almost) only the date: a weekday, commas, the date.
@@ -345,9 +409,48 @@ pub fn parse_standalone_date(line: &str) -> Option<NaiveDate> {
         .filter(|c| c.is_alphabetic())
         .collect::<String>()
         .to_ascii_lowercase();
-    let allowed = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "updated", "published", "st", "nd", "rd", "th"];
+    let allowed = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "updated",
+        "published",
+        "st",
+        "nd",
+        "rd",
+        "th",
+    ];
     let mut leftover = rest;
-    for month in ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"] {
+    for month in [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ] {
         leftover = leftover.replacen(month, "", 1);
     }
     for word in allowed {
@@ -367,18 +470,30 @@ fn month_range(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
 }
 
 fn year_range(year: i32) -> Option<(NaiveDate, NaiveDate)> {
-    Some((NaiveDate::from_ymd_opt(year, 1, 1)?, NaiveDate::from_ymd_opt(year, 12, 31)?))
+    Some((
+        NaiveDate::from_ymd_opt(year, 1, 1)?,
+        NaiveDate::from_ymd_opt(year, 12, 31)?,
+    ))
 }
 
 /// The year for a date without one: the paragraph's last explicit year, else
 /// the year that puts it on or before publication.
-fn infer_year(month: u32, day: Option<u32>, context_year: Option<i32>, published: Option<NaiveDate>) -> Option<i32> {
+fn infer_year(
+    month: u32,
+    day: Option<u32>,
+    context_year: Option<i32>,
+    published: Option<NaiveDate>,
+) -> Option<i32> {
     if let Some(y) = context_year {
         return Some(y);
     }
     let pub_date = published?;
     let same_year = (month, day.unwrap_or(1)) <= (pub_date.month(), pub_date.day());
-    Some(if same_year { pub_date.year() } else { pub_date.year() - 1 })
+    Some(if same_year {
+        pub_date.year()
+    } else {
+        pub_date.year() - 1
+    })
 }
 
 fn monday_of(date: NaiveDate) -> NaiveDate {
@@ -386,7 +501,11 @@ fn monday_of(date: NaiveDate) -> NaiveDate {
 }
 
 fn day_range(start: NaiveDate, end: NaiveDate, precision: DatePrecision) -> Option<DateRange> {
-    (start <= end).then_some(DateRange { start, end, precision })
+    (start <= end).then_some(DateRange {
+        start,
+        end,
+        precision,
+    })
 }
 
 /// Resolve an expression. `anchor` is the date of the event told before,
@@ -399,13 +518,23 @@ pub fn resolve(
 ) -> Option<DateRange> {
     use DatePrecision::*;
     match expr {
-        DateExpr::Calendar { start, end, since } => resolve_calendar(start, end, since, published, context_year),
-        DateExpr::Year(y) => year_range(y).map(|(s, e)| DateRange { start: s, end: e, precision: Year }),
+        DateExpr::Calendar { start, end, since } => {
+            resolve_calendar(start, end, since, published, context_year)
+        }
+        DateExpr::Year(y) => year_range(y).map(|(s, e)| DateRange {
+            start: s,
+            end: e,
+            precision: Year,
+        }),
         DateExpr::MonthOfRelativeYear { month, years_back } => {
             let (s, e) = month_range(published?.year() - years_back, month)?;
             day_range(s, e, Month)
         }
-        DateExpr::DayOfRelativeMonth { day, months_back, since } => {
+        DateExpr::DayOfRelativeMonth {
+            day,
+            months_back,
+            since,
+        } => {
             let p = published?;
             let month = add_months(p.with_day(1)?, months_back)?;
             let start = NaiveDate::from_ymd_opt(month.year(), month.month(), day)?;
@@ -415,14 +544,20 @@ pub fn resolve(
         DateExpr::Weekday { weekday, last_week } => {
             let p = published?;
             let date = if last_week {
-                monday_of(p) - Duration::days(7) + Duration::days(i64::from(weekday.num_days_from_monday()))
+                monday_of(p) - Duration::days(7)
+                    + Duration::days(i64::from(weekday.num_days_from_monday()))
             } else {
-                let back = (7 + p.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+                let back =
+                    (7 + p.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
                 p - Duration::days(i64::from(back))
             };
             day_range(date, date, Day)
         }
-        DateExpr::DaysBack { back, span, precision } => {
+        DateExpr::DaysBack {
+            back,
+            span,
+            precision,
+        } => {
             let p = published?;
             let start = p - Duration::days(back);
             day_range(start, start + Duration::days(span), precision)
@@ -457,7 +592,15 @@ pub fn resolve(
         DateExpr::Anchored { offset, precision } => {
             let a = anchor?;
             let start = a.start + Duration::days(offset);
-            day_range(start, start, if a.precision == Day { precision } else { a.precision })
+            day_range(
+                start,
+                start,
+                if a.precision == Day {
+                    precision
+                } else {
+                    a.precision
+                },
+            )
         }
         DateExpr::SameDay => anchor,
         DateExpr::NightOfDays { first, second } => {
@@ -485,7 +628,11 @@ fn resolve_calendar(
         Some(d) => NaiveDate::from_ymd_opt(year, start.month, d)?,
         None => month_range(year, start.month)?.0,
     };
-    let precision = if start.day.is_some() { DatePrecision::Day } else { DatePrecision::Month };
+    let precision = if start.day.is_some() {
+        DatePrecision::Day
+    } else {
+        DatePrecision::Month
+    };
     let last = match end {
         Some(e) => {
             let mut y = year;
@@ -523,37 +670,101 @@ mod tests {
     fn table() {
         use DatePrecision::*;
         let pub_ = d(2025, 10, 12); // a Sunday
+        #[allow(clippy::type_complexity)]
         let cases: &[(&str, Option<(NaiveDate, NaiveDate, DatePrecision)>)] = &[
-            ("North Waziristan (25–28 April 2025): 71 killed", Some((d(2025, 4, 25), d(2025, 4, 28), Day))),
-            ("on the night of April 10-11", Some((d(2025, 4, 10), d(2025, 4, 11), Day))),
-            ("on night August 18/19, 2024", Some((d(2024, 8, 18), d(2024, 8, 19), Day))),
-            ("between January 13 and 14", Some((d(2025, 1, 13), d(2025, 1, 14), Day))),
-            ("from November 29 to December 1", Some((d(2024, 11, 29), d(2024, 12, 1), Day))),
-            ("since the 14th of last month", Some((d(2025, 9, 14), pub_, Day))),
+            (
+                "North Waziristan (25–28 April 2025): 71 killed",
+                Some((d(2025, 4, 25), d(2025, 4, 28), Day)),
+            ),
+            (
+                "on the night of April 10-11",
+                Some((d(2025, 4, 10), d(2025, 4, 11), Day)),
+            ),
+            (
+                "on night August 18/19, 2024",
+                Some((d(2024, 8, 18), d(2024, 8, 19), Day)),
+            ),
+            (
+                "between January 13 and 14",
+                Some((d(2025, 1, 13), d(2025, 1, 14), Day)),
+            ),
+            (
+                "from November 29 to December 1",
+                Some((d(2024, 11, 29), d(2024, 12, 1), Day)),
+            ),
+            (
+                "since the 14th of last month",
+                Some((d(2025, 9, 14), pub_, Day)),
+            ),
             ("since December 14", Some((d(2024, 12, 14), pub_, Day))),
-            ("the December 16, 2014, Peshawar school massacre", Some((d(2014, 12, 16), d(2014, 12, 16), Day))),
-            ("on Nov. 4, 2023", Some((d(2023, 11, 4), d(2023, 11, 4), Day))),
-            ("on September 9th", Some((d(2025, 9, 9), d(2025, 9, 9), Day))),
-            ("on 7 September 2025", Some((d(2025, 9, 7), d(2025, 9, 7), Day))),
+            (
+                "the December 16, 2014, Peshawar school massacre",
+                Some((d(2014, 12, 16), d(2014, 12, 16), Day)),
+            ),
+            (
+                "on Nov. 4, 2023",
+                Some((d(2023, 11, 4), d(2023, 11, 4), Day)),
+            ),
+            (
+                "on September 9th",
+                Some((d(2025, 9, 9), d(2025, 9, 9), Day)),
+            ),
+            (
+                "on 7 September 2025",
+                Some((d(2025, 9, 7), d(2025, 9, 7), Day)),
+            ),
             ("in July 2019", Some((d(2019, 7, 1), d(2019, 7, 31), Month))),
-            ("in April, when", Some((d(2025, 4, 1), d(2025, 4, 30), Month))),
-            ("in March last year", Some((d(2024, 3, 1), d(2024, 3, 31), Month))),
-            ("In 2021, a blast", Some((d(2021, 1, 1), d(2021, 12, 31), Year))),
+            (
+                "in April, when",
+                Some((d(2025, 4, 1), d(2025, 4, 30), Month)),
+            ),
+            (
+                "in March last year",
+                Some((d(2024, 3, 1), d(2024, 3, 31), Month)),
+            ),
+            (
+                "In 2021, a blast",
+                Some((d(2021, 1, 1), d(2021, 12, 31), Year)),
+            ),
             ("on Sunday", Some((pub_, pub_, Day))),
-            ("on Tuesday evening", Some((d(2025, 10, 7), d(2025, 10, 7), Day))),
-            ("Thursday last week", Some((d(2025, 10, 2), d(2025, 10, 2), Day))),
+            (
+                "on Tuesday evening",
+                Some((d(2025, 10, 7), d(2025, 10, 7), Day)),
+            ),
+            (
+                "Thursday last week",
+                Some((d(2025, 10, 2), d(2025, 10, 2), Day)),
+            ),
             ("yesterday", Some((d(2025, 10, 11), d(2025, 10, 11), Day))),
             ("last night", Some((d(2025, 10, 11), d(2025, 10, 11), Day))),
             ("an overnight raid", Some((d(2025, 10, 11), pub_, Day))),
             ("last week", Some((d(2025, 9, 29), d(2025, 10, 5), Week))),
-            ("earlier this week", Some((d(2025, 10, 6), d(2025, 10, 11), Week))),
-            ("earlier this month", Some((d(2025, 10, 1), d(2025, 10, 11), Month))),
+            (
+                "earlier this week",
+                Some((d(2025, 10, 6), d(2025, 10, 11), Week)),
+            ),
+            (
+                "earlier this month",
+                Some((d(2025, 10, 1), d(2025, 10, 11), Month)),
+            ),
             ("last month", Some((d(2025, 9, 1), d(2025, 9, 30), Month))),
             ("last year", Some((d(2024, 1, 1), d(2024, 12, 31), Year))),
-            ("three days ago", Some((d(2025, 10, 9), d(2025, 10, 9), Day))),
-            ("within the last 24 hours", Some((d(2025, 10, 11), pub_, Day))),
-            ("the intervening night of 7 and 8 October", Some((d(2025, 10, 7), d(2025, 10, 8), Day))),
-            ("On night 4/5 October", Some((d(2025, 10, 4), d(2025, 10, 5), Day))),
+            (
+                "three days ago",
+                Some((d(2025, 10, 9), d(2025, 10, 9), Day)),
+            ),
+            (
+                "within the last 24 hours",
+                Some((d(2025, 10, 11), pub_, Day)),
+            ),
+            (
+                "the intervening night of 7 and 8 October",
+                Some((d(2025, 10, 7), d(2025, 10, 8), Day)),
+            ),
+            (
+                "On night 4/5 October",
+                Some((d(2025, 10, 4), d(2025, 10, 5), Day)),
+            ),
             ("a 36-year-old soldier", None),
             ("at 8:25am", None),
         ];
@@ -590,15 +801,31 @@ mod tests {
     fn anchored_days() {
         let text = "The attack came a week after a bomb blast";
         let m = find_dates(text, 0, text.len())[0];
-        let anchor = DateRange { start: d(2024, 11, 9), end: d(2024, 11, 9), precision: DatePrecision::Day };
+        let anchor = DateRange {
+            start: d(2024, 11, 9),
+            end: d(2024, 11, 9),
+            precision: DatePrecision::Day,
+        };
         let r = resolve(m.expr, None, None, Some(anchor)).unwrap();
-        assert_eq!((r.start, r.precision), (d(2024, 11, 2), DatePrecision::Week));
+        assert_eq!(
+            (r.start, r.precision),
+            (d(2024, 11, 2), DatePrecision::Week)
+        );
     }
 
     #[test]
     fn standalone_dates() {
-        assert_eq!(parse_standalone_date("Wednesday, November 12, 2025"), Some(d(2025, 11, 12)));
-        assert_eq!(parse_standalone_date("12 November 2025"), Some(d(2025, 11, 12)));
-        assert_eq!(parse_standalone_date("Troops killed six on November 12, 2025"), None);
+        assert_eq!(
+            parse_standalone_date("Wednesday, November 12, 2025"),
+            Some(d(2025, 11, 12))
+        );
+        assert_eq!(
+            parse_standalone_date("12 November 2025"),
+            Some(d(2025, 11, 12))
+        );
+        assert_eq!(
+            parse_standalone_date("Troops killed six on November 12, 2025"),
+            None
+        );
     }
 }

@@ -34,17 +34,30 @@ fn document_clues(doc: &Document<'_>, lower: &str) -> DocumentClues {
             None => vec![(start, end, false)],
         };
         for (k, (s, e, split_off)) in pieces.into_iter().enumerate() {
-            let mut clue = read_clues(text, lower, s, e, seg.paragraph, seg.paragraph_start && k == 0, list_lead);
+            let mut clue = read_clues(
+                text,
+                lower,
+                s,
+                e,
+                seg.paragraph,
+                seg.paragraph_start && k == 0,
+                list_lead,
+            );
             clue.split_clause = split_off;
             let own_event = match split.map(|(_, join)| join) {
                 Some(segment::ClauseJoin::Contrast) => {
                     // "..., while two women were killed in Khost": a second place.
                     let areas = |c: &segment::Clues| -> Vec<String> {
-                        c.usable_places().filter_map(|p| p.district.clone().or_else(|| p.province.clone())).collect()
+                        c.usable_places()
+                            .filter_map(|p| p.district.clone().or_else(|| p.province.clone()))
+                            .collect()
                     };
                     let before = clues.last().map(areas).unwrap_or_default();
                     let after = areas(&clue);
-                    clue.has_counts() && !before.is_empty() && !after.is_empty() && after.iter().all(|a| !before.contains(a))
+                    clue.has_counts()
+                        && !before.is_empty()
+                        && !after.is_empty()
+                        && after.iter().all(|a| !before.contains(a))
                 }
                 _ => clue.has_counts(),
             };
@@ -52,7 +65,15 @@ fn document_clues(doc: &Document<'_>, lower: &str) -> DocumentClues {
                 // Nothing of its own: keep the sentence whole.
                 if let Some(prev) = clues.last_mut() {
                     let prev: &mut segment::Clues = prev;
-                    *prev = read_clues(text, lower, prev.start, e, seg.paragraph, seg.paragraph_start, list_lead);
+                    *prev = read_clues(
+                        text,
+                        lower,
+                        prev.start,
+                        e,
+                        seg.paragraph,
+                        seg.paragraph_start,
+                        list_lead,
+                    );
                     let mut merged = Vec::new();
                     for m in &prev.dates {
                         merged.push(dated(*m, &mut paragraph_year, seg.paragraph));
@@ -76,12 +97,21 @@ fn document_clues(doc: &Document<'_>, lower: &str) -> DocumentClues {
 
 /// Attach the paragraph's last explicit year to a mention, then record the
 /// mention's own year.
-fn dated(mention: dates::DateMention, paragraph_year: &mut Option<(usize, i32)>, paragraph: usize) -> DatedMention {
-    let context_year = paragraph_year.filter(|(p, _)| *p == paragraph).map(|(_, y)| y);
+fn dated(
+    mention: dates::DateMention,
+    paragraph_year: &mut Option<(usize, i32)>,
+    paragraph: usize,
+) -> DatedMention {
+    let context_year = paragraph_year
+        .filter(|(p, _)| *p == paragraph)
+        .map(|(_, y)| y);
     if let Some(y) = mention.explicit_year() {
         *paragraph_year = Some((paragraph, y));
     }
-    DatedMention { mention, context_year }
+    DatedMention {
+        mention,
+        context_year,
+    }
 }
 
 /// Parse one document into incidents.
@@ -121,17 +151,29 @@ pub fn debug_clues(text: &str, published: Option<NaiveDate>) {
             &text[c.start..c.end]
         );
         for cas in c.casualties.iter() {
-            println!("    casualty {:?} {:?} {} part={} zero={}", cas.outcome, cas.side, cas.value, cas.part, cas.zero);
+            println!(
+                "    casualty {:?} {:?} {} part={} zero={}",
+                cas.outcome, cas.side, cas.value, cas.part, cas.zero
+            );
         }
         for d in &clues.dates[i] {
-            println!("    date {:?} statement={} year={:?}", d.mention.expr, d.mention.statement, d.context_year);
+            println!(
+                "    date {:?} statement={} year={:?}",
+                d.mention.expr, d.mention.statement, d.context_year
+            );
         }
         for p in &c.places {
-            println!("    place {:?} {:?} {:?} excluded={} dateline={}", p.kind, p.district, p.place, p.excluded, p.dateline);
+            println!(
+                "    place {:?} {:?} {:?} excluded={} dateline={}",
+                p.kind, p.district, p.place, p.excluded, p.dateline
+            );
         }
         let cues: Vec<_> = c.cues.iter().map(|c| (c.event, c.strength)).collect();
         if !cues.is_empty() {
-            println!("    cues {cues:?} group={:?} xb={} nat={:?}", c.group, c.cross_border, c.nationalities);
+            println!(
+                "    cues {cues:?} group={:?} xb={} nat={:?}",
+                c.group, c.cross_border, c.nationalities
+            );
         }
     }
 }

@@ -12,20 +12,99 @@ use crate::lexicon::{lexicon, PlaceKind, Side};
 
 /// Words after a demonym that make it something other than a person.
 const NOT_PEOPLE: &[&str] = &[
-    "taliban", "government", "soil", "territory", "border", "side", "forces", "force", "posts", "post", "refugees",
-    "refugee", "interim", "authorities", "officials", "embassy", "regime", "capital", "counterparts", "people",
-    "trade", "transit", "province", "provinces", "army", "troops", "soldiers", "military", "minister", "ministry",
-    "leadership", "leaders", "foreign", "defence", "defense", "media", "sim", "mobile", "currency", "nation",
-    "nationality", "interior", "envoy", "consulate", "cities", "villages", "town", "city", "war", "peace",
-    "engineers", "workers", "staff", "citizens", "diplomats", "students", "journalists", "traders",
+    "taliban",
+    "government",
+    "soil",
+    "territory",
+    "border",
+    "side",
+    "forces",
+    "force",
+    "posts",
+    "post",
+    "refugees",
+    "refugee",
+    "interim",
+    "authorities",
+    "officials",
+    "embassy",
+    "regime",
+    "capital",
+    "counterparts",
+    "people",
+    "trade",
+    "transit",
+    "province",
+    "provinces",
+    "army",
+    "troops",
+    "soldiers",
+    "military",
+    "minister",
+    "ministry",
+    "leadership",
+    "leaders",
+    "foreign",
+    "defence",
+    "defense",
+    "media",
+    "sim",
+    "mobile",
+    "currency",
+    "nation",
+    "nationality",
+    "interior",
+    "envoy",
+    "consulate",
+    "cities",
+    "villages",
+    "town",
+    "city",
+    "war",
+    "peace",
+    "engineers",
+    "workers",
+    "staff",
+    "citizens",
+    "diplomats",
+    "students",
+    "journalists",
+    "traders",
 ];
 
 /// Words after a demonym that make it a militant.
 const MILITANT_HEADS: &[&str] = &[
-    "national", "nationals", "suicide", "bomber", "bombers", "terrorist", "terrorists", "militant", "militants",
-    "khwarij", "khawarij", "kharji", "khariji", "fighters", "fighter", "operatives", "operative", "explosives",
-    "expert", "commander", "commanders", "facilitator", "facilitators", "attacker", "attackers", "insurgents",
-    "recruits", "jihadists", "cadres", "infiltrators", "origin",
+    "national",
+    "nationals",
+    "suicide",
+    "bomber",
+    "bombers",
+    "terrorist",
+    "terrorists",
+    "militant",
+    "militants",
+    "khwarij",
+    "khawarij",
+    "kharji",
+    "khariji",
+    "fighters",
+    "fighter",
+    "operatives",
+    "operative",
+    "explosives",
+    "expert",
+    "commander",
+    "commanders",
+    "facilitator",
+    "facilitators",
+    "attacker",
+    "attackers",
+    "insurgents",
+    "recruits",
+    "jihadists",
+    "cadres",
+    "infiltrators",
+    "origin",
 ];
 
 fn percent_regex() -> &'static Regex {
@@ -44,25 +123,49 @@ pub fn find_nationalities(
     let lex = lexicon();
     let mut out: Vec<(String, Option<u32>)> = Vec::new();
     for (s, e, nationality) in lex.find_demonyms(text, start, end) {
-        let rest = text[e..end].trim_start_matches('-').trim_start().to_ascii_lowercase();
-        let tie = ["based", "linked", "backed", "sponsored", "funded", "proxy", "trained", "supported", "origin"].iter().any(|w| rest.starts_with(w));
+        let rest = text[e..end]
+            .trim_start_matches('-')
+            .trim_start()
+            .to_ascii_lowercase();
+        let tie = [
+            "based",
+            "linked",
+            "backed",
+            "sponsored",
+            "funded",
+            "proxy",
+            "trained",
+            "supported",
+            "origin",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w));
         if text[e..end].starts_with('-') || tie {
             continue; // "Afghan-based", "Indian sponsored": a tie, not a nationality
         }
-        let Some(at) = tokens.iter().position(|t| t.start <= s && s < t.end) else { continue };
+        let Some(at) = tokens.iter().position(|t| t.start <= s && s < t.end) else {
+            continue;
+        };
         let following: Vec<&str> = tokens[at + 1..].iter().take(3).map(|t| t.lower).collect();
         if following.first().is_some_and(|w| NOT_PEOPLE.contains(w)) {
             continue;
         }
-        let head = following.iter().take_while(|w| !NOT_PEOPLE.contains(w)).any(|w| MILITANT_HEADS.contains(w));
-        let predicative = at > 0 && tokens[at - 1].is_any(&["was", "were", "is", "are"]) || following.is_empty();
+        let head = following
+            .iter()
+            .take_while(|w| !NOT_PEOPLE.contains(w))
+            .any(|w| MILITANT_HEADS.contains(w));
+        let predicative =
+            at > 0 && tokens[at - 1].is_any(&["was", "were", "is", "are"]) || following.is_empty();
         if !head && !predicative {
             continue;
         }
         // Victims are not militants: "two Chinese nationals were killed".
-        let counted = casualties.iter().find(|c| c.first <= at && at < c.noun_next.max(c.next));
+        let counted = casualties
+            .iter()
+            .find(|c| c.first <= at && at < c.noun_next.max(c.next));
         if let Some(c) = counted {
-            if c.outcome != Outcome::Arrested && matches!(c.side, Side::Civilians | Side::Security) {
+            if c.outcome != Outcome::Arrested && matches!(c.side, Side::Civilians | Side::Security)
+            {
                 continue;
             }
         }
@@ -71,10 +174,15 @@ pub fn find_nationalities(
             count = Some(1);
         }
         if count.is_none() && at > 0 {
-            count = super::numbers::count_at(tokens, at - 1).filter(|c| c.next == at).map(|c| c.value);
+            count = super::numbers::count_at(tokens, at - 1)
+                .filter(|c| c.next == at)
+                .map(|c| c.value);
         }
         if let Some(caps) = percent_regex().captures(&text[start..s]) {
-            let base = casualties.iter().filter(|c| !c.part && c.start_before(at)).next_back().map(|c| c.value);
+            let base = casualties
+                .iter()
+                .rfind(|c| !c.part && c.start_before(at))
+                .map(|c| c.value);
             if let (Some(pct), Some(base)) = (caps[1].parse::<u32>().ok(), base) {
                 count = Some((base * pct + 50) / 100);
             }
@@ -104,7 +212,10 @@ fn add(out: &mut Vec<(String, Option<u32>)>, nationality: &str, count: Option<u3
 
 fn origin_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\b(?:resident|native|hailing|hails|from|belonged|belonging)\b[^.;]{0,40}$").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:resident|native|hailing|hails|from|belonged|belonging)\b[^.;]{0,40}$")
+            .expect("valid regex")
+    })
 }
 
 /// "a resident of Achin, Nangarhar, Afghanistan": a militant from a place in
@@ -113,24 +224,43 @@ fn origins(text: &str, start: usize, end: usize, out: &mut Vec<(String, Option<u
     let lex = lexicon();
     let militant_context = {
         let lower = text[start..end].to_ascii_lowercase();
-        ["bomber", "terrorist", "militant", "khwarij", "khawarij", "attacker", "facilitator", "suicide", "kharji"].iter().any(|w| lower.contains(w))
+        [
+            "bomber",
+            "terrorist",
+            "militant",
+            "khwarij",
+            "khawarij",
+            "attacker",
+            "facilitator",
+            "suicide",
+            "kharji",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
     };
     if !militant_context {
         return;
     }
     for m in lex.find_places(text, start, end) {
         let p = lex.place(m.index);
-        let afghan = matches!(p.kind, PlaceKind::AfghanProvince | PlaceKind::AfghanDistrict)
-            || (p.kind == PlaceKind::Country && p.canonical == "Afghanistan");
+        let afghan = matches!(
+            p.kind,
+            PlaceKind::AfghanProvince | PlaceKind::AfghanDistrict
+        ) || (p.kind == PlaceKind::Country && p.canonical == "Afghanistan");
         if !afghan || !origin_regex().is_match(&text[start..m.start]) {
             continue;
         }
-        let Some(nationality) = lex.nationality_of_country("Afghanistan") else { continue };
+        let Some(nationality) = lex.nationality_of_country("Afghanistan") else {
+            continue;
+        };
         if out.iter().any(|(n, _)| n == nationality) {
             continue;
         }
         let lead = text[start..m.start].to_ascii_lowercase();
-        let singular = lead.contains(" a ") || lead.contains(" an ") || lead.starts_with("a ") || lead.starts_with("an ");
+        let singular = lead.contains(" a ")
+            || lead.contains(" an ")
+            || lead.starts_with("a ")
+            || lead.starts_with("an ");
         add(out, nationality, singular.then_some(1));
     }
 }

@@ -15,10 +15,30 @@ pub struct Count {
 }
 
 const UNITS: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
-const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 
 /// The value of a number word ("sixteen", "twenty-two", "forty").
 pub fn word_value(word: &str) -> Option<u32> {
@@ -30,7 +50,10 @@ pub fn word_value(word: &str) -> Option<u32> {
     }
     let (tens, unit) = word.split_once('-')?;
     let t = TENS.iter().position(|x| !x.is_empty() && *x == tens)? as u32;
-    let u = UNITS.iter().position(|x| *x == unit).filter(|&u| (1..10).contains(&u))? as u32;
+    let u = UNITS
+        .iter()
+        .position(|x| *x == unit)
+        .filter(|&u| (1..10).contains(&u))? as u32;
     Some(10 * t + u)
 }
 
@@ -52,7 +75,11 @@ fn plain_number(tokens: &[Token<'_>], i: usize) -> Option<(u32, bool, usize)> {
     if t.is("half") && tokens.get(i + 1).is_some_and(|n| n.is("a")) && is_dozen(i + 2) {
         return Some((6, false, i + 3));
     }
-    if t.is("both") && tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word && !n.is("of")) {
+    if t.is("both")
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokenKind::Word && !n.is("of"))
+    {
         return Some((2, false, i + 1));
     }
     if t.is("dozens") {
@@ -109,10 +136,19 @@ const BOUNDS: &[&[&str]] = &[
 ];
 
 /// Words before a number that are exact ("as many as 25").
-const EXACT_LEADS: &[&[&str]] = &[&["as", "many", "as"], &["all"], &["all", "the"], &["a", "total", "of"], &["total", "of"]];
+const EXACT_LEADS: &[&[&str]] = &[
+    &["as", "many", "as"],
+    &["all"],
+    &["all", "the"],
+    &["a", "total", "of"],
+    &["total", "of"],
+];
 
 fn match_words(tokens: &[Token<'_>], i: usize, words: &[&str]) -> bool {
-    words.iter().enumerate().all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
+    words
+        .iter()
+        .enumerate()
+        .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
 }
 
 /// A count phrase starting exactly at token `i`: optional bound words, a
@@ -145,7 +181,12 @@ pub fn count_at(tokens: &[Token<'_>], i: usize) -> Option<Count> {
             next = after;
         }
     }
-    Some(Count { value, approximate, first: i, next })
+    Some(Count {
+        value,
+        approximate,
+        first: i,
+        next,
+    })
 }
 
 /// "between 10 and 14": the lower bound, approximate.
@@ -158,7 +199,12 @@ pub fn between_at(tokens: &[Token<'_>], i: usize) -> Option<Count> {
         return None;
     }
     let (_, _, after) = plain_number(tokens, next + 1)?;
-    Some(Count { value: low, approximate: true, first: i, next: after })
+    Some(Count {
+        value: low,
+        approximate: true,
+        first: i,
+        next: after,
+    })
 }
 
 #[cfg(test)]
@@ -170,11 +216,14 @@ mod tests {
         let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
         let text: &'static str = Box::leak(text.to_string().into_boxed_str());
         let tokens = tokenize(text, lower, 0, text.len());
-        count_at(&tokens, 0).or_else(|| between_at(&tokens, 0)).map(|c| (c.value, c.approximate, c.next))
+        count_at(&tokens, 0)
+            .or_else(|| between_at(&tokens, 0))
+            .map(|c| (c.value, c.approximate, c.next))
     }
 
     #[test]
     fn table() {
+        #[allow(clippy::type_complexity)]
         let cases: &[(&str, Option<(u32, bool, usize)>)] = &[
             ("16 soldiers", Some((16, false, 1))),
             ("Sixteen terrorists", Some((16, false, 1))),

@@ -26,7 +26,21 @@ pub struct PlaceMention {
 }
 
 /// Generic words that trail a locality's name and are not part of it.
-const GENERIC_SUFFIXES: &[&str] = &["village", "town", "city", "valley", "area", "tehsil", "sub-division", "subdivision", "region", "sector", "district", "agency", "bazar"];
+const GENERIC_SUFFIXES: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "valley",
+    "area",
+    "tehsil",
+    "sub-division",
+    "subdivision",
+    "region",
+    "sector",
+    "district",
+    "agency",
+    "bazar",
+];
 
 fn exclusion_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -64,22 +78,71 @@ fn official_title_regex() -> &'static Regex {
 
 fn official_before_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?:\bDIG|\bIGP?|\bDPO|\bSSP|\bRPO|\bCommissioner\s+of)\s+$").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?:\bDIG|\bIGP?|\bDPO|\bSSP|\bRPO|\bCommissioner\s+of)\s+$")
+            .expect("valid regex")
+    })
 }
 
 /// "between Kolpur and Mach": neither end is the place.
 fn between_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\bbetween\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:and\s+)?$").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\bbetween\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:and\s+)?$").expect("valid regex")
+    })
 }
 
 /// A capital standing for its government ("Islamabad never confirmed").
 fn metonym(written: &str, after: &str) -> bool {
-    const CAPITALS: &[&str] = &["Islamabad", "Kabul", "New Delhi", "Delhi", "Beijing", "Washington", "Tehran", "Moscow"];
+    const CAPITALS: &[&str] = &[
+        "Islamabad",
+        "Kabul",
+        "New Delhi",
+        "Delhi",
+        "Beijing",
+        "Washington",
+        "Tehran",
+        "Moscow",
+    ];
     const VERBS: &[&str] = &[
-        "has", "have", "had", "is", "was", "never", "said", "says", "will", "would", "must", "wants", "reserves", "accuses",
-        "accused", "continues", "insists", "maintains", "denies", "denied", "blames", "blamed", "urged", "urges", "and", "to",
-        "should", "may", "can", "could", "did", "does", "refused", "rejects", "rejected", "claims", "claimed", "wanted",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "never",
+        "said",
+        "says",
+        "will",
+        "would",
+        "must",
+        "wants",
+        "reserves",
+        "accuses",
+        "accused",
+        "continues",
+        "insists",
+        "maintains",
+        "denies",
+        "denied",
+        "blames",
+        "blamed",
+        "urged",
+        "urges",
+        "and",
+        "to",
+        "should",
+        "may",
+        "can",
+        "could",
+        "did",
+        "does",
+        "refused",
+        "rejects",
+        "rejected",
+        "claims",
+        "claimed",
+        "wanted",
     ];
     if !CAPITALS.contains(&written) {
         return false;
@@ -87,7 +150,19 @@ fn metonym(written: &str, after: &str) -> bool {
     let rest = after.trim_start_matches(['\'', '’', 's']).trim_start();
     let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
     let possessive = after.starts_with("'s") || after.starts_with("’s");
-    VERBS.contains(&next.as_str()) || (possessive && ["position", "stance", "concerns", "claim", "claims", "warnings", "relations", "policy"].contains(&next.as_str()))
+    VERBS.contains(&next.as_str())
+        || (possessive
+            && [
+                "position",
+                "stance",
+                "concerns",
+                "claim",
+                "claims",
+                "warnings",
+                "relations",
+                "policy",
+            ]
+            .contains(&next.as_str()))
 }
 
 fn is_former_name(index: usize, written: &str) -> bool {
@@ -97,14 +172,23 @@ fn is_former_name(index: usize, written: &str) -> bool {
         .districts
         .iter()
         .find(|d| &d.name == canonical)
-        .is_some_and(|d| d.former_names.iter().any(|f| f.eq_ignore_ascii_case(written)))
+        .is_some_and(|d| {
+            d.former_names
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(written))
+        })
 }
 
 fn trim_generic(name: &str) -> &str {
     let mut out = name.trim();
     loop {
         let lower = out.to_ascii_lowercase();
-        let Some(word) = GENERIC_SUFFIXES.iter().find(|w| lower.ends_with(&format!(" {w}"))) else { break };
+        let Some(word) = GENERIC_SUFFIXES
+            .iter()
+            .find(|w| lower.ends_with(&format!(" {w}")))
+        else {
+            break;
+        };
         out = out[..out.len() - word.len() - 1].trim_end();
     }
     out
@@ -126,7 +210,11 @@ fn mention_from_gazetteer(index: usize, written: &str, start: usize, end: usize)
     };
     match p.kind {
         PlaceKind::Country => {
-            m.country = if p.canonical == "Afghanistan" { "Afghanistan" } else { "Pakistan" };
+            m.country = if p.canonical == "Afghanistan" {
+                "Afghanistan"
+            } else {
+                "Pakistan"
+            };
         }
         PlaceKind::Province => m.province = Some(p.canonical.clone()),
         PlaceKind::District | PlaceKind::City => {
@@ -135,7 +223,10 @@ fn mention_from_gazetteer(index: usize, written: &str, start: usize, end: usize)
         }
         PlaceKind::Locality => {
             let district = p.parent.clone();
-            m.province = district.as_deref().and_then(|d| lex.province_of(d)).map(str::to_string);
+            m.province = district
+                .as_deref()
+                .and_then(|d| lex.province_of(d))
+                .map(str::to_string);
             m.district = district;
             m.place = Some(trim_generic(written).to_string());
         }
@@ -157,7 +248,12 @@ fn mention_from_gazetteer(index: usize, written: &str, start: usize, end: usize)
 fn choose_entry(candidates: &[usize], context: &str) -> Option<usize> {
     let lex = lexicon();
     let afghan_context = context.contains("Afghan");
-    let afghan = |i: &&usize| matches!(lex.place(**i).kind, PlaceKind::AfghanProvince | PlaceKind::AfghanDistrict);
+    let afghan = |i: &&usize| {
+        matches!(
+            lex.place(**i).kind,
+            PlaceKind::AfghanProvince | PlaceKind::AfghanDistrict
+        )
+    };
     let rank = |i: &usize| match lex.place(*i).kind {
         PlaceKind::Country => 0,
         PlaceKind::Province => 1,
@@ -172,16 +268,27 @@ fn choose_entry(candidates: &[usize], context: &str) -> Option<usize> {
             return Some(*i);
         }
     }
-    candidates.iter().filter(|i| !afghan(i)).min_by_key(|i| rank(i)).or(candidates.first()).copied()
+    candidates
+        .iter()
+        .filter(|i| !afghan(i))
+        .min_by_key(|i| rank(i))
+        .or(candidates.first())
+        .copied()
 }
 
 /// Places of `text[start..end]`. `paragraph_start` marks the first segment of
 /// a paragraph, where a dateline may stand.
-pub fn find_places(text: &str, start: usize, end: usize, paragraph_start: bool) -> Vec<PlaceMention> {
+pub fn find_places(
+    text: &str,
+    start: usize,
+    end: usize,
+    paragraph_start: bool,
+) -> Vec<PlaceMention> {
     let lex = lexicon();
     let slice = &text[start..end];
     let dateline_end = if paragraph_start {
-        crate::extract::segment::dateline_end(text, start, end).or_else(|| dateline_regex().find(slice).map(|m| start + m.end()))
+        crate::extract::segment::dateline_end(text, start, end)
+            .or_else(|| dateline_regex().find(slice).map(|m| start + m.end()))
     } else {
         None
     };
@@ -195,21 +302,33 @@ pub fn find_places(text: &str, start: usize, end: usize, paragraph_start: bool) 
         let index = choose_entry(candidates, context).unwrap_or(m.index);
         let mut mention = mention_from_gazetteer(index, written, m.start, m.end);
         let before = &text[start..m.start];
-        mention.excluded = exclusion_regex().is_match(before) && !before.trim_end().ends_with("across the");
+        mention.excluded =
+            exclusion_regex().is_match(before) && !before.trim_end().ends_with("across the");
         // A route ("Peshawar-Quetta") names no incident place.
         let after = &text[m.end..end];
-        if after.starts_with('-') && after[1..].starts_with(|c: char| c.is_uppercase()) || before.ends_with('-') {
+        if after.starts_with('-') && after[1..].starts_with(|c: char| c.is_uppercase())
+            || before.ends_with('-')
+        {
             mention.excluded = true;
         }
         mention.dateline = dateline_end.is_some_and(|d| m.end <= d);
-        if official_title_regex().is_match(after) || official_before_regex().is_match(before) || metonym(written, after) {
+        if official_title_regex().is_match(after)
+            || official_before_regex().is_match(before)
+            || metonym(written, after)
+        {
             mention.excluded = true;
         }
-        if between_regex().is_match(before) || after.trim_start().starts_with("and ") && between_regex().is_match(&before[..before.len().saturating_sub(0)]) {
+        if between_regex().is_match(before)
+            || after.trim_start().starts_with("and ")
+                && between_regex().is_match(&before[..before.len().saturating_sub(0)])
+        {
             mention.place = None;
         }
         // A former name ("Bolan" for Kachhi) is kept as written.
-        if mention.kind == PlaceKind::District && lex.place(index).canonical != written && is_former_name(index, written) {
+        if mention.kind == PlaceKind::District
+            && lex.place(index).canonical != written
+            && is_former_name(index, written)
+        {
             mention.place = Some(written.to_string());
         }
         out.push(mention);
@@ -231,14 +350,19 @@ fn add_area_localities(text: &str, start: usize, end: usize, out: &mut Vec<Place
     let lex = lexicon();
     let slice = &text[start..end];
     for caps in area_regex().captures_iter(slice) {
-        let Some(name) = (1..=4).find_map(|g| caps.get(g)) else { continue };
+        let Some(name) = (1..=4).find_map(|g| caps.get(g)) else {
+            continue;
+        };
         let (s, e) = (start + name.start(), start + name.end());
         let written = trim_generic(name.as_str());
         if written.is_empty() {
             continue;
         }
         // "at Swabi Assa": a district's name leading a longer locality name.
-        if let Some(m) = out.iter_mut().find(|m| m.start == s && m.end < s + written.len() && m.kind == PlaceKind::District) {
+        if let Some(m) = out
+            .iter_mut()
+            .find(|m| m.start == s && m.end < s + written.len() && m.kind == PlaceKind::District)
+        {
             m.place = Some(written.to_string());
             continue;
         }
@@ -249,7 +373,11 @@ fn add_area_localities(text: &str, start: usize, end: usize, out: &mut Vec<Place
         if !lex.places_named(written).is_empty() || written.split_whitespace().count() > 3 {
             continue;
         }
-        if written.chars().all(|c| c.is_ascii_uppercase() || !c.is_alphabetic()) || crate::extract::dates::month_number(written).is_some() && written.len() <= 9 {
+        if written
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || !c.is_alphabetic())
+            || crate::extract::dates::month_number(written).is_some() && written.len() <= 9
+        {
             continue;
         }
         let before = &text[start..s];
@@ -285,12 +413,34 @@ mod tests {
 
     #[test]
     fn table() {
+        #[allow(clippy::type_complexity)]
         let cases: Vec<(&str, Vec<(Option<String>, Option<String>)>)> = vec![
-            ("in general area Datta Khel, North Waziristan District", vec![(s("North Waziristan"), s("Datta Khel")), (s("North Waziristan"), None)]),
-            ("in the Kabal Khel area of Lakki Marwat district", vec![(s("Lakki Marwat"), s("Kabal Khel")), (s("Lakki Marwat"), None)]),
-            ("Sepoy Waqar Khan, a resident of Peshawar district, was martyred in Tank", vec![(s("Tank"), None)]),
-            ("BANNU: Two soldiers were martyred in Lakki Marwat", vec![(s("Lakki Marwat"), None)]),
-            ("a convoy heading to Parachinar came under attack in Bagan", vec![(s("Kurram"), s("Bagan"))]),
+            (
+                "in general area Datta Khel, North Waziristan District",
+                vec![
+                    (s("North Waziristan"), s("Datta Khel")),
+                    (s("North Waziristan"), None),
+                ],
+            ),
+            (
+                "in the Kabal Khel area of Lakki Marwat district",
+                vec![
+                    (s("Lakki Marwat"), s("Kabal Khel")),
+                    (s("Lakki Marwat"), None),
+                ],
+            ),
+            (
+                "Sepoy Waqar Khan, a resident of Peshawar district, was martyred in Tank",
+                vec![(s("Tank"), None)],
+            ),
+            (
+                "BANNU: Two soldiers were martyred in Lakki Marwat",
+                vec![(s("Lakki Marwat"), None)],
+            ),
+            (
+                "a convoy heading to Parachinar came under attack in Bagan",
+                vec![(s("Kurram"), s("Bagan"))],
+            ),
             ("the Peshawar-Quetta Jaffar Express", vec![]),
         ];
         for (text, want) in cases {

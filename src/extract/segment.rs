@@ -98,7 +98,8 @@ impl Clues {
 
     /// A district or locality (not only a province or country).
     pub fn has_specific_place(&self) -> bool {
-        self.usable_places().any(|p| p.district.is_some() || p.place.is_some())
+        self.usable_places()
+            .any(|p| p.district.is_some() || p.place.is_some())
     }
 
     /// Distinct districts of the usable places.
@@ -114,7 +115,13 @@ impl Clues {
 
     /// Violence is told: counts, an attack-type cue, or a told operation.
     pub fn eventive(&self) -> bool {
-        !self.negated && (self.has_counts() || self.operation_told || self.cues.iter().any(|c| c.event != EventType::SecurityOperation))
+        !self.negated
+            && (self.has_counts()
+                || self.operation_told
+                || self
+                    .cues
+                    .iter()
+                    .any(|c| c.event != EventType::SecurityOperation))
     }
 
     /// One specific event is told, so a new incident may start here.
@@ -123,7 +130,11 @@ impl Clues {
             && (self.has_counts()
                 || self.singular_event
                 || self.operation_told
-                || (!self.plural_events && self.cues.iter().any(|c| c.event != EventType::SecurityOperation)))
+                || (!self.plural_events
+                    && self
+                        .cues
+                        .iter()
+                        .any(|c| c.event != EventType::SecurityOperation)))
     }
 
     /// Dates of the event (not of a statement).
@@ -138,7 +149,10 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 fn operation_told_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|intelligence[\s-]+led\s+operations?|an?\s+(?:air|drone)\s*strike|(?:search|combing|security|military|joint|counter-?terrorism|targeted|clearance|sanitisation|sanitization|deliberate)\s+operations?\s+(?:was|were|had\s+been|has\s+been)?\s*(?:conducted|carried\s+out|launched)|conducted\s+(?:an?\s+)?(?:\w+\s+){0,2}operation|operation\s+(?:was|were)\s+(?:conducted|carried\s+out)|raid(?:ed)?\s+(?:a|an|the)\s+hideout|sent\s+to\s+hell|neutrali[sz]ed|exchange\s+of\s+fire)\b")
+    regex(
+        &RE,
+        r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|intelligence[\s-]+led\s+operations?|an?\s+(?:air|drone)\s*strike|(?:search|combing|security|military|joint|counter-?terrorism|targeted|clearance|sanitisation|sanitization|deliberate)\s+operations?\s+(?:was|were|had\s+been|has\s+been)?\s*(?:conducted|carried\s+out|launched)|conducted\s+(?:an?\s+)?(?:\w+\s+){0,2}operation|operation\s+(?:was|were)\s+(?:conducted|carried\s+out)|raid(?:ed)?\s+(?:a|an|the)\s+hideout|sent\s+to\s+hell|neutrali[sz]ed|exchange\s+of\s+fire)\b",
+    )
 }
 
 const EVENT_NOUNS_PLURAL: &str = r"attacks|incidents|operations|IBOs|engagements|assaults|blasts|bombings|encounters|strikes|actions|clashes|IEDs|raids|ambushes|killings|explosions|acts\s+of\s+terrorism";
@@ -165,43 +179,75 @@ fn quantified_plural_regex() -> &'static Regex {
 
 fn plural_events_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"(?i)\b(?:{EVENT_NOUNS_PLURAL}|airstrikes|air\s+strikes)\b")).expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)\b(?:{EVENT_NOUNS_PLURAL}|airstrikes|air\s+strikes)\b"
+        ))
+        .expect("valid regex")
+    })
 }
 
 fn negated_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\bno\s+(?:\w+\s+)?(?:attacks?|incidents?|violence|casualt\w+)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recorded|reported)")
+    regex(
+        &RE,
+        r"(?i)\bno\s+(?:\w+\s+)?(?:attacks?|incidents?|violence|casualt\w+)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recorded|reported)",
+    )
 }
 
 /// Dates right after a toll update ("climbed to 83 on Tuesday") date the
 /// count, not the event.
 fn toll_date_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\b(?:rose|risen|climbed|reached|jumped|increased|mounted|soared)\s+to\s+\S+\s+(?:\w+\s+)?$")
+    regex(
+        &RE,
+        r"(?i)\b(?:rose|risen|climbed|reached|jumped|increased|mounted|soared)\s+to\s+\S+\s+(?:\w+\s+)?$",
+    )
 }
 
 /// A press dateline at the head of a paragraph: "KARACHI, Oct 7 (PTI)",
 /// "NEW DELHI (Agency - 26th February, 2023)", "RAWALPINDI:".
 pub fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = regex(&RE, r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:\[[^\]]{0,30}\])?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{0,80}\)\s*[:–—-]?|:|\s[–—-]\s)");
+    let re = regex(
+        &RE,
+        r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:\[[^\]]{0,30}\])?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{0,80}\)\s*[:–—-]?|:|\s[–—-]\s)",
+    );
     let m = re.find(&text[start..end])?;
     let head = &text[start..start + m.end()];
-    let verb = [" said", " says", " was ", " were ", " has ", " have "].iter().any(|v| head.contains(v));
+    let verb = [" said", " says", " was ", " were ", " has ", " have "]
+        .iter()
+        .any(|v| head.contains(v));
     // "The TTP (Tehreek-e-Taliban) claimed": a parenthesis alone is no dateline.
-    let marked = head.trim_end().ends_with([':', '–', '—', '-']) || head.chars().any(|c| c.is_ascii_digit()) || head.split_whitespace().next().is_some_and(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
+    let marked = head.trim_end().ends_with([':', '–', '—', '-'])
+        || head.chars().any(|c| c.is_ascii_digit())
+        || head.split_whitespace().next().is_some_and(|w| {
+            w.len() > 1 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        });
     (!verb && marked).then_some(start + m.end())
 }
 
 fn reference_kind(slice: &str) -> Option<ReferenceKind> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = regex(&RE, r"(?i)\b(?:the|this|that|these|those|its|their|[A-Z][a-z]+'s)\s+(?:[\w'’-]+\s+){0,3}?(suicide\s+(?:attack|bomber|bombing|blast|attackers?)|blasts?|bombings?|explosions?|IEDs?|air\s*strikes?|strikes?|operations?|IBOs?|raids?|attacks?|assaults?|ambush|kidnapping|abduction|hijacking|hostages|incident|tragedy)\b");
+    let re = regex(
+        &RE,
+        r"(?i)\b(?:the|this|that|these|those|its|their|[A-Z][a-z]+'s)\s+(?:[\w'’-]+\s+){0,3}?(suicide\s+(?:attack|bomber|bombing|blast|attackers?)|blasts?|bombings?|explosions?|IEDs?|air\s*strikes?|strikes?|operations?|IBOs?|raids?|attacks?|assaults?|ambush|kidnapping|abduction|hijacking|hostages|incident|tragedy)\b",
+    );
     let caps = re.captures(slice)?;
     let noun = caps.get(1)?.as_str().to_ascii_lowercase();
     let noun = noun.trim_end_matches('s').to_string();
     Some(if noun.starts_with("suicide") {
         ReferenceKind::Suicide
-    } else if ["blast", "bombing", "explosion", "ied", "suicide bomber", "suicide attacker"].contains(&noun.as_str()) {
+    } else if [
+        "blast",
+        "bombing",
+        "explosion",
+        "ied",
+        "suicide bomber",
+        "suicide attacker",
+    ]
+    .contains(&noun.as_str())
+    {
         ReferenceKind::Blast
     } else if noun.contains("strike") {
         ReferenceKind::Strike
@@ -220,22 +266,34 @@ fn reference_kind(slice: &str) -> Option<ReferenceKind> {
 
 fn singular_event_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\b(?:an?|another|one)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|assault|blast|bombing|explosion|IBO|intelligence[\s-]+based\s+operation|operation|ambush|raid|strike|airstrike|encounter|engagement|incident|clash|kidnapping|abduction|killing|hijacking|infiltration\s+attempt|massacre)\b")
+    regex(
+        &RE,
+        r"(?i)\b(?:an?|another|one)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|assault|blast|bombing|explosion|IBO|intelligence[\s-]+based\s+operation|operation|ambush|raid|strike|airstrike|encounter|engagement|incident|clash|kidnapping|abduction|killing|hijacking|infiltration\s+attempt|massacre)\b",
+    )
 }
 
 fn stats_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?:PICSS|CRSS|PIPS|SATP|ACLED|data|figures|statistics|the\s+report)|database|per\s+cent|percent|\d+\s*%|on\s+average|average\s+of|in\s+total|in\s+all|a\s+total\s+of|year[\s-]on[\s-]year|compared\s+(?:with|to)|the\s+period\s+under\s+review|monthly\s+(?:security\s+)?report|quarter|first\s+(?:six|nine)\s+months|since\s+(?:19|20)\d\d|so\s+far\s+this\s+year|this\s+year\s+alone)\b")
+    regex(
+        &RE,
+        r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?:PICSS|CRSS|PIPS|SATP|ACLED|data|figures|statistics|the\s+report)|database|per\s+cent|percent|\d+\s*%|on\s+average|average\s+of|in\s+total|in\s+all|a\s+total\s+of|year[\s-]on[\s-]year|compared\s+(?:with|to)|the\s+period\s+under\s+review|monthly\s+(?:security\s+)?report|quarter|first\s+(?:six|nine)\s+months|since\s+(?:19|20)\d\d|so\s+far\s+this\s+year|this\s+year\s+alone)\b",
+    )
 }
 
 fn new_event_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)^(?:(?:and|meanwhile|separately|elsewhere|earlier|later|also|similarly|in\s+addition|moreover|besides|likewise)\b|(?:in|on)\s+(?:an|a)?\s*(?:other|another|separate|second|third|similar|different|earlier|previous)\b)|\b(?:another\s+(?:[\w-]+\s+)?(?:attack|incident|blast|bombing|explosion|operation|IBO|encounter|engagement|ambush|raid|strike|killing)|in\s+a\s+separate|in\s+another|a\s+separate|a\s+similar|follows?\s+(?:a|an)\b|came\s+(?:a|an|two|three|hours|days|weeks)|comes\s+(?:a|an|two|three|hours|days|weeks))\b")
+    regex(
+        &RE,
+        r"(?i)^(?:(?:and|meanwhile|separately|elsewhere|earlier|later|also|similarly|in\s+addition|moreover|besides|likewise)\b|(?:in|on)\s+(?:an|a)?\s*(?:other|another|separate|second|third|similar|different|earlier|previous)\b)|\b(?:another\s+(?:[\w-]+\s+)?(?:attack|incident|blast|bombing|explosion|operation|IBO|encounter|engagement|ambush|raid|strike|killing)|in\s+a\s+separate|in\s+another|a\s+separate|a\s+similar|follows?\s+(?:a|an)\b|came\s+(?:a|an|two|three|hours|days|weeks)|comes\s+(?:a|an|two|three|hours|days|weeks))\b",
+    )
 }
 
 fn reference_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\b(?:the|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:attack|attacks|attackers|assault|blast|bombing|explosion|bomber|bombers|incident|operation|IBO|raid|ambush|militants|terrorists|khwarij|khawarij|assailants|gunmen|victims|injured|wounded|dead|deceased|slain|martyrs|martyred|killing|killings|strike|strikes|airstrikes|convoy|hijacking|hostages|abduction|kidnapping|perpetrators|culprits|suspects|encounter|clash|standoff|siege|exchange\s+of\s+fire|firefight|train|vehicle|college|post|checkpost|camp|base|mosque|rally|site|area|intruders|hideout|bodies|funeral)\b|^(?:He|She|They|It|His|Her|Their)\b")
+    regex(
+        &RE,
+        r"(?i)\b(?:the|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:attack|attacks|attackers|assault|blast|bombing|explosion|bomber|bombers|incident|operation|IBO|raid|ambush|militants|terrorists|khwarij|khawarij|assailants|gunmen|victims|injured|wounded|dead|deceased|slain|martyrs|martyred|killing|killings|strike|strikes|airstrikes|convoy|hijacking|hostages|abduction|kidnapping|perpetrators|culprits|suspects|encounter|clash|standoff|siege|exchange\s+of\s+fire|firefight|train|vehicle|college|post|checkpost|camp|base|mosque|rally|site|area|intruders|hideout|bodies|funeral)\b|^(?:He|She|They|It|His|Her|Their)\b",
+    )
 }
 
 fn also_regex() -> &'static Regex {
@@ -245,7 +303,10 @@ fn also_regex() -> &'static Regex {
 
 fn plus_bomber_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\b(?:in\s+addition\s+to|besides|apart\s+from|along\s+with)\s+(?:the|a)\s+suicide\s+(?:bomber|attacker)\b")
+    regex(
+        &RE,
+        r"(?i)\b(?:in\s+addition\s+to|besides|apart\s+from|along\s+with)\s+(?:the|a)\s+suicide\s+(?:bomber|attacker)\b",
+    )
 }
 
 /// Read the clues of `text[start..end]`.
@@ -265,7 +326,9 @@ pub fn read_clues(
     let cues = event_cues(text, start, end);
     let counted_events = counted_events_regex().is_match(slice);
     // "the multiple suicide blasts" refers to one event's parts.
-    let quantified = quantified_plural_regex().captures_iter(slice).any(|c| c.get(1).is_none());
+    let quantified = quantified_plural_regex()
+        .captures_iter(slice)
+        .any(|c| c.get(1).is_none());
     let plural_events = counted_events || quantified || plural_events_regex().is_match(slice);
     let singular_event = singular_event_regex().is_match(slice);
     let stats = stats_regex().is_match(slice);
@@ -305,10 +368,19 @@ pub fn read_clues(
 
 /// Dates of a segment, with toll-update and dateline dates marked as
 /// statement dates.
-fn event_and_statement_dates(text: &str, start: usize, end: usize, paragraph_start: bool) -> Vec<DateMention> {
+fn event_and_statement_dates(
+    text: &str,
+    start: usize,
+    end: usize,
+    paragraph_start: bool,
+) -> Vec<DateMention> {
     let mut dates = find_dates(text, start, end);
-    let head = if paragraph_start { dateline_end(text, start, end) } else { None };
-    dates.retain(|d| !head.is_some_and(|h| d.end <= h));
+    let head = if paragraph_start {
+        dateline_end(text, start, end)
+    } else {
+        None
+    };
+    dates.retain(|d| head.is_none_or(|h| d.end > h));
     for d in &mut dates {
         if toll_date_regex().is_match(&text[start..d.start]) {
             d.statement = true;
@@ -319,7 +391,10 @@ fn event_and_statement_dates(text: &str, start: usize, end: usize, paragraph_sta
 
 fn clause_split_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i),?\s+(?:which\s+(?:prompted|triggered|led\s+to)|prompting|triggering|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:operation|IBO|attack|assault|blast|raid|strike|encounter)\b|,\s+(?:while|whereas)\s+")
+    regex(
+        &RE,
+        r"(?i),?\s+(?:which\s+(?:prompted|triggered|led\s+to)|prompting|triggering|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:operation|IBO|attack|assault|blast|raid|strike|encounter)\b|,\s+(?:while|whereas)\s+",
+    )
 }
 
 /// How a trailing clause joins its sentence.
@@ -337,6 +412,10 @@ pub enum ClauseJoin {
 pub fn clause_split(text: &str, start: usize, end: usize) -> Option<(usize, ClauseJoin)> {
     let m = clause_split_regex().find(&text[start..end])?;
     let at = start + m.start();
-    let join = if m.as_str().contains("while") || m.as_str().contains("whereas") { ClauseJoin::Contrast } else { ClauseJoin::FollowUp };
+    let join = if m.as_str().contains("while") || m.as_str().contains("whereas") {
+        ClauseJoin::Contrast
+    } else {
+        ClauseJoin::FollowUp
+    };
     (at > start + 10).then_some((at, join))
 }

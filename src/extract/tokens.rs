@@ -35,7 +35,11 @@ impl Token<'_> {
 
     /// A clause boundary: sentence punctuation, semicolons, colons, dashes.
     pub fn is_clause_break(&self) -> bool {
-        self.kind == TokenKind::Punct && matches!(self.raw, ";" | ":" | "." | "!" | "?" | "—" | "–" | "(" | ")")
+        self.kind == TokenKind::Punct
+            && matches!(
+                self.raw,
+                ";" | ":" | "." | "!" | "?" | "—" | "–" | "(" | ")"
+            )
     }
 }
 
@@ -68,11 +72,17 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, start: usize, end: usize) -> 
                     let rest = &slice[j + d.len_utf8()..];
                     let next = rest.chars().next();
                     let joins = match d {
-                        ',' => all_digits && rest.len() >= 3 && rest.as_bytes()[..3].iter().all(u8::is_ascii_digit)
-                            && !rest.as_bytes().get(3).is_some_and(u8::is_ascii_digit),
-                        '.' => next.is_some_and(|n| n.is_alphanumeric())
-                            && (all_digits && next.is_some_and(|n| n.is_ascii_digit())
-                                || !all_digits && (tok_end - tok_start) <= 2),
+                        ',' => {
+                            all_digits
+                                && rest.len() >= 3
+                                && rest.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                                && !rest.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
+                        }
+                        '.' => {
+                            next.is_some_and(|n| n.is_alphanumeric())
+                                && (all_digits && next.is_some_and(|n| n.is_ascii_digit())
+                                    || !all_digits && (tok_end - tok_start) <= 2)
+                        }
                         '-' => !all_digits && next.is_some_and(is_word_char),
                         _ => next.is_some_and(is_word_char),
                     };
@@ -85,7 +95,11 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, start: usize, end: usize) -> 
                     break;
                 }
             }
-            if all_digits { TokenKind::Number } else { TokenKind::Word }
+            if all_digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            }
         } else {
             TokenKind::Punct
         };
@@ -108,19 +122,36 @@ mod tests {
         let lower = text.to_ascii_lowercase();
         let lower: &'static str = Box::leak(lower.into_boxed_str());
         let text: &'static str = Box::leak(text.to_string().into_boxed_str());
-        tokenize(text, lower, 0, text.len()).into_iter().map(|t| t.raw).collect()
+        tokenize(text, lower, 0, text.len())
+            .into_iter()
+            .map(|t| t.raw)
+            .collect()
     }
 
     #[test]
     fn keeps_compounds_whole() {
         assert_eq!(
             words("twenty-two of 1,000 in D.I. Khan, Pakistan's 3.5"),
-            vec!["twenty-two", "of", "1,000", "in", "D.I", ".", "Khan", ",", "Pakistan's", "3.5"]
+            vec![
+                "twenty-two",
+                "of",
+                "1,000",
+                "in",
+                "D.I",
+                ".",
+                "Khan",
+                ",",
+                "Pakistan's",
+                "3.5"
+            ]
         );
     }
 
     #[test]
     fn splits_punctuation() {
-        assert_eq!(words("killed (6), injured: 3;"), vec!["killed", "(", "6", ")", ",", "injured", ":", "3", ";"]);
+        assert_eq!(
+            words("killed (6), injured: 3;"),
+            vec!["killed", "(", "6", ")", ",", "injured", ":", "3", ";"]
+        );
     }
 }

@@ -175,12 +175,13 @@ fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
     let before_ok = start == 0 || !is_word_byte(bytes[start - 1]);
     let after_ok = end >= bytes.len() || !is_word_byte(bytes[end]);
-    before_ok && after_ok && !(start > 0 && bytes[start - 1] == b'-' && start >= 2 && is_word_byte(bytes[start - 2]) && false)
+    before_ok && after_ok
 }
 
 impl Lexicon {
     fn load() -> Self {
-        let gazetteer: Gazetteer = serde_json::from_str(GAZETTEER_JSON).expect("embedded gazetteer is valid JSON");
+        let gazetteer: Gazetteer =
+            serde_json::from_str(GAZETTEER_JSON).expect("embedded gazetteer is valid JSON");
         let terms: Terms = serde_json::from_str(TERMS_JSON).expect("embedded terms are valid JSON");
         let mut patterns: Vec<String> = Vec::new();
         let mut place_names: Vec<PlaceName> = Vec::new();
@@ -191,46 +192,106 @@ impl Lexicon {
             }
         };
         for country in ["Pakistan", "Afghanistan"] {
-            add(country, PlaceName { kind: PlaceKind::Country, canonical: country.into(), parent: None });
+            add(
+                country,
+                PlaceName {
+                    kind: PlaceKind::Country,
+                    canonical: country.into(),
+                    parent: None,
+                },
+            );
         }
         for p in &gazetteer.provinces {
             for name in std::iter::once(&p.name).chain(&p.aliases) {
-                add(name, PlaceName { kind: PlaceKind::Province, canonical: p.name.clone(), parent: None });
+                add(
+                    name,
+                    PlaceName {
+                        kind: PlaceKind::Province,
+                        canonical: p.name.clone(),
+                        parent: None,
+                    },
+                );
             }
         }
         for d in &gazetteer.districts {
-            for name in std::iter::once(&d.name).chain(&d.aliases).chain(&d.former_names) {
-                add(name, PlaceName { kind: PlaceKind::District, canonical: d.name.clone(), parent: Some(d.province.clone()) });
+            for name in std::iter::once(&d.name)
+                .chain(&d.aliases)
+                .chain(&d.former_names)
+            {
+                add(
+                    name,
+                    PlaceName {
+                        kind: PlaceKind::District,
+                        canonical: d.name.clone(),
+                        parent: Some(d.province.clone()),
+                    },
+                );
             }
         }
         for c in &gazetteer.cities {
-            add(&c.name, PlaceName { kind: PlaceKind::City, canonical: c.name.clone(), parent: Some(c.province.clone()) });
+            add(
+                &c.name,
+                PlaceName {
+                    kind: PlaceKind::City,
+                    canonical: c.name.clone(),
+                    parent: Some(c.province.clone()),
+                },
+            );
         }
         for l in &gazetteer.localities {
             for name in std::iter::once(&l.name).chain(&l.aliases) {
-                add(name, PlaceName { kind: PlaceKind::Locality, canonical: l.name.clone(), parent: Some(l.district.clone()) });
+                add(
+                    name,
+                    PlaceName {
+                        kind: PlaceKind::Locality,
+                        canonical: l.name.clone(),
+                        parent: Some(l.district.clone()),
+                    },
+                );
             }
         }
         for p in &gazetteer.afghan_provinces {
             for name in std::iter::once(&p.name).chain(&p.aliases) {
-                add(name, PlaceName { kind: PlaceKind::AfghanProvince, canonical: p.name.clone(), parent: None });
+                add(
+                    name,
+                    PlaceName {
+                        kind: PlaceKind::AfghanProvince,
+                        canonical: p.name.clone(),
+                        parent: None,
+                    },
+                );
             }
         }
         for d in &gazetteer.afghan_districts {
             for name in std::iter::once(&d.name).chain(&d.aliases) {
-                add(name, PlaceName { kind: PlaceKind::AfghanDistrict, canonical: d.name.clone(), parent: Some(d.province.clone()) });
+                add(
+                    name,
+                    PlaceName {
+                        kind: PlaceKind::AfghanDistrict,
+                        canonical: d.name.clone(),
+                        parent: Some(d.province.clone()),
+                    },
+                );
             }
         }
         let places = build(&patterns, MatchKind::LeftmostLongest);
         let mut place_by_name: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, name) in patterns.iter().enumerate() {
-            place_by_name.entry(name.to_ascii_lowercase()).or_default().push(i);
+            place_by_name
+                .entry(name.to_ascii_lowercase())
+                .or_default()
+                .push(i);
         }
         let district_province = gazetteer
             .districts
             .iter()
             .map(|d| (d.name.clone(), d.province.clone()))
-            .chain(gazetteer.cities.iter().map(|c| (c.name.clone(), c.province.clone())))
+            .chain(
+                gazetteer
+                    .cities
+                    .iter()
+                    .map(|c| (c.name.clone(), c.province.clone())),
+            )
             .collect();
 
         let mut group_patterns = Vec::new();
@@ -239,7 +300,8 @@ impl Lexicon {
             for alias in &g.aliases {
                 group_patterns.push(alias.clone());
                 // Acronyms must match in capitals ("TIP", not "tip").
-                let acronym = alias.len() <= 5 && alias.chars().all(|c| c.is_ascii_uppercase() || c == '-');
+                let acronym =
+                    alias.len() <= 5 && alias.chars().all(|c| c.is_ascii_uppercase() || c == '-');
                 group_names.push((g.name.clone(), acronym));
             }
         }
@@ -292,7 +354,11 @@ impl Lexicon {
             .find_iter(slice)
             .filter(|m| at_word_boundary(slice, m.start(), m.end()))
             .filter(|m| slice[m.start()..].starts_with(|c: char| c.is_uppercase()))
-            .map(|m| PlaceMatch { start: start + m.start(), end: start + m.end(), index: m.pattern().as_usize() })
+            .map(|m| PlaceMatch {
+                start: start + m.start(),
+                end: start + m.end(),
+                index: m.pattern().as_usize(),
+            })
             .collect()
     }
 
@@ -302,7 +368,10 @@ impl Lexicon {
 
     /// Every place entry spelled like `name` (case-insensitive).
     pub fn places_named(&self, name: &str) -> &[usize] {
-        self.place_by_name.get(&name.to_ascii_lowercase()).map(Vec::as_slice).unwrap_or(&[])
+        self.place_by_name
+            .get(&name.to_ascii_lowercase())
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// Province of a canonical district (or multi-district city).
@@ -311,7 +380,12 @@ impl Lexicon {
     }
 
     /// Groups named in `text[start..end]`: (start, end, canonical name).
-    pub fn find_groups<'s>(&'s self, text: &str, start: usize, end: usize) -> Vec<(usize, usize, &'s str)> {
+    pub fn find_groups<'s>(
+        &'s self,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> Vec<(usize, usize, &'s str)> {
         let slice = &text[start..end];
         self.groups
             .find_iter(slice)
@@ -328,13 +402,24 @@ impl Lexicon {
     }
 
     /// Demonyms in `text[start..end]`: (start, end, canonical nationality).
-    pub fn find_demonyms<'s>(&'s self, text: &str, start: usize, end: usize) -> Vec<(usize, usize, &'s str)> {
+    pub fn find_demonyms<'s>(
+        &'s self,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> Vec<(usize, usize, &'s str)> {
         let slice = &text[start..end];
         self.nationalities
             .find_iter(slice)
             .filter(|m| at_word_boundary(slice, m.start(), m.end()))
             .filter(|m| slice[m.start()..].starts_with(|c: char| c.is_uppercase()))
-            .map(|m| (start + m.start(), start + m.end(), self.nationality_names[m.pattern().as_usize()].as_str()))
+            .map(|m| {
+                (
+                    start + m.start(),
+                    start + m.end(),
+                    self.nationality_names[m.pattern().as_usize()].as_str(),
+                )
+            })
             .collect()
     }
 
@@ -400,14 +485,21 @@ mod tests {
 
     #[test]
     fn longest_name_wins() {
-        assert_eq!(districts("in Khyber Pakhtunkhwa"), vec!["Khyber Pakhtunkhwa".to_string()]);
+        assert_eq!(
+            districts("in Khyber Pakhtunkhwa"),
+            vec!["Khyber Pakhtunkhwa".to_string()]
+        );
     }
 
     #[test]
     fn groups_and_acronyms() {
         let lex = lexicon();
         let text = "Fitna al-Khawarij and the BLA; a tip";
-        let found: Vec<&str> = lex.find_groups(text, 0, text.len()).into_iter().map(|g| g.2).collect();
+        let found: Vec<&str> = lex
+            .find_groups(text, 0, text.len())
+            .into_iter()
+            .map(|g| g.2)
+            .collect();
         assert_eq!(found, vec!["TTP", "BLA"]);
     }
 }

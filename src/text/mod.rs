@@ -35,7 +35,9 @@ pub struct Document<'a> {
 
 fn header_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^\s*date\s+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*date\s+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*").expect("valid regex")
+    })
 }
 
 /// The ` date YYYY-MM-DD ` header: its date (if valid) and where the body starts.
@@ -44,7 +46,10 @@ pub fn date_header(text: &str) -> Option<(Option<NaiveDate>, usize)> {
     let year = caps[1].parse().ok()?;
     let month = caps[2].parse().ok()?;
     let day = caps[3].parse().ok()?;
-    Some((NaiveDate::from_ymd_opt(year, month, day), caps.get(0)?.end()))
+    Some((
+        NaiveDate::from_ymd_opt(year, month, day),
+        caps.get(0)?.end(),
+    ))
 }
 
 /// Abbreviations after which a period does not end a sentence.
@@ -56,7 +61,9 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
-    let lower = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    let lower = word
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
     if lower.is_empty() {
         return false;
     }
@@ -80,7 +87,9 @@ fn period_ends_sentence(text: &str, dot: usize) -> bool {
     if word.is_empty() {
         return true;
     }
-    if word.chars().all(|c| c.is_ascii_digit()) && text[dot + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+    if word.chars().all(|c| c.is_ascii_digit())
+        && text[dot + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
         return false;
     }
     !is_abbreviation(word)
@@ -133,7 +142,10 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     let lead = slice.len() - slice.trim_start().len();
     let trail = slice.len() - slice.trim_end().len();
     if start + lead < end - trail {
-        out.push(Span { start: start + lead, end: end - trail });
+        out.push(Span {
+            start: start + lead,
+            end: end - trail,
+        });
     }
 }
 
@@ -153,7 +165,11 @@ fn split_list(text: &str, span: Span) -> Option<Vec<Span>> {
         let whole = caps.get(0)?;
         let label = caps.get(1)?;
         let marker_start = label.start() - usize::from(slice[..label.start()].ends_with('('));
-        markers.push((marker_start, whole.end(), label.as_str().to_ascii_lowercase()));
+        markers.push((
+            marker_start,
+            whole.end(),
+            label.as_str().to_ascii_lowercase(),
+        ));
     }
     let sequential: Vec<&(usize, usize, String)> = {
         let mut kept = Vec::new();
@@ -198,7 +214,9 @@ impl<'a> Document<'a> {
             Some((date, end)) => (date, end),
             None => (None, 0),
         };
-        let published = published.or(header_date).or_else(|| lone_first_line_date(text));
+        let published = published
+            .or(header_date)
+            .or_else(|| lone_first_line_date(text));
         let mut segments = Vec::new();
         let mut paragraph = 0;
         let mut line_start = body_start;
@@ -225,14 +243,24 @@ impl<'a> Document<'a> {
                         }
                     }
                     None => {
-                        segments.push(Segment { span: sentence, paragraph, list_lead: None, paragraph_start: first });
+                        segments.push(Segment {
+                            span: sentence,
+                            paragraph,
+                            list_lead: None,
+                            paragraph_start: first,
+                        });
                         first = false;
                     }
                 }
             }
             paragraph += 1;
         }
-        Document { text, published, body_start, segments }
+        Document {
+            text,
+            published,
+            body_start,
+            segments,
+        }
     }
 
     pub fn segment_text(&self, index: usize) -> &'a str {
@@ -249,7 +277,10 @@ pub struct CharIndex<'a> {
 
 impl<'a> CharIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        CharIndex { text, ascii: text.is_ascii() }
+        CharIndex {
+            text,
+            ascii: text.is_ascii(),
+        }
     }
 
     pub fn char_offset(&self, byte: usize) -> u32 {
@@ -267,7 +298,9 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         let doc = Document::new(text, None);
-        (0..doc.segments.len()).map(|i| doc.segment_text(i)).collect()
+        (0..doc.segments.len())
+            .map(|i| doc.segment_text(i))
+            .collect()
     }
 
     #[test]
@@ -299,7 +332,13 @@ mod tests {
     #[test]
     fn abbreviations_do_not_end_sentences() {
         let s = sentences("Lt. Gen. Ahmed spoke in D.I. Khan on Nov. 4, 2023. Troops moved in.");
-        assert_eq!(s, vec!["Lt. Gen. Ahmed spoke in D.I. Khan on Nov. 4, 2023.", "Troops moved in."]);
+        assert_eq!(
+            s,
+            vec![
+                "Lt. Gen. Ahmed spoke in D.I. Khan on Nov. 4, 2023.",
+                "Troops moved in."
+            ]
+        );
     }
 
     #[test]
@@ -311,7 +350,14 @@ mod tests {
     #[test]
     fn list_items_are_segments() {
         let s = sentences("Operations: a) Tank (3 May): 6 killed, b) Khyber (4 May): 2 killed.");
-        assert_eq!(s, vec!["Operations:", "Tank (3 May): 6 killed,", "Khyber (4 May): 2 killed."]);
+        assert_eq!(
+            s,
+            vec![
+                "Operations:",
+                "Tank (3 May): 6 killed,",
+                "Khyber (4 May): 2 killed."
+            ]
+        );
     }
 
     #[test]
