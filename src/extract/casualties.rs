@@ -277,7 +277,7 @@ fn side_of_words(tokens: &[Token<'_>], first: usize, next: usize) -> Option<Side
             .trim_end_matches("'s")
             .trim_end_matches("’s");
         let mut found = lex.side_of(word);
-        if let Some(n) = tokens.get(k + 1).filter(|_| k + 1 < next) {
+        if let Some(n) = tokens.get(k + 1).filter(|_| k + 1 < next && lex.starts_pair(word)) {
             let pair = format!("{word} {}", n.lower);
             if let Some(s) = lex.side_of(&pair) {
                 found = Some(s);

@@ -64,15 +64,26 @@ fn background_regex() -> &'static Regex {
     })
 }
 
+fn rule_set() -> &'static regex::RegexSet {
+    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        regex::RegexSet::new(rules().iter().map(|r| r.regex.as_str())).expect("valid cue regex set")
+    })
+}
+
 /// Event cues of a segment.
 pub fn event_cues(text: &str, start: usize, end: usize) -> Vec<EventCue> {
     let slice = &text[start..end];
+    let mut cues = Vec::new();
+    let matching = rule_set().matches(slice);
+    if !matching.matched_any() {
+        return cues;
+    }
     let background: Vec<(usize, usize)> = background_regex()
         .find_iter(slice)
         .map(|m| (m.start(), m.end()))
         .collect();
-    let mut cues = Vec::new();
-    for rule in rules() {
+    for rule in matching.iter().map(|i| &rules()[i]) {
         for m in rule.regex.find_iter(slice) {
             if background
                 .iter()

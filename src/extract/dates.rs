@@ -328,11 +328,21 @@ fn since_regex() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"(?i)\bsince\s+(?:the\s+)?$").expect("valid regex"))
 }
 
+/// All date patterns as one set: one pass tells which patterns can match.
+fn pattern_set() -> &'static regex::RegexSet {
+    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+    SET.get_or_init(|| regex::RegexSet::new(patterns().iter().map(|p| p.regex.as_str())).expect("valid date regex set"))
+}
+
 /// All date expressions in `text[start..end]`, leftmost-longest, without overlaps.
 pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
     let slice = &text[start..end];
     let mut found: Vec<DateMention> = Vec::new();
-    for pattern in patterns() {
+    let matching = pattern_set().matches(slice);
+    if !matching.matched_any() {
+        return found;
+    }
+    for pattern in matching.iter().map(|i| &patterns()[i]) {
         for caps in pattern.regex.captures_iter(slice) {
             let Some(whole) = caps.get(pattern.span_group).or_else(|| caps.get(0)) else {
                 continue;
@@ -341,7 +351,7 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
             let Some(mut expr) = (pattern.handler)(&caps) else {
                 continue;
             };
-            let prefix = &slice[..whole.start()];
+            let prefix = crate::text::tail(slice, 0, whole.start(), 120);
             if since_regex().is_match(prefix) {
                 expr = mark_since(expr);
             }

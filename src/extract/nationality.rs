@@ -178,7 +178,7 @@ pub fn find_nationalities(
                 .filter(|c| c.next == at)
                 .map(|c| c.value);
         }
-        if let Some(caps) = percent_regex().captures(&text[start..s]) {
+        if let Some(caps) = percent_regex().captures(crate::text::tail(text, start, s, 80)) {
             let base = casualties
                 .iter()
                 .rfind(|c| !c.part && c.start_before(at))
@@ -247,7 +247,7 @@ fn origins(text: &str, start: usize, end: usize, out: &mut Vec<(String, Option<u
             p.kind,
             PlaceKind::AfghanProvince | PlaceKind::AfghanDistrict
         ) || (p.kind == PlaceKind::Country && p.canonical == "Afghanistan");
-        if !afghan || !origin_regex().is_match(&text[start..m.start]) {
+        if !afghan || !origin_regex().is_match(crate::text::tail(text, start, m.start, 80)) {
             continue;
         }
         let Some(nationality) = lex.nationality_of_country("Afghanistan") else {

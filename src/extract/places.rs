@@ -301,7 +301,7 @@ pub fn find_places(
         let context = &text[floor_char(text, context_from)..floor_char(text, context_to)];
         let index = choose_entry(candidates, context).unwrap_or(m.index);
         let mut mention = mention_from_gazetteer(index, written, m.start, m.end);
-        let before = &text[start..m.start];
+        let before = crate::text::tail(text, start, m.start, 120);
         mention.excluded =
             exclusion_regex().is_match(before) && !before.trim_end().ends_with("across the");
         // A route ("Peshawar-Quetta") names no incident place.
@@ -319,8 +319,6 @@ pub fn find_places(
             mention.excluded = true;
         }
         if between_regex().is_match(before)
-            || after.trim_start().starts_with("and ")
-                && between_regex().is_match(&before[..before.len().saturating_sub(0)])
         {
             mention.place = None;
         }
@@ -380,7 +378,7 @@ fn add_area_localities(text: &str, start: usize, end: usize, out: &mut Vec<Place
         {
             continue;
         }
-        let before = &text[start..s];
+        let before = crate::text::tail(text, start, s, 120);
         out.push(PlaceMention {
             start: s,
             end: s + written.len(),

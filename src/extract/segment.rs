@@ -382,7 +382,7 @@ fn event_and_statement_dates(
     };
     dates.retain(|d| head.is_none_or(|h| d.end > h));
     for d in &mut dates {
-        if toll_date_regex().is_match(&text[start..d.start]) {
+        if toll_date_regex().is_match(crate::text::tail(text, start, d.start, 60)) {
             d.statement = true;
         }
     }

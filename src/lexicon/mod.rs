@@ -148,6 +148,7 @@ pub struct Lexicon {
     nationalities: AhoCorasick,
     country_nationality: HashMap<String, String>,
     sides: HashMap<String, Side>,
+    pair_starts: std::collections::HashSet<String>,
 }
 
 /// A place found in text.
@@ -332,7 +333,9 @@ impl Lexicon {
                 sides.insert(word.to_ascii_lowercase(), side);
             }
         }
+        let pair_starts = sides.keys().filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string())).collect();
         Lexicon {
+            pair_starts,
             gazetteer,
             place_names,
             places,
@@ -426,6 +429,11 @@ impl Lexicon {
     /// Nationality of people from a country ("Afghanistan" -> "Afghan").
     pub fn nationality_of_country(&self, country: &str) -> Option<&str> {
         self.country_nationality.get(country).map(String::as_str)
+    }
+
+    /// Whether some two-word casualty noun starts with `word`.
+    pub fn starts_pair(&self, word: &str) -> bool {
+        self.pair_starts.contains(word)
     }
 
     /// Side of a casualty noun (lowercase, one or two words).
