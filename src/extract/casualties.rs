@@ -277,7 +277,10 @@ fn side_of_words(tokens: &[Token<'_>], first: usize, next: usize) -> Option<Side
             .trim_end_matches("'s")
             .trim_end_matches("’s");
         let mut found = lex.side_of(word);
-        if let Some(n) = tokens.get(k + 1).filter(|_| k + 1 < next && lex.starts_pair(word)) {
+        if let Some(n) = tokens
+            .get(k + 1)
+            .filter(|_| k + 1 < next && lex.starts_pair(word))
+        {
             let pair = format!("{word} {}", n.lower);
             if let Some(s) = lex.side_of(&pair) {
                 found = Some(s);
@@ -838,8 +841,9 @@ fn named_victims(
     }
 }
 
-/// All casualty counts of one segment.
-pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
+/// All casualty counts of one segment. Numbers inside `dates` (byte
+/// ranges: "December 21, sixteen soldiers") are not counts.
+pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Casualty> {
     let mut tolls = Vec::new();
     toll_updates(tokens, &mut tolls);
     let preds = predicates(tokens);
@@ -847,7 +851,10 @@ pub fn find_casualties(tokens: &[Token<'_>]) -> Vec<Casualty> {
     let mut phrases: Vec<CountPhrase> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if tolls.iter().any(|t| (t.first..t.next).contains(&i)) {
+        let in_date = dates
+            .iter()
+            .any(|(s, e)| *s <= tokens[i].start && tokens[i].end <= *e);
+        if in_date || tolls.iter().any(|t| (t.first..t.next).contains(&i)) {
             i += 1;
             continue;
         }
@@ -1028,7 +1035,7 @@ mod tests {
         let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
         let text: &'static str = Box::leak(text.to_string().into_boxed_str());
         let tokens = tokenize(text, lower, 0, text.len());
-        find_casualties(&tokens)
+        find_casualties(&tokens, &[])
             .into_iter()
             .filter(|c| !c.part)
             .map(|c| (c.outcome, c.side, c.value, c.approximate))

@@ -123,8 +123,26 @@ const NOT_ACTOR_AFTER: &[&str] = &[
 ];
 
 /// The first group this segment names as a militant actor.
+///
+/// The state's generic words for militants ("khwarij", "kharji") name the
+/// TTP only when no group is named: "khwarij belonging to the Hafiz Gul
+/// Bahadur group" are HGB's.
 pub fn militant_group(text: &str, start: usize, end: usize) -> Option<String> {
+    let mut generic: Option<String> = None;
+    for (s, e, name) in actor_groups(text, start, end) {
+        let written = &text[s..e];
+        if written.chars().all(|c| c.is_lowercase()) {
+            generic.get_or_insert(name);
+        } else {
+            return Some(name);
+        }
+    }
+    generic
+}
+
+fn actor_groups(text: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
     let lex = lexicon();
+    let mut out = Vec::new();
     for (s, e, name) in lex.find_groups(text, start, end) {
         let after = text[e..end].trim_start();
         let possessive = after.starts_with("'s") || after.starts_with("’s");
@@ -146,9 +164,9 @@ pub fn militant_group(text: &str, start: usize, end: usize) -> Option<String> {
         if name == "Afghan Taliban" && !written.to_ascii_lowercase().contains("taliban") {
             continue;
         }
-        return Some(name.to_string());
+        out.push((s, e, name.to_string()));
     }
-    None
+    out
 }
 
 fn cross_border_regex() -> &'static Regex {
@@ -273,6 +291,10 @@ mod tests {
             ("Daesh has claimed responsibility", Some("ISKP")),
             ("the Hafiz Gul Bahadur group", Some("HGB")),
             ("Taliban fighters", None),
+            (
+                "khwarij belonging to the Hafiz Gul Bahadur group",
+                Some("HGB"),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(

@@ -331,7 +331,10 @@ fn since_regex() -> &'static Regex {
 /// All date patterns as one set: one pass tells which patterns can match.
 fn pattern_set() -> &'static regex::RegexSet {
     static SET: OnceLock<regex::RegexSet> = OnceLock::new();
-    SET.get_or_init(|| regex::RegexSet::new(patterns().iter().map(|p| p.regex.as_str())).expect("valid date regex set"))
+    SET.get_or_init(|| {
+        regex::RegexSet::new(patterns().iter().map(|p| p.regex.as_str()))
+            .expect("valid date regex set")
+    })
 }
 
 /// All date expressions in `text[start..end]`, leftmost-longest, without overlaps.

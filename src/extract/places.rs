@@ -318,8 +318,7 @@ pub fn find_places(
         {
             mention.excluded = true;
         }
-        if between_regex().is_match(before)
-        {
+        if between_regex().is_match(before) {
             mention.place = None;
         }
         // A former name ("Bolan" for Kachhi) is kept as written.

@@ -321,7 +321,9 @@ pub fn read_clues(
 ) -> Clues {
     let slice = &text[start..end];
     let tokens = tokenize(text, lower, start, end);
-    let casualties = find_casualties(&tokens);
+    let dates = event_and_statement_dates(text, start, end, paragraph_start);
+    let date_spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
+    let casualties = find_casualties(&tokens, &date_spans);
     let nationalities = find_nationalities(text, start, end, &tokens, &casualties);
     let cues = event_cues(text, start, end);
     let counted_events = counted_events_regex().is_match(slice);
@@ -339,7 +341,7 @@ pub fn read_clues(
         list_item: list_lead.is_some(),
         list_lead,
         casualties,
-        dates: event_and_statement_dates(text, start, end, paragraph_start),
+        dates,
         places: find_places(text, start, end, paragraph_start),
         cues,
         group: militant_group(text, start, end),

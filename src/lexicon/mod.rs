@@ -333,7 +333,10 @@ impl Lexicon {
                 sides.insert(word.to_ascii_lowercase(), side);
             }
         }
-        let pair_starts = sides.keys().filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string())).collect();
+        let pair_starts = sides
+            .keys()
+            .filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string()))
+            .collect();
         Lexicon {
             pair_starts,
             gazetteer,
