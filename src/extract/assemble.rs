@@ -42,6 +42,74 @@ struct Draft {
     skip_district: Option<String>,
     /// The incident it was split from: its place is the fallback.
     inherit_draft: Option<usize>,
+    /// The group a summary before it named ("airstrikes on TTP hideouts").
+    context_group: Option<String>,
+    /// Read as clues are added, so that assembly stays linear.
+    seen: Seen,
+}
+
+/// What a draft's clues have told so far.
+#[derive(Debug, Default)]
+struct Seen {
+    /// The first province- or country-level place.
+    coarse: Option<Place>,
+    /// The place, once a clue names a district or locality.
+    place: Option<Place>,
+    first_date: Option<DateRange>,
+    events: Vec<EventType>,
+    counted: Vec<(Outcome, Side)>,
+}
+
+impl Draft {
+    fn new(c: usize, doc: &DocumentClues, published: Option<NaiveDate>, frame: Draft) -> Draft {
+        let mut draft = Draft {
+            clues: Vec::new(),
+            close: Vec::new(),
+            ..frame
+        };
+        draft.push(c, doc, published);
+        draft
+    }
+
+    /// Add a clue and read what it tells.
+    fn push(&mut self, c: usize, doc: &DocumentClues, published: Option<NaiveDate>) {
+        self.clues.push(c);
+        self.close.push(c);
+        let clue = &doc.clues[c];
+        for cue in &clue.cues {
+            if !self.seen.events.contains(&cue.event) {
+                self.seen.events.push(cue.event);
+            }
+        }
+        for cas in clue.counts() {
+            if !self.seen.counted.contains(&(cas.outcome, cas.side)) {
+                self.seen.counted.push((cas.outcome, cas.side));
+            }
+        }
+        if self.seen.first_date.is_none() {
+            self.seen.first_date = clue_event_date(c, doc, published, None);
+        }
+        if self.seen.place.is_none() {
+            let places = usable(self, clue);
+            if !places.is_empty() {
+                let place = place_of_clue(&places, clue);
+                if place.district.is_none() && place.place.is_none() {
+                    self.seen.coarse.get_or_insert(place);
+                } else {
+                    let conflict = self.seen.coarse.as_ref().is_some_and(|k| {
+                        k.province.is_some()
+                            && place.province.is_some()
+                            && k.province != place.province
+                    });
+                    self.seen.place = Some(if conflict {
+                        self.seen.coarse.clone().unwrap_or(place)
+                    } else {
+                        place
+                    });
+                }
+            }
+        }
+    }
 }
 
 /// Clues of a document plus the dated mentions of each clue.
@@ -50,17 +118,8 @@ pub struct DocumentClues {
     pub dates: Vec<Vec<DatedMention>>,
 }
 
-fn district_of(draft: &Draft, doc: &DocumentClues) -> Option<String> {
-    choose_place(draft, doc).and_then(|p| p.district)
-}
-
-/// The usable places of a draft's clues, anchor first.
-fn draft_places<'a>(draft: &Draft, doc: &'a DocumentClues) -> Vec<&'a PlaceMention> {
-    let mut out: Vec<&PlaceMention> = Vec::new();
-    for &c in draft.clues.iter().chain(draft.inherited_from.iter()) {
-        out.extend(usable(draft, &doc.clues[c]));
-    }
-    out
+fn district_of(draft: &Draft) -> Option<String> {
+    draft.seen.place.as_ref().and_then(|p| p.district.clone())
 }
 
 /// Usable places of a clue for this draft.
@@ -82,10 +141,12 @@ fn usable<'a>(draft: &Draft, clue: &'a Clues) -> Vec<&'a PlaceMention> {
 }
 
 /// A district or locality among the draft's places.
-fn has_specific_place(draft: &Draft, doc: &DocumentClues) -> bool {
-    draft_places(draft, doc)
-        .iter()
-        .any(|p| p.district.is_some() || p.place.is_some())
+fn has_specific_place(draft: &Draft) -> bool {
+    draft
+        .seen
+        .place
+        .as_ref()
+        .is_some_and(|p| p.district.is_some() || p.place.is_some())
 }
 
 /// The resolved place of a draft.
@@ -294,11 +355,11 @@ fn follow_up_with_own_figures(c: usize, current: &Draft, doc: &DocumentClues) ->
     if !clue.singular_event || !clue.has_counts() {
         return false;
     }
-    let (known, _) = merge_counts(current, doc);
+    let known = &current.seen.counted;
     !known.is_empty()
         && clue
             .counts()
-            .all(|cas| !known.contains_key(&(cas.outcome, cas.side)))
+            .all(|cas| !known.contains(&(cas.outcome, cas.side)))
 }
 
 /// Whether clue `c` tells a new event rather than more of `current`.
@@ -312,17 +373,30 @@ fn starts_new(
     if clue.list_item || clue.split_clause || clue.new_event {
         return true;
     }
-    let current_district = district_of(current, doc);
+    let current_district = district_of(current);
     let districts = clue.districts();
     if let (Some(cd), false) = (&current_district, districts.is_empty()) {
         if !districts.iter().any(|d| d == cd) {
             return true;
         }
     }
-    if current_district.is_none() && clue.has_specific_place() && has_specific_place(current, doc) {
+    if current_district.is_none() && clue.has_specific_place() && has_specific_place(current) {
         return true;
     }
-    let current_range = first_event_date(current, doc, published);
+    // Another province or country than the one in hand.
+    let known = current.seen.place.as_ref().or(current.seen.coarse.as_ref());
+    if let Some(k) = known {
+        let other = clue.usable_places().any(|p| {
+            let province_differs =
+                k.province.is_some() && p.province.is_some() && p.province != k.province;
+            let country_differs = k.country.as_deref().is_some_and(|c| c != p.country);
+            province_differs || country_differs
+        });
+        if other && clue.has_specific_place() {
+            return true;
+        }
+    }
+    let current_range = first_event_date(current);
     let new_range = clue_framing_date(c, doc, published);
     if let (Some(a), Some(b)) = (current_range, new_range) {
         if b.end < a.start || a.end < b.start {
@@ -394,24 +468,13 @@ fn clue_framing_date(
         .find_map(|d| resolve_mention(d, published, None))
 }
 
-fn first_event_date(
-    draft: &Draft,
-    doc: &DocumentClues,
-    published: Option<NaiveDate>,
-) -> Option<DateRange> {
-    draft
-        .clues
-        .iter()
-        .find_map(|&c| clue_event_date(c, doc, published, None))
+fn first_event_date(draft: &Draft) -> Option<DateRange> {
+    draft.seen.first_date
 }
 
 /// The event types an incident's clues cue so far.
-fn draft_events(draft: &Draft, doc: &DocumentClues) -> Vec<EventType> {
-    draft
-        .close
-        .iter()
-        .flat_map(|&c| doc.clues[c].cues.iter().map(|cue| cue.event))
-        .collect()
+fn draft_events(draft: &Draft) -> &[EventType] {
+    &draft.seen.events
 }
 
 /// The draft a definite reference names: the open one if it fits and is
@@ -429,10 +492,34 @@ fn referenced_draft(
         let last = *drafts[i].clues.last().unwrap_or(&c);
         clue.paragraph <= doc.clues[last].paragraph + 1
     };
-    if let Some(i) = current.filter(|&i| kind.fits(&draft_events(&drafts[i], doc)) && near(i)) {
+    if let Some(i) = current.filter(|&i| kind.fits(draft_events(&drafts[i])) && near(i)) {
         return Some(i);
     }
-    drafts.iter().position(|d| kind.fits(&draft_events(d, doc)))
+    drafts.iter().position(|d| kind.fits(draft_events(d)))
+}
+
+/// A sentence without its own place or date, told after a background
+/// incident from long ago, is about the lead incident again.
+fn lead_for_background(
+    i: usize,
+    c: usize,
+    drafts: &[Draft],
+    doc: &DocumentClues,
+    published: Option<NaiveDate>,
+) -> usize {
+    let clue = &doc.clues[c];
+    if i == 0 || clue.has_specific_place() || clue_framing_date(c, doc, published).is_some() {
+        return i;
+    }
+    let old = |d: &Draft| match (d.seen.first_date, published) {
+        (Some(r), Some(p)) => (p - r.end).num_days() > 60,
+        _ => false,
+    };
+    if old(&drafts[i]) && !old(&drafts[0]) {
+        0
+    } else {
+        i
+    }
 }
 
 /// A date usable as the frame of later incidents: a calendar date, not one
@@ -450,17 +537,22 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
     let mut current: Option<usize> = None;
     let mut last_summary: Option<usize> = None;
     let mut summary_date: Option<DatedMention> = None;
+    let mut summary_group: Option<String> = None;
     for (c, clue) in doc.clues.iter().enumerate() {
         let carries_summary = last_summary.is_some_and(|s| {
             doc.clues[s].paragraph == clue.paragraph
                 && s + 1 == c
                 && !clue.singular_event
                 && !clue.has_specific_place()
+                && clue_framing_date(c, doc, published).is_none()
         });
         let open_paragraph =
             current.map(|i| doc.clues[*drafts[i].clues.last().unwrap_or(&c)].paragraph);
         if clue.summary || (clue.bare_plural && current.is_none()) || carries_summary {
             last_summary = Some(c);
+            if !clue.list_item && clue.list_lead.is_none() && clue.group.is_some() {
+                summary_group = clue.group.clone();
+            }
             if let Some(d) = doc.dates[c]
                 .iter()
                 .find(|d| !d.mention.statement && framing_date(d))
@@ -489,45 +581,56 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
         };
         if new {
             if let Some(existing) = same_event_told_before(c, &drafts, current, doc, published) {
-                drafts[existing].clues.push(c);
-                drafts[existing].close.push(c);
+                drafts[existing].push(c, doc, published);
                 current = Some(existing);
                 continue;
             }
             let skip_district = current
-                .and_then(|i| district_of(&drafts[i], doc))
+                .and_then(|i| district_of(&drafts[i]))
                 .filter(|d| clue.districts().contains(&d.as_str()) && clue.districts().len() > 1);
             let inherited_from = clue.split_clause.then(|| c.checked_sub(1)).flatten();
-            drafts.push(Draft {
-                clues: vec![c],
-                close: vec![c],
+            let frame = Draft {
                 context: clue.list_lead.or(last_summary),
                 context_date: summary_date,
                 inherited_from,
                 skip_district,
                 inherit_draft: if clue.split_clause { current } else { None },
-            });
+                context_group: if clue.list_item {
+                    None
+                } else {
+                    summary_group.clone()
+                },
+                ..Draft::default()
+            };
+            drafts.push(Draft::new(c, doc, published, frame));
             current = Some(drafts.len() - 1);
             continue;
         }
         // Plural events told in passing ("a surge in targeted killings")
         // add nothing to the incident being told.
+        let pollutes = clue.has_counts() || clue_framing_date(c, doc, published).is_some();
         if clue.plural_events
             && !clue.singular_event
             && !clue.list_item
             && clue.reference_kind.is_none()
+            && pollutes
         {
             continue;
+        }
+        // A list item is told in its own line; what follows the list is
+        // commentary, not more of the last item.
+        if current.is_some_and(|i| doc.clues[drafts[i].clues[0]].list_item) && !clue.list_item {
+            current = None;
         }
         let target = if clue.reference_kind.is_some() {
             referenced_draft(c, &drafts, current, doc)
         } else {
-            current
+            current.map(|i| lead_for_background(i, c, &drafts, doc, published))
         };
         let Some(i) = target else { continue };
         let last = *drafts[i].clues.last().unwrap_or(&c);
         let same_paragraph = doc.clues[last].paragraph == clue.paragraph;
-        let district = district_of(&drafts[i], doc);
+        let district = district_of(&drafts[i]);
         let districts = clue.districts();
         let conflicting_place = district.is_some()
             && !districts.is_empty()
@@ -539,8 +642,7 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
         }
         if (clue.eventive() && Some(i) == current) || same_paragraph || clue.reference || same_place
         {
-            drafts[i].clues.push(c);
-            drafts[i].close.push(c);
+            drafts[i].push(c, doc, published);
         }
     }
     drafts
@@ -574,12 +676,12 @@ fn same_event_told_before(
             return false;
         }
         let place_ok = match districts.first() {
-            Some(x) => district_of(d, doc).as_deref() == Some(*x),
+            Some(x) => district_of(d).as_deref() == Some(*x),
             None => clue
                 .reference_kind
-                .is_some_and(|k| k.fits(&draft_events(d, doc))),
+                .is_some_and(|k| k.fits(&draft_events(d))),
         };
-        let other = first_event_date(d, doc, published);
+        let other = first_event_date(d);
         let date_ok = match (range, other) {
             (Some(a), Some(b)) => !(a.end < b.start || b.end < a.start),
             (Some(_), None) => false,
@@ -591,9 +693,12 @@ fn same_event_told_before(
         // Only a reference: the lead incident of its kind.
         return referenced_draft(c, drafts, current, doc).filter(|&i| matches(i, &drafts[i]));
     }
+    // Only incidents told recently can be told again by name.
+    let recent = drafts.len().saturating_sub(64);
     drafts
         .iter()
         .enumerate()
+        .skip(recent)
         .rev()
         .find_map(|(i, d)| matches(i, d).then_some(i))
 }
@@ -987,12 +1092,9 @@ pub fn incidents(
             injured: side_counts(Outcome::Injured),
             arrested,
             approximate,
-            militant_group: close().find_map(|c| c.group.clone()).or_else(|| {
-                draft
-                    .context
-                    .filter(|&s| !doc.clues[s].list_item && anchor_clue.list_lead.is_none())
-                    .and_then(|s| doc.clues[s].group.clone())
-            }),
+            militant_group: close()
+                .find_map(|c| c.group.clone())
+                .or_else(|| draft.context_group.clone()),
             militant_nationalities: nationalities,
             cross_border,
             operation: close().find_map(|c| c.operation.clone()),
@@ -1091,4 +1193,12 @@ fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>) {
         k += 1;
         !drop[k - 1]
     });
+}
+
+/// The clue indices of each draft (a developer aid).
+pub fn draft_clues(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Vec<usize>> {
+    assemble(doc, published)
+        .into_iter()
+        .map(|d| d.clues)
+        .collect()
 }

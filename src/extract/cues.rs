@@ -120,6 +120,8 @@ const NOT_ACTOR_AFTER: &[&str] = &[
     "chief",
     "leader",
     "leadership",
+    "claims",
+    "claim",
 ];
 
 /// The first group this segment names as a militant actor.

@@ -358,7 +358,11 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
             if since_regex().is_match(prefix) {
                 expr = mark_since(expr);
             }
-            let statement = statement_regex().is_match(prefix);
+            // "said Monday's airstrikes killed": the possessive dates the event.
+            let possessive = slice[whole_end..].starts_with("'s")
+                || slice[..whole_end].ends_with("'s")
+                || slice[..whole_end].ends_with("’s");
+            let statement = statement_regex().is_match(prefix) && !possessive;
             found.push(DateMention {
                 start: start + whole.start(),
                 end: start + whole_end,

@@ -176,4 +176,5 @@ pub fn debug_clues(text: &str, published: Option<NaiveDate>) {
             );
         }
     }
+    println!("drafts {:?}", assemble::draft_clues(&clues, doc.published));
 }
