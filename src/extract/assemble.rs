@@ -677,9 +677,7 @@ fn same_event_told_before(
         }
         let place_ok = match districts.first() {
             Some(x) => district_of(d).as_deref() == Some(*x),
-            None => clue
-                .reference_kind
-                .is_some_and(|k| k.fits(&draft_events(d))),
+            None => clue.reference_kind.is_some_and(|k| k.fits(draft_events(d))),
         };
         let other = first_event_date(d);
         let date_ok = match (range, other) {
