@@ -5,7 +5,10 @@ use std::time::Instant;
 use incidentkit::engine::{parse_batch, DocumentInput};
 
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20_000);
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(20_000);
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/corpus");
     let mut seeds: Vec<String> = std::fs::read_dir(dir)
         .expect("examples/corpus exists")
@@ -16,8 +19,15 @@ fn main() {
     seeds.sort();
     let texts: Vec<&str> = (0..n).map(|i| seeds[i % seeds.len()].as_str()).collect();
     let ids: Vec<String> = (0..n).map(|i| i.to_string()).collect();
-    let docs: Vec<DocumentInput<'_>> =
-        texts.iter().zip(&ids).map(|(t, id)| DocumentInput { text: t, published: None, doc_id: id }).collect();
+    let docs: Vec<DocumentInput<'_>> = texts
+        .iter()
+        .zip(&ids)
+        .map(|(t, id)| DocumentInput {
+            text: t,
+            published: None,
+            doc_id: id,
+        })
+        .collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     // Warm up: build the automata and regexes once.
     let _ = parse_batch(&docs[..seeds.len().min(n)]);

@@ -58,7 +58,9 @@ TEXT = "Two soldiers were martyred in Bannu yesterday."
             "doc_ids",
             id="ids-short",
         ),
-        pytest.param(lambda: ik.parse_many([TEXT], doc_ids="a"), TypeError, "doc_ids", id="ids-str"),
+        pytest.param(
+            lambda: ik.parse_many([TEXT], doc_ids="a"), TypeError, "doc_ids", id="ids-str"
+        ),
         pytest.param(lambda: ik.parse(None), TypeError, "text", id="text-none"),
         pytest.param(lambda: ik.parse(b"Two soldiers"), TypeError, "text", id="text-bytes"),
         pytest.param(lambda: ik.parse(12), TypeError, "text", id="text-int"),
@@ -125,12 +127,16 @@ def test_hostile_batch_keeps_every_document() -> None:
 
 
 def test_fifty_megabyte_document() -> None:
-    paragraph = (
+    """A 50 MB document: one report paragraph repeated, ~170,000 mentions of one event."""
+    incident = (
         "Security forces killed six khwarij in an intelligence based operation in Datta "
-        "Khel, North Waziristan on 14 March 2025. The provincial government announced a "
-        "development package for the merged districts, and traders discussed the Torkham "
-        "crossing with local elders.\n\n"
+        "Khel, North Waziristan on 14 March 2025. "
     )
+    filler = (
+        "The provincial government announced a development package for the merged "
+        "districts, and traders discussed the Torkham crossing with local elders. "
+    )
+    paragraph = incident + filler + "\n\n"
     text = paragraph * (50_000_000 // len(paragraph) + 1)
     assert len(text) >= 50_000_000
     frame = ik.parse(text, published="2025-03-15")

@@ -47,7 +47,7 @@ def test_doc_ids_are_used() -> None:
 
 def test_published_per_document() -> None:
     texts = [REPORTS[1], REPORTS[1], REPORTS[1]]
-    published = ["2025-06-11", dt.date(2025, 1, 2), None]
+    published: list[dt.date | str | None] = ["2025-06-11", dt.date(2025, 1, 2), None]
     frame = ik.parse_many(texts, published=published)
     assert frame["published"].to_list() == [dt.date(2025, 6, 11), dt.date(2025, 1, 2), None]
     assert frame["date_start"].to_list() == [dt.date(2025, 6, 10), dt.date(2025, 1, 1), None]

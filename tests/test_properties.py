@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import incidentkit as ik
 
 # Words and fragments reports are made of, to reach deep into the extractors.
+# fmt: off
 WORDS = [
     "Security forces", "killed", "martyred", "injured", "khwarij", "terrorists", "soldiers",
     "policemen", "civilians", "at least", "over", "dozens", "a dozen", "six", "Sixteen",
@@ -28,10 +29,11 @@ WORDS = [
     ":", "\n", "\n\n", " date 2025-03-15 \n", " date 2025-13-45 \n", "Wednesday, November 12, 2025\n",
     "\u201c", "\u201d", "\u2014", "\u2013", "\u062d\u0645\u0644\u06c1", "\U0001f622",
 ]
+# fmt: on
 
-report_like = st.lists(
-    st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=60
-).map(" ".join)
+report_like = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=60).map(
+    " ".join
+)
 
 published_dates = st.one_of(
     st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31))
@@ -47,7 +49,9 @@ def _check(text: str, frame: pl.DataFrame) -> None:
         assert row["incident_id"].startswith(row["doc_id"] + ":")
         if row["date_start"] is not None and row["date_end"] is not None:
             assert row["date_start"] <= row["date_end"]
-        parts = [row[f"killed_{side}"] for side in ("security", "civilians", "militants", "unknown")]
+        parts = [
+            row[f"killed_{side}"] for side in ("security", "civilians", "militants", "unknown")
+        ]
         known = [p for p in parts if p is not None]
         assert row["killed_total"] == (sum(known) if known else None)
 

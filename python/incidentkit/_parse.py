@@ -112,17 +112,16 @@ def parse_many(
     [{'doc_id': '0', 'district': 'Quetta', 'killed_total': 3}, {'doc_id': '1', 'district': 'Bannu', 'killed_total': 2}]
     """
     if isinstance(texts, str) or not isinstance(texts, Sequence):
-        raise TypeError("texts: expected a sequence of str (a list or tuple), "
-                        f"got {type(texts).__name__}")
+        raise TypeError(
+            f"texts: expected a sequence of str (a list or tuple), got {type(texts).__name__}"
+        )
     texts = [_check_text(t, f"texts[{i}]") for i, t in enumerate(texts)]
     n = len(texts)
     if isinstance(published, (str, dt.date)) or published is None:
         dates = [_iso_date(published, "published")] * n
     elif isinstance(published, Sequence):
         if len(published) != n:
-            raise ValueError(
-                f"published: expected one date per text ({n}), got {len(published)}"
-            )
+            raise ValueError(f"published: expected one date per text ({n}), got {len(published)}")
         dates = [_iso_date(p, f"published[{i}]") for i, p in enumerate(published)]
     else:
         raise TypeError(

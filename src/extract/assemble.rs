@@ -813,7 +813,12 @@ fn event_type(
         .iter()
         .flat_map(|&c| doc.clues[c].cues.iter())
         .collect();
-    let operation_told = draft.close.iter().any(|&c| doc.clues[c].operation_told);
+    // A list's lead-in ("details of the operations are as follows:") tells
+    // what its items are.
+    let lead_told = draft
+        .context
+        .is_some_and(|s| doc.clues[draft.clues[0]].list_item && doc.clues[s].operation_told);
+    let operation_told = lead_told || draft.close.iter().any(|&c| doc.clues[c].operation_told);
     let kidnapping = cues.iter().any(|c| c.event == EventType::Kidnapping);
     let mut best: Option<EventType> = None;
     for cue in &cues {

@@ -173,6 +173,37 @@ fn predicates(tokens: &[Token<'_>]) -> Vec<Predicate> {
     out
 }
 
+/// Verbs whose subject is an actor, not a casualty.
+const ACTION_VERBS: &[&str] = &[
+    "attacked",
+    "stormed",
+    "ambushed",
+    "opened",
+    "fired",
+    "targeted",
+    "struck",
+    "raided",
+    "blocked",
+    "launched",
+    "conducted",
+    "carried",
+    "tried",
+    "attempted",
+    "entered",
+    "crossed",
+    "infiltrated",
+    "abducted",
+    "kidnapped",
+    "exploded",
+    "detonated",
+    "planted",
+    "stopped",
+    "torched",
+    "set",
+    "hurled",
+    "lobbed",
+];
+
 /// Words that end a noun phrase after a number.
 const NP_STOPS: &[&str] = &[
     "were",
@@ -298,21 +329,37 @@ fn side_of_words(tokens: &[Token<'_>], first: usize, next: usize) -> Option<Side
     best
 }
 
-/// The noun phrase after a number: tokens up to a stop word, at most five.
+/// The noun phrase after a number: tokens up to a stop word, at most five;
+/// once a people-noun is read, the phrase ends with the first other word
+/// ("15 militants | attacked a post").
 fn noun_phrase(tokens: &[Token<'_>], start: usize) -> usize {
+    let lex = lexicon();
     let mut k = start;
+    let mut head_seen = false;
     while k < tokens.len() && k < start + 5 {
         let t = &tokens[k];
-        if t.kind == TokenKind::Punct
+        let stop = t.kind == TokenKind::Punct
             || t.is_any(NP_STOPS)
             || t.is_any(KILL_WORDS)
             || t.is_any(INJURE_WORDS)
             || t.is_any(ARREST_WORDS)
-            || phrase_at(tokens, k).is_some()
-        {
+            || t.is_any(ACTION_VERBS)
+            || phrase_at(tokens, k).is_some();
+        if stop {
             break;
         }
-        k += 1;
+        let word = t.lower.trim_end_matches("'s").trim_end_matches("’s");
+        // "Frontier Corps personnel": a two-word noun is read whole.
+        let pair = tokens
+            .get(k + 1)
+            .filter(|_| lex.starts_pair(word))
+            .is_some_and(|n| lex.side_of(&format!("{word} {}", n.lower)).is_some());
+        let side_word = lex.side_of(word).is_some() || pair;
+        if head_seen && !side_word {
+            break;
+        }
+        head_seen |= side_word;
+        k += if pair { 2 } else { 1 };
     }
     k
 }
@@ -948,6 +995,11 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
                 if !continues {
                     break;
                 }
+            }
+            // The subject of another verb ("15 militants attacked a post")
+            // is not the object of a later casualty.
+            if t.is_any(ACTION_VERBS) {
+                break;
             }
             if let Some(pi) = preds.iter().position(|p| p.at == j) {
                 if !pred_used[pi] {

@@ -363,6 +363,16 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
                 || slice[..whole_end].ends_with("'s")
                 || slice[..whole_end].ends_with("’s");
             let statement = statement_regex().is_match(prefix) && !possessive;
+            // "A week after the killing, militants attacked": the told event
+            // follows its anchor; "the attack came a week after X" tells X.
+            if let DateExpr::Anchored { offset, precision } = expr {
+                if slice[..whole.start()].trim().is_empty() {
+                    expr = DateExpr::Anchored {
+                        offset: -offset,
+                        precision,
+                    };
+                }
+            }
             found.push(DateMention {
                 start: start + whole.start(),
                 end: start + whole_end,

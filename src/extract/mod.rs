@@ -40,7 +40,7 @@ fn document_clues(doc: &Document<'_>, lower: &str) -> DocumentClues {
                 s,
                 e,
                 seg.paragraph,
-                seg.paragraph_start && k == 0,
+                seg.paragraph_start && k == 0 && seg.list_lead.is_none(),
                 list_lead,
             );
             clue.split_clause = split_off;

@@ -173,6 +173,16 @@ pub fn find_nationalities(
         if count.is_none() && at > 0 && tokens[at - 1].is_any(&["a", "an", "one"]) {
             count = Some(1);
         }
+        if count.is_none() && predicative {
+            // "Four of the killed khwarij were Afghan nationals": the subject's count.
+            let clause_start = tokens[..at]
+                .iter()
+                .rposition(|t| t.is_clause_break() || t.raw == ",")
+                .map_or(0, |p| p + 1);
+            count = super::numbers::count_at(tokens, clause_start)
+                .filter(|c| c.next < at)
+                .map(|c| c.value);
+        }
         if count.is_none() && at > 0 {
             count = super::numbers::count_at(tokens, at - 1)
                 .filter(|c| c.next == at)

@@ -197,6 +197,13 @@ fn split_list(text: &str, span: Span) -> Option<Vec<Span>> {
     Some(spans)
 }
 
+fn item_marker_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*(?:\(?[a-hA-H1-9]\)|[a-hA-H1-9]\.|[-•*])\s+").expect("valid regex")
+    })
+}
+
 /// A full date standing alone on the first line ("Wednesday, November 12, 2025").
 fn lone_first_line_date(text: &str) -> Option<NaiveDate> {
     let first = text.lines().find(|l| !l.trim().is_empty())?.trim();
@@ -219,6 +226,7 @@ impl<'a> Document<'a> {
             .or_else(|| lone_first_line_date(text));
         let mut segments = Vec::new();
         let mut paragraph = 0;
+        let mut line_lead: Option<usize> = None;
         let mut line_start = body_start;
         for line in text[body_start..].split_inclusive('\n') {
             let start = line_start;
@@ -228,7 +236,25 @@ impl<'a> Document<'a> {
                 continue;
             }
             let mut first = true;
-            for sentence in split_sentences(text, start, end) {
+            // A paragraph opening with "a)" or "2)" is an item of a list
+            // whose lead-in is the last paragraph that was not an item.
+            let item_marker = item_marker_regex().find(&text[start..end]).map(|m| m.end());
+            if item_marker.is_none() {
+                line_lead = None;
+            }
+            let mut item_start = item_marker.map(|m| start + m);
+            for sentence in split_sentences(text, item_start.unwrap_or(start), end) {
+                if item_start.take().is_some() {
+                    let lead = *line_lead.get_or_insert_with(|| segments.len().saturating_sub(1));
+                    segments.push(Segment {
+                        span: sentence,
+                        paragraph,
+                        list_lead: (!segments.is_empty()).then_some(lead),
+                        paragraph_start: first,
+                    });
+                    first = false;
+                    continue;
+                }
                 match split_list(text, sentence) {
                     Some(parts) => {
                         let lead = segments.len();
@@ -368,6 +394,17 @@ mod tests {
                 "Khyber (4 May): 2 killed."
             ]
         );
+    }
+
+    #[test]
+    fn list_items_on_their_own_lines() {
+        let doc = Document::new(
+            "Details are as follows:\na) Tank: 3 killed.\nb) Bannu: 2 killed.",
+            None,
+        );
+        let leads: Vec<Option<usize>> = doc.segments.iter().map(|s| s.list_lead).collect();
+        assert_eq!(leads, vec![None, Some(0), Some(0)]);
+        assert_eq!(doc.segment_text(1), "Tank: 3 killed.");
     }
 
     #[test]
