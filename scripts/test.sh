@@ -2,16 +2,25 @@
 # Every test of incidentkit: the Rust engine (fmt, clippy, cargo test) and the
 # Python package (build into the active venv, ruff, mypy, pytest + doctests).
 #
-# Run it inside an activated virtual environment that has the test tools:
-#   pip install maturin pytest hypothesis ruff mypy numpy "polars>=1.28.1,<2.2"
+# Run it from anywhere: it uses the active virtual environment, or makes
+# .venv, and installs the test tools it lacks.
 #   bash scripts/test.sh
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# Use the active virtual environment; on a fresh machine, make one (.venv)
+# with the test tools. maturin develop installs the package into it.
 if [[ -z "${VIRTUAL_ENV:-}" ]]; then
-    echo "scripts/test.sh: activate a virtual environment first (maturin develop installs into it)" >&2
-    exit 2
+    if [[ ! -x .venv/bin/python ]]; then
+        python3 -m venv .venv
+    fi
+    # shellcheck disable=SC1091
+    source .venv/bin/activate
+fi
+if ! python -c "import maturin, pytest, hypothesis, mypy" 2>/dev/null || ! command -v ruff >/dev/null; then
+    python -m pip install --quiet "maturin>=1.7,<2" "pytest>=8,<10" "hypothesis>=6.100,<7" \
+        "ruff>=0.17,<0.18" "mypy>=2,<3" "numpy>=1.24,<3" "polars>=1.28.1,<2.2"
 fi
 
 step() { printf '\n==> %s\n' "$*"; }

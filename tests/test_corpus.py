@@ -30,10 +30,6 @@ FILES = sorted(CORPUS.glob("*.txt"))
 XFAIL = {
     "005_ispr_zhob_afghan_nationals.txt": "casualties: two named ranks (Naik, Sepoy) are two "
     "soldiers; killed_total 8, expected 9",
-    "010_ispr_hgb_mir_ali_baka_khel.txt": "dates: 'in another engagement' in the same release "
-    "takes its date (2024-08-03); parser uses publication, 2024-08-04",
-    "016_news_lakki_elder_shot.txt": "event types: gunmen firing on a singled-out elder who "
-    "escaped is targeted_killing; parser: militant_attack",
     "021_news_karachi_orangi_liaquatabad.txt": "event types: an inspector shot dead near his "
     "house is targeted_killing (parser: militant_attack); a statistic ('more than two dozen "
     "policemen ... this year') is no toll of the grenade attack (parser: killed_total 24)",

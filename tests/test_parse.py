@@ -874,11 +874,6 @@ def test_evidence_offsets_are_str_indices_after_non_ascii() -> None:
         ),
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="SPEC text column: the evidence is the sentence(s) the incident was read from; "
-    "the parser gives only the first sentence when the counts come from the next one",
-)
 def test_evidence_covers_every_sentence_read(text: str, needle: str) -> None:
     frame = ik.parse(text, published="2025-10-06")
     assert frame.height == 1

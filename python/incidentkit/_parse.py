@@ -26,8 +26,11 @@ def _iso_date(value: object, argument: str) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
+        text = value.strip()
+        # A date, or the date part of an ISO timestamp ("2025-03-05T10:00").
+        head, sep, _ = text.partition("T") if "T" in text else text.partition(" ")
         try:
-            return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+            return dt.date.fromisoformat(head).isoformat()
         except ValueError:
             raise ValueError(
                 f"{argument}: expected an ISO date 'YYYY-MM-DD', got {value!r}"

@@ -385,14 +385,14 @@ fn starts_new(
     }
     // Another province or country than the one in hand.
     let known = current.seen.place.as_ref().or(current.seen.coarse.as_ref());
-    if let Some(k) = known {
-        let other = clue.usable_places().any(|p| {
-            let province_differs =
-                k.province.is_some() && p.province.is_some() && p.province != k.province;
-            let country_differs = k.country.as_deref().is_some_and(|c| c != p.country);
-            province_differs || country_differs
-        });
-        if other && clue.has_specific_place() {
+    let places: Vec<&PlaceMention> = clue.usable_places().collect();
+    if let (Some(k), false) = (known, places.is_empty()) {
+        let told = place_of_clue(&places, clue);
+        let province_differs =
+            k.province.is_some() && told.province.is_some() && told.province != k.province;
+        let country_differs =
+            k.country.is_some() && told.country.is_some() && told.country != k.country;
+        if (province_differs || country_differs) && clue.has_specific_place() {
             return true;
         }
     }
@@ -798,7 +798,7 @@ fn targeted(draft: &Draft, doc: &DocumentClues, text: &str, counts: &Tally) -> b
         .iter()
         .take(2)
         .any(|&c| prominent_regex().is_match(clue_text(c)));
-    victims == 1 || (prominent && victims > 0)
+    victims == 1 || prominent
 }
 
 fn event_type(
@@ -987,6 +987,29 @@ fn drafts_before(draft: &Draft, drafts: &[Draft]) -> Option<usize> {
     drafts.iter().rposition(|d| d.clues[0] < draft.clues[0])
 }
 
+/// Where the evidence ends: the last sentence of the anchor's paragraph that
+/// gave the incident a figure, a date, a place or a group, within ~800 bytes.
+fn evidence_end(draft: &Draft, doc: &DocumentClues) -> usize {
+    let anchor = &doc.clues[draft.clues[0]];
+    draft
+        .clues
+        .iter()
+        .map(|&c| &doc.clues[c])
+        .filter(|clue| {
+            clue.paragraph == anchor.paragraph
+                && clue.start >= anchor.start
+                && clue.end - anchor.start <= 800
+        })
+        .filter(|clue| {
+            clue.has_counts()
+                || !clue.dates.is_empty()
+                || clue.has_specific_place()
+                || clue.group.is_some()
+        })
+        .map(|clue| clue.end)
+        .fold(anchor.end, usize::max)
+}
+
 /// Turn drafts into incidents.
 pub fn incidents(
     doc: &DocumentClues,
@@ -1103,7 +1126,7 @@ pub fn incidents(
             operation: close().find_map(|c| c.operation.clone()),
             ..Default::default()
         };
-        out.push((incident, anchor_clue.start, anchor_clue.end));
+        out.push((incident, anchor_clue.start, evidence_end(draft, doc)));
     }
     absorb_sums(&mut out);
     merge_countless_twins(&mut out);

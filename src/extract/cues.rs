@@ -45,7 +45,7 @@ fn rules() -> &'static [CueRule] {
             r(r"(?i)\bsuicide\s+(?:bomber|attacker|vest|jacket)s?\b", SuicideAttack, Weak),
             r(r"(?i)\bcross[\s-]+border\s+(?:attacks?|fire|firing|shelling|raids?|strikes?|aggression)\b|\bfrom\s+across\s+the\s+border\b[^.;]{0,40}\b(?:fire|fired|attack|attacked|shell)|\b(?:fired|firing|shelling|attack(?:ed)?|mortars?|shells?)\b[^.;]{0,30}\bfrom\s+(?:across\s+the\s+border|Afghanistan|Afghan\s+(?:side|territory|soil))\b", CrossBorderAttack, Strong),
             r(r"(?i)\bAfghan\s+(?:Taliban|forces|border\s+forces)\b[^.;]{0,40}\b(?:attack(?:ed)?|fired|opened\s+(?:\w+\s+)?fire|shelling|mortars?|tried\s+to\s+attack)\b|\b(?:fired|attack|attacks|mortars?|shelling|fire)\s+(?:by|from)\s+the\s+Afghan\s+(?:Taliban|forces)\b", CrossBorderAttack, Strong),
-            r(r"(?i)\binfiltrat\w*\b[^.;]{0,80}\bborder\b|\bborder\b[^.;]{0,60}\binfiltrat\w*", BorderInfiltration, Strong),
+            r(r"(?i)\binfiltrat\w*\b[^.;]{0,80}\bborder\b|\bborder\b[^.;]{0,60}\binfiltrat\w*|\b(?:attempt\w*|trying|tried)\s+to\s+(?:cross|sneak|enter)\s+(?:into\s+)?Pakistan\b", BorderInfiltration, Strong),
             r(r"(?i)\b(?:kidnap\w*|abduct\w*|hijack\w*|hostages?|taken\s+captive)\b", Kidnapping, Strong),
             r(r"(?i)\btarget(?:ed)?[\s-]+killings?\b|\bassassinat\w*|\bpolio\b", TargetedKilling, Strong),
             r(r"(?i)\b(?:IEDs?|improvised\s+explosive|bomb|bombs|bombing|bombings|blasts?|explosions?|explosive\s+device|grenades?|landmines?|land\s+mines?|mines?\s+blast|blown\s+up|blew\s+up|blowing\s+up|went\s+off|exploded|detonated|planted\s+explosives|roadside\s+device)\b", Bombing, Strong),

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::casualties::{find_casualties, Casualty};
 use super::cues::{cross_border, event_cues, militant_group, operation_name, EventCue};
-use super::dates::{find_dates, DateMention};
+use super::dates::{find_dates, DateExpr, DateMention};
 use super::nationality::find_nationalities;
 use super::places::{find_places, PlaceMention};
 use super::tokens::tokenize;
@@ -126,15 +126,21 @@ impl Clues {
 
     /// One specific event is told, so a new incident may start here.
     pub fn tells_event(&self) -> bool {
+        let attack_cue = self
+            .cues
+            .iter()
+            .any(|c| c.event != EventType::SecurityOperation);
+        // "the December 16, 2014, Peshawar school massacre": a place, a
+        // calendar date and an attack name one event even beside plurals.
+        let dated_and_placed = self.has_specific_place()
+            && self.dates.iter().any(|d| {
+                !d.statement && matches!(d.expr, DateExpr::Calendar { .. } | DateExpr::Year(_))
+            });
         !self.negated
             && (self.has_counts()
                 || self.singular_event
                 || self.operation_told
-                || (!self.plural_events
-                    && self
-                        .cues
-                        .iter()
-                        .any(|c| c.event != EventType::SecurityOperation)))
+                || (attack_cue && (!self.plural_events || dated_and_placed)))
     }
 
     /// Dates of the event (not of a statement).
