@@ -28,7 +28,7 @@ def _iso_date(value: object, argument: str) -> str | None:
     if isinstance(value, str):
         text = value.strip()
         # A date, or the date part of an ISO timestamp ("2025-03-05T10:00").
-        head, sep, _ = text.partition("T") if "T" in text else text.partition(" ")
+        head = text.split("T", 1)[0].split(" ", 1)[0]
         try:
             return dt.date.fromisoformat(head).isoformat()
         except ValueError:
