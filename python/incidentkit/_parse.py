@@ -78,7 +78,7 @@ def parse(text: str, published: DateLike = None, doc_id: str = "doc") -> pl.Data
     _check_text(text, "text")
     if not isinstance(doc_id, str):
         raise TypeError(f"doc_id: expected str, got {type(doc_id).__name__}")
-    return parse_many([text], published=[published], doc_ids=[doc_id])
+    return parse_many([text], published=[_iso_date(published, "published")], doc_ids=[doc_id])
 
 
 def parse_many(
