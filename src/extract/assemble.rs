@@ -495,7 +495,15 @@ fn referenced_draft(
     if let Some(i) = current.filter(|&i| kind.fits(draft_events(&drafts[i])) && near(i)) {
         return Some(i);
     }
-    drafts.iter().position(|d| kind.fits(draft_events(d)))
+    drafts
+        .iter()
+        .position(|d| kind.fits(draft_events(d)))
+        .or_else(|| {
+            // Nothing of that kind yet: the open incident, if told in this paragraph.
+            current.filter(|&i| {
+                doc.clues[*drafts[i].clues.last().unwrap_or(&c)].paragraph == clue.paragraph
+            })
+        })
 }
 
 /// A sentence without its own place or date, told after a background
@@ -682,7 +690,8 @@ fn same_event_told_before(
         let other = first_event_date(d);
         let date_ok = match (range, other) {
             (Some(a), Some(b)) => !(a.end < b.start || b.end < a.start),
-            (Some(_), None) => false,
+            // A reference by name alone may date an undated incident.
+            (Some(_), None) => districts.is_empty(),
             _ => true,
         };
         place_ok && date_ok

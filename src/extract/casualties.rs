@@ -543,8 +543,7 @@ fn numeric_phrase(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
         let anaphoric = others
             && !(noun_first..noun_next).any(|k| {
                 let w = tokens[k].lower;
-                !matches!(w, "others" | "more" | "other")
-                    && lexicon().side_of(w).is_some_and(|s| s != Side::Unknown)
+                !matches!(w, "others" | "more" | "other") && lexicon().side_of(w).is_some()
             });
         return Some(CountPhrase {
             count,
@@ -666,6 +665,12 @@ fn listed_after_separator(tokens: &[Token<'_>], j: usize) -> bool {
         k -= 1;
     }
     false
+}
+
+/// "TTP", "BLA": an organisation's acronym before a title ("the death of
+/// TTP commander Umar").
+fn is_acronym(token: &Token<'_>) -> bool {
+    token.raw.len() >= 2 && token.raw.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Where "including ..." / "among them" parts run: [start, end) token ranges.
@@ -923,7 +928,8 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
         let after = p.at + p.len;
         let Some(first) = phrases.iter().position(|ph| {
             ph.count.first == after
-                || (ph.count.first == after + 1 && tokens[after].is_any(&["all", "another"]))
+                || (ph.count.first == after + 1
+                    && (tokens[after].is_any(&["all", "another"]) || is_acronym(&tokens[after])))
         }) else {
             continue;
         };

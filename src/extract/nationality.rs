@@ -107,6 +107,15 @@ const MILITANT_HEADS: &[&str] = &[
     "origin",
 ];
 
+fn militant_context(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:bombers?|terrorists?|militants?|khwarij|khawarij|kharji|attackers?|insurgents?|fighters?|facilitators?|operatives?|involved|taken\s+part|took\s+part|behind|identified|custody|arrested|apprehended|captured|infiltrat\w*|killed\s+(?:terrorists|militants))\b")
+            .expect("valid regex")
+    })
+    .is_match(sentence)
+}
+
 fn percent_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"(?i)(\d{1,3})\s*(?:%|percent|per\s+cent)\s+of\s+(?:whom|them|those)\s+(?:were|was)\s+$").expect("valid regex"))
@@ -117,6 +126,7 @@ pub fn find_nationalities(
     text: &str,
     start: usize,
     end: usize,
+    list_item: bool,
     tokens: &[Token<'_>],
     casualties: &[Casualty],
 ) -> Vec<(String, Option<u32>)> {
@@ -156,6 +166,14 @@ pub fn find_nationalities(
             .any(|w| MILITANT_HEADS.contains(w));
         let predicative =
             at > 0 && tokens[at - 1].is_any(&["was", "were", "is", "are"]) || following.is_empty();
+        // "Afghan nationals" are militants only where the sentence speaks of
+        // militants; "the vehicle carrying the Chinese nationals" are victims.
+        let only_nationals = following
+            .first()
+            .is_some_and(|w| matches!(*w, "national" | "nationals" | "citizen" | "citizens"));
+        if only_nationals && !list_item && !militant_context(&text[start..end]) {
+            continue;
+        }
         if !head && !predicative {
             continue;
         }

@@ -331,6 +331,7 @@ pub fn find_places(
         out.push(mention);
     }
     add_area_localities(text, start, end, &mut out);
+    route_within_district(text, &mut out);
     out.sort_by_key(|m| m.start);
     out
 }
@@ -340,6 +341,26 @@ fn floor_char(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// "on its way from Mirali to Miramshah": a route inside one district gives
+/// that district, though neither end is the place.
+fn route_within_district(text: &str, out: &mut [PlaceMention]) {
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let joined = text
+            .get(a.end..b.start)
+            .is_some_and(|between| between.trim() == "to");
+        let from = text[..a.start]
+            .trim_end()
+            .to_ascii_lowercase()
+            .ends_with("from");
+        if joined && from && a.district.is_some() && a.district == b.district {
+            out[k].excluded = false;
+            out[k].place = None;
+            out[k].kind = PlaceKind::District;
+        }
+    }
 }
 
 /// "in the Kabal Khel area of Lakki Marwat": localities the gazetteer does not know.

@@ -330,7 +330,8 @@ pub fn read_clues(
     let dates = event_and_statement_dates(text, start, end, paragraph_start);
     let date_spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
     let casualties = find_casualties(&tokens, &date_spans);
-    let nationalities = find_nationalities(text, start, end, &tokens, &casualties);
+    let nationalities =
+        find_nationalities(text, start, end, list_lead.is_some(), &tokens, &casualties);
     let cues = event_cues(text, start, end);
     let counted_events = counted_events_regex().is_match(slice);
     // "the multiple suicide blasts" refers to one event's parts.
@@ -425,5 +426,15 @@ pub fn clause_split(text: &str, start: usize, end: usize) -> Option<(usize, Clau
     } else {
         ClauseJoin::FollowUp
     };
-    (at > start + 10).then_some((at, join))
+    // "came a week after a blast": the time phrase tells the date; keep it whole.
+    let before = text[start..at].trim_end().to_ascii_lowercase();
+    let last_word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let timed = [
+        "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    ]
+    .contains(&last_word);
+    (at > start + 10 && !timed).then_some((at, join))
 }
