@@ -351,7 +351,7 @@ fn route_within_district(text: &str, out: &mut [PlaceMention]) {
         let joined = text
             .get(a.end..b.start)
             .is_some_and(|between| between.trim() == "to");
-        let from = text[..a.start]
+        let from = crate::text::tail(text, 0, a.start, 16)
             .trim_end()
             .to_ascii_lowercase()
             .ends_with("from");

@@ -306,25 +306,43 @@ pub fn tail(text: &str, start: usize, at: usize, max: usize) -> &str {
 }
 
 /// Converts byte offsets to character offsets (Python `str` indices).
+/// Non-ASCII text keeps the character count at every 4 KiB checkpoint, so
+/// each lookup counts at most one block.
 pub struct CharIndex<'a> {
     text: &'a str,
-    ascii: bool,
+    checkpoints: Vec<(usize, u32)>,
 }
+
+const BLOCK: usize = 4096;
 
 impl<'a> CharIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        CharIndex {
-            text,
-            ascii: text.is_ascii(),
+        let mut checkpoints = Vec::new();
+        if !text.is_ascii() {
+            let mut chars = 0u32;
+            let mut at = 0usize;
+            checkpoints.push((0, 0));
+            while at < text.len() {
+                let mut next = (at + BLOCK).min(text.len());
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                chars += text[at..next].chars().count() as u32;
+                at = next;
+                checkpoints.push((at, chars));
+            }
         }
+        CharIndex { text, checkpoints }
     }
 
     pub fn char_offset(&self, byte: usize) -> u32 {
         let byte = byte.min(self.text.len());
-        if self.ascii {
+        if self.checkpoints.is_empty() {
             return byte as u32;
         }
-        self.text[..byte].chars().count() as u32
+        let k = self.checkpoints.partition_point(|(b, _)| *b <= byte) - 1;
+        let (base, chars) = self.checkpoints[k];
+        chars + self.text[base..byte].chars().count() as u32
     }
 }
 
@@ -412,6 +430,19 @@ mod tests {
         let doc = Document::new("One here.\n\nTwo there.\nThree.", None);
         let paragraphs: Vec<usize> = doc.segments.iter().map(|s| s.paragraph).collect();
         assert_eq!(paragraphs, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn char_offsets_in_long_non_ascii_text() {
+        let text = "’x".repeat(5000);
+        let idx = CharIndex::new(&text);
+        for chars in [0usize, 1, 2, 4097, 9999] {
+            let byte = text
+                .char_indices()
+                .nth(chars)
+                .map_or(text.len(), |(b, _)| b);
+            assert_eq!(idx.char_offset(byte), chars as u32);
+        }
     }
 
     #[test]
