@@ -283,7 +283,7 @@ fn place_of_clue(places: &[&PlaceMention], clue: &Clues) -> Place {
             .map(|p| p.province.clone())
             .collect();
         let shared = provinces.windows(2).all(|w| w[0] == w[1]);
-        if clue.list_item || !coordinated_districts(clue) {
+        if clue.list_item {
             return place_in_district(places, first.as_deref().unwrap_or(""));
         }
         return Place {
@@ -313,11 +313,6 @@ fn place_of_clue(places: &[&PlaceMention], clue: &Clues) -> Place {
         Some(p) => place_from_mention(p),
         None => place_from_mention(places[0]),
     }
-}
-
-/// "in Tank and Khyber districts": one figure over several districts.
-fn coordinated_districts(_clue: &Clues) -> bool {
-    true
 }
 
 fn place_in_district(places: &[&PlaceMention], district: &str) -> Place {
