@@ -18,9 +18,10 @@ if [[ -z "${VIRTUAL_ENV:-}" ]]; then
     # shellcheck disable=SC1091
     source .venv/bin/activate
 fi
-if ! python -c "import maturin, pytest, hypothesis, mypy" 2>/dev/null || ! command -v ruff >/dev/null; then
+if ! python -c "import maturin, pytest, hypothesis, mypy, scipy, statsmodels" 2>/dev/null || ! command -v ruff >/dev/null; then
     python -m pip install --quiet "maturin>=1.7,<2" "pytest>=8,<10" "hypothesis>=6.100,<7" \
-        "ruff>=0.17,<0.18" "mypy>=2,<3" "numpy>=1.24,<3" "polars>=1.28.1,<2.2"
+        "ruff>=0.17,<0.18" "mypy>=2,<3" "numpy>=1.24,<3" "polars>=1.28.1,<2.2" \
+        "scipy>=1.11,<2" "statsmodels>=0.14,<0.16"
 fi
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -42,8 +43,8 @@ step "maturin develop --profile ci"
 maturin develop --profile ci
 
 step "ruff"
-ruff check python tests examples/run_example.py
-ruff format --check python tests examples/run_example.py
+ruff check python tests benches examples/run_example.py
+ruff format --check python tests benches examples/run_example.py
 
 step "mypy"
 mypy --strict python/incidentkit

@@ -38,7 +38,7 @@ pub fn parse_batch(inputs: &[DocumentInput<'_>]) -> (Vec<Incident>, Vec<(String,
     (incidents, failures)
 }
 
-fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+pub(crate) fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         format!("internal error: {s}")
     } else if let Some(s) = payload.downcast_ref::<String>() {

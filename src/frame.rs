@@ -47,6 +47,40 @@ const COUNT_COLUMNS: [&str; 8] = [
     "injured_unknown",
 ];
 
+/// The names of the SPEC columns, in order.
+pub const SPEC_COLUMN_NAMES: [&str; 30] = [
+    "doc_id",
+    "incident_id",
+    "published",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "country",
+    "province",
+    "district",
+    "place",
+    "event_type",
+    "killed_security",
+    "killed_civilians",
+    "killed_militants",
+    "killed_unknown",
+    "injured_security",
+    "injured_civilians",
+    "injured_militants",
+    "injured_unknown",
+    "arrested",
+    "killed_total",
+    "injured_total",
+    "approximate",
+    "militant_group",
+    "militant_nationalities",
+    "cross_border",
+    "operation",
+    "text",
+    "start",
+    "end",
+];
+
 /// The SPEC schema, column by column, in order.
 pub fn schema() -> Schema {
     let mut fields: Vec<Field> = Vec::with_capacity(32);
@@ -247,6 +281,12 @@ mod tests {
         let df = incidents_to_frame(&[sample(), Incident::default()]).unwrap();
         assert_eq!(df.schema().as_ref(), &schema());
         assert_eq!(df.height(), 2);
+    }
+
+    #[test]
+    fn column_names_follow_the_schema() {
+        let names: Vec<String> = schema().iter_names().map(|n| n.to_string()).collect();
+        assert_eq!(names, SPEC_COLUMN_NAMES);
     }
 
     #[test]

@@ -17,6 +17,19 @@ pub enum DatePrecision {
 impl DatePrecision {
     pub const ALL: [&'static str; 5] = ["day", "week", "month", "year", "published"];
 
+    /// The precision named `name` (as `as_str` writes it).
+    pub fn parse(name: &str) -> Option<Self> {
+        [
+            Self::Day,
+            Self::Week,
+            Self::Month,
+            Self::Year,
+            Self::Published,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             DatePrecision::Day => "day",
@@ -54,6 +67,23 @@ impl EventType {
         "kidnapping",
         "other",
     ];
+
+    /// The event type named `name` (as `as_str` writes it).
+    pub fn parse(name: &str) -> Option<Self> {
+        [
+            Self::SuicideAttack,
+            Self::CrossBorderAttack,
+            Self::BorderInfiltration,
+            Self::Kidnapping,
+            Self::TargetedKilling,
+            Self::Bombing,
+            Self::MilitantAttack,
+            Self::SecurityOperation,
+            Self::Other,
+        ]
+        .into_iter()
+        .find(|e| e.as_str() == name)
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {

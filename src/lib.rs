@@ -8,6 +8,7 @@ pub mod extract;
 pub mod frame;
 pub mod incident;
 pub mod lexicon;
+pub mod stats;
 pub mod text;
 
 #[cfg(feature = "python")]

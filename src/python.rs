@@ -1,12 +1,16 @@
 //! The PyO3 layer: argument conversion and errors only, no logic.
 
 use chrono::NaiveDate;
+use numpy::{IntoPyArray, PyArray2};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3_polars::PyDataFrame;
+use pyo3_polars::{PyDataFrame, PySeries};
 
-use crate::engine::{parse_batch, DocumentInput};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use crate::engine::{panic_message, parse_batch, DocumentInput};
 use crate::frame::incidents_to_frame;
+use crate::stats;
 
 fn parse_iso(value: &str, argument: &str) -> PyResult<NaiveDate> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
@@ -57,10 +61,162 @@ fn empty_frame() -> PyDataFrame {
     PyDataFrame(crate::frame::empty_frame())
 }
 
+fn value_error(error: stats::StatsError) -> PyErr {
+    PyValueError::new_err(error.to_string())
+}
+
+/// Run a statistic: a bad argument becomes ValueError, a panic (a bug)
+/// RuntimeError, never an abort of the interpreter.
+fn guarded<T>(what: &str, run: impl FnOnce() -> stats::StatsResult<T>) -> PyResult<T> {
+    match catch_unwind(AssertUnwindSafe(run)) {
+        Ok(result) => result.map_err(value_error),
+        Err(payload) => Err(PyRuntimeError::new_err(format!(
+            "{what}: {}",
+            panic_message(payload)
+        ))),
+    }
+}
+
+fn window(start: Option<i32>, end: Option<i32>, date_rule: &str) -> PyResult<stats::DateWindow> {
+    let rule = stats::DateRule::parse(date_rule, "date_rule").map_err(value_error)?;
+    stats::DateWindow::new(start, end, rule).map_err(value_error)
+}
+
+/// Incidents and tolls per group; dates are days since 1970-01-01.
+#[pyfunction]
+#[pyo3(signature = (incidents, by, start, end, date_rule))]
+fn aggregate(
+    py: Python<'_>,
+    incidents: PyDataFrame,
+    by: Vec<String>,
+    start: Option<i32>,
+    end: Option<i32>,
+    date_rule: &str,
+) -> PyResult<PyDataFrame> {
+    let window = window(start, end, date_rule)?;
+    let frame =
+        py.detach(|| guarded("aggregate", || stats::aggregate(&incidents.0, &by, &window)))?;
+    Ok(PyDataFrame(frame))
+}
+
+type CrosstabParts<'py> = (Bound<'py, PyArray2<i64>>, PySeries, PySeries, Vec<String>);
+
+/// A matrix of sums with its row and column labels.
+#[pyfunction]
+#[pyo3(signature = (incidents, rows, cols, value, start, end, date_rule))]
+#[allow(clippy::too_many_arguments)]
+fn crosstab<'py>(
+    py: Python<'py>,
+    incidents: PyDataFrame,
+    rows: &str,
+    cols: &str,
+    value: &str,
+    start: Option<i32>,
+    end: Option<i32>,
+    date_rule: &str,
+) -> PyResult<CrosstabParts<'py>> {
+    let window = window(start, end, date_rule)?;
+    let measure = stats::Measure::parse(value, "value").map_err(value_error)?;
+    let table = py.detach(|| {
+        guarded("crosstab", || {
+            stats::crosstab(&incidents.0, rows, cols, measure, &window)
+        })
+    })?;
+    Ok((
+        table.values.into_pyarray(py),
+        PySeries(table.rows.take_materialized_series()),
+        PySeries(table.cols.take_materialized_series()),
+        table.col_names,
+    ))
+}
+
+/// Rate ratio of period b over period a per group.
+#[pyfunction]
+#[pyo3(signature = (incidents, a, b, by, value, date_rule))]
+fn compare_periods(
+    py: Python<'_>,
+    incidents: PyDataFrame,
+    a: (i32, i32),
+    b: (i32, i32),
+    by: Vec<String>,
+    value: &str,
+    date_rule: &str,
+) -> PyResult<PyDataFrame> {
+    let a = stats::Period::new(a.0, a.1, "a").map_err(value_error)?;
+    let b = stats::Period::new(b.0, b.1, "b").map_err(value_error)?;
+    let measure = stats::Measure::parse(value, "value").map_err(value_error)?;
+    let rule = stats::DateRule::parse(date_rule, "date_rule").map_err(value_error)?;
+    let frame = py.detach(|| {
+        guarded("compare_periods", || {
+            stats::compare_periods(&incidents.0, a, b, &by, measure, rule)
+        })
+    })?;
+    Ok(PyDataFrame(frame))
+}
+
+/// Poisson trend per group.
+#[pyfunction]
+#[pyo3(signature = (incidents, every, by, value, start, end, date_rule))]
+#[allow(clippy::too_many_arguments)]
+fn trend(
+    py: Python<'_>,
+    incidents: PyDataFrame,
+    every: &str,
+    by: Vec<String>,
+    value: &str,
+    start: Option<i32>,
+    end: Option<i32>,
+    date_rule: &str,
+) -> PyResult<PyDataFrame> {
+    let every = stats::Every::parse(every, "every").map_err(value_error)?;
+    let measure = stats::Measure::parse(value, "value").map_err(value_error)?;
+    let window = window(start, end, date_rule)?;
+    let frame = py.detach(|| {
+        guarded("trend", || {
+            stats::trend(&incidents.0, every, &by, measure, &window)
+        })
+    })?;
+    Ok(PyDataFrame(frame))
+}
+
+/// Rates per `per` people from the gazetteer's populations.
+#[pyfunction]
+#[pyo3(signature = (aggregated, per))]
+fn rates(aggregated: PyDataFrame, per: f64) -> PyResult<PyDataFrame> {
+    guarded("rates", || stats::rates(&aggregated.0, per)).map(PyDataFrame)
+}
+
+/// Merge incidents of different documents that describe one event.
+#[pyfunction]
+#[pyo3(signature = (incidents, window_days))]
+fn deduplicate(py: Python<'_>, incidents: PyDataFrame, window_days: u32) -> PyResult<PyDataFrame> {
+    py.detach(|| {
+        guarded("deduplicate", || {
+            stats::deduplicate(&incidents.0, window_days)
+        })
+    })
+    .map(PyDataFrame)
+}
+
+/// The place table.
+#[pyfunction]
+fn gazetteer() -> PyResult<PyDataFrame> {
+    stats::gazetteer_frame()
+        .map(PyDataFrame)
+        .map_err(|e| PyRuntimeError::new_err(format!("building the gazetteer frame: {e}")))
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(empty_frame, m)?)?;
+    m.add_function(wrap_pyfunction!(aggregate, m)?)?;
+    m.add_function(wrap_pyfunction!(crosstab, m)?)?;
+    m.add_function(wrap_pyfunction!(compare_periods, m)?)?;
+    m.add_function(wrap_pyfunction!(trend, m)?)?;
+    m.add_function(wrap_pyfunction!(rates, m)?)?;
+    m.add_function(wrap_pyfunction!(deduplicate, m)?)?;
+    m.add_function(wrap_pyfunction!(gazetteer, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

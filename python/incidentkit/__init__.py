@@ -11,7 +11,30 @@ Pakistan-Afghanistan border, parsed from English reports into Polars.
 from __future__ import annotations
 
 from incidentkit._parse import SCHEMA, parse, parse_many
+from incidentkit._stats import (
+    Crosstab,
+    aggregate,
+    compare_periods,
+    crosstab,
+    deduplicate,
+    gazetteer,
+    rates,
+    trend,
+)
 
-__all__ = ["SCHEMA", "__version__", "parse", "parse_many"]
+__all__ = [
+    "SCHEMA",
+    "Crosstab",
+    "__version__",
+    "aggregate",
+    "compare_periods",
+    "crosstab",
+    "deduplicate",
+    "gazetteer",
+    "parse",
+    "parse_many",
+    "rates",
+    "trend",
+]
 
 from incidentkit._core import __version__

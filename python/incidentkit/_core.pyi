@@ -1,5 +1,7 @@
 """Type stubs for the Rust extension module ``incidentkit._core``."""
 
+import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 __version__: str
@@ -18,3 +20,53 @@ def parse_many(
 
 def empty_frame() -> pl.DataFrame:
     """The SPEC schema as an empty frame."""
+
+def aggregate(
+    incidents: pl.DataFrame,
+    by: list[str],
+    start: int | None,
+    end: int | None,
+    date_rule: str,
+) -> pl.DataFrame:
+    """Incidents and tolls per group; start/end are days since 1970-01-01."""
+
+def crosstab(
+    incidents: pl.DataFrame,
+    rows: str,
+    cols: str,
+    value: str,
+    start: int | None,
+    end: int | None,
+    date_rule: str,
+) -> tuple[npt.NDArray[np.int64], pl.Series, pl.Series, list[str]]:
+    """The matrix of sums, its row labels, column labels and column names."""
+
+def compare_periods(
+    incidents: pl.DataFrame,
+    a: tuple[int, int],
+    b: tuple[int, int],
+    by: list[str],
+    value: str,
+    date_rule: str,
+) -> pl.DataFrame:
+    """Rate ratio of b over a per group; periods are (start, end) day numbers."""
+
+def trend(
+    incidents: pl.DataFrame,
+    every: str,
+    by: list[str],
+    value: str,
+    start: int | None,
+    end: int | None,
+    date_rule: str,
+) -> pl.DataFrame:
+    """Poisson trend per group."""
+
+def rates(aggregated: pl.DataFrame, per: float) -> pl.DataFrame:
+    """Rates per ``per`` people."""
+
+def deduplicate(incidents: pl.DataFrame, window_days: int) -> pl.DataFrame:
+    """One row per event reported by several documents."""
+
+def gazetteer() -> pl.DataFrame:
+    """The place table."""

@@ -17,6 +17,9 @@ pub struct ProvinceEntry {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub population: Option<u64>,
+    /// Where the population comes from when it is not the 2023 census.
+    #[serde(default)]
+    pub population_source: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -28,6 +31,9 @@ pub struct DistrictEntry {
     #[serde(default)]
     pub former_names: Vec<String>,
     pub population: Option<u64>,
+    /// Where the population comes from when it is not the 2023 census.
+    #[serde(default)]
+    pub population_source: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
