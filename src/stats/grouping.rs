@@ -301,12 +301,15 @@ pub fn group_rows(
 /// Rows per task when work is split across threads.
 const ROWS_PER_TASK: usize = 1 << 16;
 
+/// One task's codes and, per code, the value and the first row holding it.
+type LocalCodes<'a> = (Vec<u32>, Vec<(Option<&'a str>, u32)>);
+
 fn column_codes(table: &Table, name: &'static str, rows: &[u32]) -> (Labels, Vec<u32>) {
     let values = table.str(name);
     // Each task numbers the values of its rows in order of appearance; the
     // tasks' numbers are then mapped to global ones, in task order, so the
     // codes are the same however many threads run.
-    let parts: Vec<(Vec<u32>, Vec<(Option<&str>, u32)>)> = rows
+    let parts: Vec<LocalCodes<'_>> = rows
         .par_chunks(ROWS_PER_TASK)
         .map(|part| {
             let mut seen: PlHashMap<Option<&str>, u32> = PlHashMap::new();
