@@ -1,0 +1,200 @@
+"""The command line, run as `python -m incidentkit` in a subprocess: outputs,
+exit codes (0 done, 1 failure, 2 usage error) and one-line errors."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+
+import incidentkit as ik
+from incidentkit import cli
+
+CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "incidentkit", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def assert_one_line_error(
+    result: subprocess.CompletedProcess[str], code: int, pattern: str
+) -> None:
+    assert result.returncode == code, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert re.match(r"incidentkit( \w+)?: error: ", lines[0]), lines[0]
+    assert pattern in lines[0], lines[0]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def expected() -> pl.DataFrame:
+    corpus = ik.read_corpus(CORPUS)
+    return ik.parse_many(
+        corpus["text"].to_list(), corpus["published"].to_list(), corpus["doc_id"].to_list()
+    )
+
+
+def test_help_lists_commands_with_examples() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for text in ("parse", "aggregate", "report", "incidentkit parse reports/ -o incidents.parquet"):
+        assert text in result.stdout
+
+
+def test_parse_help_explains_arguments_and_gives_an_example() -> None:
+    result = run("parse", "--help")
+    assert result.returncode == 0
+    for text in ("-o FILE", "--text-column", "--batch-size", "--progress", ".csv", "examples:"):
+        assert text in result.stdout, text
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"incidentkit {ik.__version__}"
+
+
+def test_parse_to_parquet(tmp_path: Path, expected: pl.DataFrame) -> None:
+    out = tmp_path / "incidents.parquet"
+    result = run("parse", CORPUS, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert_frame_equal(pl.read_parquet(out), expected)
+    # Not a terminal: no progress line, only the summary.
+    assert result.stderr.startswith(
+        f"incidentkit: 32 documents, {expected.height} incidents -> {out}"
+    )
+    assert result.stdout == ""
+
+
+def test_parse_to_csv_and_jsonl(tmp_path: Path, expected: pl.DataFrame) -> None:
+    csv, jsonl = tmp_path / "i.csv", tmp_path / "i.jsonl"
+    assert run("parse", CORPUS, "-o", csv).returncode == 0
+    assert (
+        run("parse", CORPUS, "--output", jsonl, "--batch-size", "3", "--threads", "1").returncode
+        == 0
+    )
+    flat = pl.read_csv(csv, infer_schema=False)
+    assert flat.height == expected.height
+    assert flat.schema["militant_nationalities"] == pl.String
+    assert "Afghan" in " ".join(flat["militant_nationalities"].drop_nulls().to_list())
+    assert_frame_equal(pl.read_ndjson(jsonl, schema=ik.SCHEMA), expected)
+    assert_frame_equal(cli.read_incidents(jsonl), expected)
+
+
+def test_parse_several_paths_with_columns(tmp_path: Path) -> None:
+    table = tmp_path / "docs.csv"
+    pl.DataFrame(
+        {
+            "key": ["k1"],
+            "day": ["2025-06-11"],
+            "body": ["Three policemen were martyred in Bannu yesterday."],
+        }
+    ).write_csv(table)
+    out = tmp_path / "out.parquet"
+    result = run(
+        "parse", table, CORPUS / "001_ispr_north_waziristan.txt", "-o", out,
+        "--text-column", "body", "--published-column", "day", "--id-column", "key",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    found = pl.read_parquet(out)
+    assert found["doc_id"].unique(maintain_order=True).to_list() == [
+        "k1",
+        "001_ispr_north_waziristan.txt",
+    ]
+
+
+def test_forced_progress_goes_to_stderr(tmp_path: Path) -> None:
+    result = run("parse", CORPUS, "-o", tmp_path / "i.parquet", "--progress", "always")
+    assert result.returncode == 0
+    lines = result.stderr.strip().splitlines()
+    assert any("docs/s" in line and "MB/s" in line for line in lines), lines
+
+
+def test_broken_inputs_are_warnings_and_exit_zero(tmp_path: Path) -> None:
+    source = tmp_path / "feed.jsonl"
+    source.write_text(
+        '{"doc_id": "a", "text": "Two soldiers were martyred in Bannu."}\n{not json}\n{"doc_id": "b"}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "i.parquet"
+    result = run("parse", source, "-o", out)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("incidentkit: warning: ") and "line 2: malformed JSON" in lines[0]
+    assert (
+        lines[1].startswith("incidentkit: warning: ") and "line 3 (doc_id 'b'): no text" in lines[1]
+    )
+    assert lines[2].startswith("incidentkit: 1 documents")
+    assert pl.read_parquet(out)["doc_id"].to_list() == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("args", "pattern"),
+    [
+        ((), "the following arguments are required: COMMAND"),
+        (("parse", str(CORPUS)), "the following arguments are required: -o/--output"),
+        (
+            ("parse", str(CORPUS), "-o", "x.parquet", "--batch-size", "0"),
+            "expected a positive integer, got '0'",
+        ),
+        (("parse", str(CORPUS), "-o", "x.parquet", "--progress", "loud"), "invalid choice: 'loud'"),
+        (("frobnicate",), "invalid choice: 'frobnicate'"),
+        (("parse", "no/such/dir", "-o", "x.parquet"), "path: 'no/such/dir' does not exist"),
+        (
+            ("parse", str(CORPUS), "-o", "x.xlsx"),
+            "expected a file name ending in .parquet, .csv or .jsonl",
+        ),
+        (("parse", str(CORPUS), "-o", "x.parquet", "--text-column", "body"), "no column 'body'"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(
+    tmp_path: Path, args: tuple[str, ...], pattern: str
+) -> None:
+    if args and args[-1] == "body":
+        table = tmp_path / "t.csv"
+        table.write_text("text\nSome text.\n", encoding="utf-8")
+        args = ("parse", str(table), *args[2:])
+    result = run(*args, cwd=tmp_path)
+    assert_one_line_error(result, 2, pattern)
+    assert not (tmp_path / "x.parquet").exists()
+
+
+def test_no_command_exits_2_with_a_hint() -> None:
+    result = run()
+    assert result.returncode == 2
+    assert "see 'incidentkit --help'" in result.stderr
+
+
+def test_failures_exit_1_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A failure that is no usage error (here the writer fails): exit 1, one line.
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cli, "run", broken)
+    code = cli.main(["parse", str(CORPUS), "-o", "x.parquet"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert err == "incidentkit: error: [Errno 28] No space left on device\n"
+
+
+def test_console_script() -> None:
+    script = Path(sys.executable).parent / "incidentkit"
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"incidentkit {ik.__version__}"
