@@ -3,7 +3,10 @@ exit codes (0 done, 1 failure, 2 usage error) and one-line errors."""
 
 from __future__ import annotations
 
+import os
+import pty
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -92,7 +95,9 @@ def test_parse_to_csv_and_jsonl(tmp_path: Path, expected: pl.DataFrame) -> None:
     assert flat.schema["militant_nationalities"] == pl.String
     assert "Afghan" in " ".join(flat["militant_nationalities"].drop_nulls().to_list())
     assert_frame_equal(pl.read_ndjson(jsonl, schema=ik.SCHEMA), expected)
-    assert_frame_equal(cli.read_incidents(jsonl), expected)
+    # What `aggregate` reads: every format gives back the same frame.
+    for path in (csv, jsonl):
+        assert_frame_equal(cli.read_incidents(path), expected)
 
 
 def test_parse_several_paths_with_columns(tmp_path: Path) -> None:
@@ -122,6 +127,52 @@ def test_forced_progress_goes_to_stderr(tmp_path: Path) -> None:
     assert result.returncode == 0
     lines = result.stderr.strip().splitlines()
     assert any("docs/s" in line and "MB/s" in line for line in lines), lines
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="uses a pseudo-terminal")
+def test_progress_line_on_a_terminal_with_warnings_above_it(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(CORPUS, docs)
+    (docs / "zz_broken.txt").write_bytes(b"\xff\xfe not text")
+    main, terminal = pty.openpty()
+    try:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "incidentkit",
+                "parse",
+                str(docs),
+                "-o",
+                str(tmp_path / "i.csv"),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=terminal,
+            timeout=300,
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 65536)
+        except OSError:  # the terminal side is closed: all read
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(main)
+    screen = b"".join(chunks).decode("utf-8")
+    assert result.returncode == 0, screen
+    assert "\r\x1b[K" in screen  # the line is redrawn in place
+    # The warning gets a line of its own: the progress line is cleared first.
+    warning = next(line for line in screen.split("\r\n") if "zz_broken.txt" in line)
+    assert warning.endswith("zz_broken.txt: not UTF-8 text (invalid byte at offset 0); skipped")
+    assert warning.split("\x1b[K")[-1].startswith("incidentkit: warning: ")
+    final = screen.split("\r\n")[-3].split("\x1b[K")[-1]
+    assert final.startswith("32 docs, ") and "docs/s" in final and "MB/s" in final, screen
+    assert screen.split("\r\n")[-2].startswith("incidentkit: 32 documents")
 
 
 def test_broken_inputs_are_warnings_and_exit_zero(tmp_path: Path) -> None:

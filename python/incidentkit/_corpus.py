@@ -14,10 +14,11 @@ from typing import BinaryIO, overload
 import polars as pl
 
 from incidentkit import _core
+from incidentkit._parse import SCHEMA
 from incidentkit._progress import Progress, ProgressOption, progress_enabled
 from incidentkit.io import CorpusPath, CorpusWarning, PathLike, _iter_corpus
 
-__all__ = ["OUTPUT_FORMATS", "parse_corpus", "to_flat"]
+__all__ = ["OUTPUT_FORMATS", "from_flat", "parse_corpus", "to_flat"]
 
 #: File formats ``parse_corpus(out=...)`` writes, by suffix.
 OUTPUT_FORMATS = {".parquet": "parquet", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -45,6 +46,32 @@ def to_flat(incidents: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.format("{}: {}", item.field("nationality"), item.field("count")))
     )
     return incidents.with_columns(pl.col("militant_nationalities").list.eval(text).list.join("; "))
+
+
+def from_flat(flat: pl.DataFrame) -> pl.DataFrame:
+    """Undo :func:`to_flat`: ``militant_nationalities`` text back to its list.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from incidentkit._corpus import from_flat
+    >>> flat = pl.DataFrame({"militant_nationalities": ["Afghan: 4; Tajik", "", None]})
+    >>> from_flat(flat)["militant_nationalities"].to_list()
+    [[{'nationality': 'Afghan', 'count': 4}, {'nationality': 'Tajik', 'count': None}], [], []]
+    """
+    item = r"^(.+?)(?:: (\d+))?$"
+    entry = pl.struct(
+        nationality=pl.element().str.extract(item, 1),
+        count=pl.element().str.extract(item, 2).cast(pl.UInt32),
+    )
+    return flat.with_columns(
+        pl.col("militant_nationalities")
+        .fill_null("")
+        .str.split("; ")
+        .list.eval(pl.element().filter(pl.element() != ""))
+        .list.eval(entry)
+        .cast(SCHEMA["militant_nationalities"])
+    )
 
 
 class _Writer:

@@ -19,7 +19,7 @@ from typing import Any, Callable, NoReturn, TextIO
 import polars as pl
 
 import incidentkit as ik
-from incidentkit._corpus import OUTPUT_FORMATS, run, to_flat
+from incidentkit._corpus import OUTPUT_FORMATS, from_flat, run, to_flat
 from incidentkit._progress import ProgressOption
 
 PROG = "incidentkit"
@@ -68,26 +68,36 @@ def _corpus_arguments(parser: argparse.ArgumentParser) -> None:
         help="a folder of .txt files, or a .txt, .jsonl, .csv or .parquet file",
     )
     parser.add_argument(
-        "--text-column", default="text", help="column (or JSON key) with the text (default: text)"
+        "--text-column",
+        default="text",
+        metavar="NAME",
+        help="column (or JSON key) with the text (default: text)",
     )
     parser.add_argument(
         "--published-column",
         default="published",
+        metavar="NAME",
         help="column with the publication date (default: published, optional)",
     )
     parser.add_argument(
         "--id-column",
         default="doc_id",
+        metavar="NAME",
         help="column with the document id (default: doc_id, optional)",
     )
     parser.add_argument(
         "--batch-size",
         type=_positive,
+        metavar="N",
         default=500,
         help="documents read and parsed at a time (default: 500)",
     )
     parser.add_argument(
-        "--threads", type=_positive, default=None, help="parser threads (default: one per core)"
+        "--threads",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="parser threads (default: one per core)",
     )
     parser.add_argument(
         "--progress",
@@ -181,7 +191,7 @@ def read_incidents(path: Path) -> pl.DataFrame:
     if kind == "csv":
         schema = dict(ik.SCHEMA)
         schema["militant_nationalities"] = pl.String()
-        return pl.read_csv(path, schema=schema)
+        return from_flat(pl.read_csv(path, schema=schema))
     raise UsageError(f"{path}: expected a .parquet, .jsonl or .csv file of incidents")
 
 
