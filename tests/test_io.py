@@ -41,6 +41,7 @@ def folder(tmp_path: Path) -> Path:
     (root / "ispr" / "b.txt").write_text(LONE_DATE_DOC, encoding="utf-8")
     (root / "ispr" / "2025" / "c.txt").write_text(UNDATED_DOC, encoding="utf-8")
     (root / "notes.md").write_text("not a document", encoding="utf-8")
+    (root / "ispr" / "D.TXT").write_text(UNDATED_DOC, encoding="utf-8")
     return root
 
 
@@ -53,6 +54,7 @@ def test_folder_is_read_recursively_with_relative_ids_and_header_dates(folder: P
     assert corpus.rows() == [
         ("a.txt", dt.date(2025, 3, 5), HEADER_DOC),
         ("ispr/2025/c.txt", None, UNDATED_DOC),
+        ("ispr/D.TXT", None, UNDATED_DOC),
         ("ispr/b.txt", dt.date(2025, 11, 12), LONE_DATE_DOC),
     ]
 
@@ -71,7 +73,7 @@ def test_broken_and_empty_files_are_reported_and_the_rest_is_read(folder: Path) 
     (folder / "ispr" / "empty.txt").write_text("  \n\n", encoding="utf-8")
     with pytest.warns(ik.CorpusWarning) as record:
         corpus = ik.read_corpus(folder)
-    assert corpus["doc_id"].to_list() == ["a.txt", "ispr/2025/c.txt", "ispr/b.txt"]
+    assert corpus["doc_id"].to_list() == ["a.txt", "ispr/2025/c.txt", "ispr/D.TXT", "ispr/b.txt"]
     found = messages(record)
     assert len(found) == 2
     assert any("latin1.txt" in m and "not UTF-8" in m for m in found), found
@@ -340,4 +342,4 @@ def test_wrong_argument_types_raise_type_error(folder: Path) -> None:
 def test_no_warning_for_a_clean_corpus(folder: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert ik.read_corpus(folder).height == 3
+        assert ik.read_corpus(folder).height == 4

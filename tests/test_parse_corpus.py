@@ -179,7 +179,9 @@ def test_progress_line_on_a_terminal_keeps_warnings_apart(tmp_path: Path) -> Non
     screen = Terminal()
     meter = Progress(True, screen)  # type: ignore[arg-type]
     meter.update(10, 2_000_000, 3)
-    assert screen.written[-1].startswith("\r\x1b[K10 docs, 3 incidents | 2.0 MB |")
+    assert screen.written[-1].startswith("\r\x1b[K10 docs, 3 incidents | 2.00 MB |")
+    meter.update(5, 20_000_000, 0)
+    assert meter.line().startswith("15 docs, 3 incidents | 22.0 MB |")
     meter.close()
     assert screen.written[-1] == "\n"
 

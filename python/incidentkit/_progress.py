@@ -73,8 +73,9 @@ class Progress:
         elapsed = (now if now is not None else time.perf_counter()) - self.started
         rate = max(elapsed, 1e-9)
         megabytes = self.bytes / 1e6
+        size = f"{megabytes:,.1f}" if megabytes >= 10 else f"{megabytes:.2f}"
         return (
-            f"{self.documents:,} docs, {self.incidents:,} incidents | {megabytes:,.1f} MB | "
+            f"{self.documents:,} docs, {self.incidents:,} incidents | {size} MB | "
             f"{self.documents / rate:,.0f} docs/s | {megabytes / rate:,.2f} MB/s | "
             f"{_duration(elapsed)}"
         )

@@ -174,7 +174,11 @@ def _read_texts(files: Iterable[tuple[Path, str]], chunk: int) -> Iterator[pl.Da
 
 
 def _folder_files(root: Path) -> Iterator[tuple[Path, str]]:
-    files = sorted((p.relative_to(root).as_posix(), p) for p in root.rglob("*.txt") if p.is_file())
+    files = sorted(
+        (p.relative_to(root).as_posix(), p)
+        for p in root.rglob("*")
+        if p.suffix.lower() == ".txt" and p.is_file()
+    )
     if not files:
         _warn(f"{root}: no .txt files in this folder")
     for doc_id, path in files:
