@@ -33,6 +33,10 @@ cargo fmt --all -- --check
 step "cargo clippy (engine)"
 cargo clippy --profile ci --all-targets -- -D warnings
 
+# The PyO3 layer and the expression plugin (behind the python feature).
+step "cargo clippy (python feature)"
+cargo clippy --profile ci --all-targets --features python -- -D warnings
+
 step "cargo test (engine)"
 cargo test --profile ci
 

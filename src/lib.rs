@@ -1,8 +1,10 @@
 //! incidentkit: incidents of militant violence parsed from English reports.
 //!
-//! The engine (everything but `python`) is plain Rust and knows nothing of
-//! Python; the binding is behind the `python` feature.
+//! The engine (everything but `python` and `plugin`) is plain Rust and knows
+//! nothing of Python; the binding and the Polars expression plugin are behind
+//! the `python` feature.
 
+pub mod column;
 pub mod engine;
 pub mod extract;
 pub mod frame;
@@ -11,5 +13,7 @@ pub mod lexicon;
 pub mod stats;
 pub mod text;
 
+#[cfg(feature = "python")]
+mod plugin;
 #[cfg(feature = "python")]
 mod python;

@@ -8,7 +8,7 @@ use pyo3_polars::{PyDataFrame, PySeries};
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use crate::engine::{panic_message, parse_batch, DocumentInput};
+use crate::engine::{panic_message, parse_batch_with_threads, DocumentInput};
 use crate::frame::incidents_to_frame;
 use crate::stats;
 
@@ -22,13 +22,15 @@ fn parse_iso(value: &str, argument: &str) -> PyResult<NaiveDate> {
 
 /// Parse documents in parallel (GIL released). Returns the incident frame and
 /// a list of (doc_id, error) for documents that could not be parsed.
+/// `threads`: size of the parser's thread pool (default: one per core).
 #[pyfunction]
-#[pyo3(signature = (texts, published, doc_ids))]
+#[pyo3(signature = (texts, published, doc_ids, threads=None))]
 fn parse_many(
     py: Python<'_>,
     texts: Vec<String>,
     published: Vec<Option<String>>,
     doc_ids: Vec<String>,
+    threads: Option<usize>,
 ) -> PyResult<(PyDataFrame, Vec<(String, String)>)> {
     if texts.len() != published.len() || texts.len() != doc_ids.len() {
         return Err(PyValueError::new_err(
@@ -49,10 +51,19 @@ fn parse_many(
             doc_id,
         })
         .collect();
-    let (incidents, failures) = py.detach(|| parse_batch(&inputs));
+    let (incidents, failures) = py
+        .detach(|| parse_batch_with_threads(&inputs, threads))
+        .map_err(PyRuntimeError::new_err)?;
     let frame = incidents_to_frame(&incidents)
         .map_err(|e| PyRuntimeError::new_err(format!("building the incident frame: {e}")))?;
     Ok((PyDataFrame(frame), failures))
+}
+
+/// The publication date a document states in its header or alone on its
+/// first line, as an ISO string.
+#[pyfunction]
+fn published_from_text(text: &str) -> Option<String> {
+    crate::text::stated_published(text).map(|date| date.to_string())
 }
 
 /// The SPEC schema as an empty frame.
@@ -217,6 +228,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rates, m)?)?;
     m.add_function(wrap_pyfunction!(deduplicate, m)?)?;
     m.add_function(wrap_pyfunction!(gazetteer, m)?)?;
+    m.add_function(wrap_pyfunction!(published_from_text, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

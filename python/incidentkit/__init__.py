@@ -38,3 +38,10 @@ __all__ = [
 ]
 
 from incidentkit._core import __version__
+
+# Corpora (io.py, _corpus.py), and the `incidents` expression namespace that
+# importing _plugin registers on polars.
+__all__ += ["CorpusWarning", "parse_corpus", "read_corpus"]
+from incidentkit import _plugin  # noqa: E402, F401
+from incidentkit._corpus import parse_corpus  # noqa: E402
+from incidentkit.io import CorpusWarning, read_corpus  # noqa: E402

@@ -10,12 +10,14 @@ def parse_many(
     texts: list[str],
     published: list[str | None],
     doc_ids: list[str],
+    threads: int | None = None,
 ) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
     """Parse documents in parallel with the GIL released.
 
     ``published`` holds ISO dates (``YYYY-MM-DD``) or None, one per text.
-    Returns the incident frame and ``(doc_id, reason)`` for every document
-    that could not be parsed.
+    ``threads`` sets the size of the parser's thread pool (default: one per
+    core). Returns the incident frame and ``(doc_id, reason)`` for every
+    document that could not be parsed.
     """
 
 def empty_frame() -> pl.DataFrame:
@@ -70,3 +72,8 @@ def deduplicate(incidents: pl.DataFrame, window_days: int) -> pl.DataFrame:
 
 def gazetteer() -> pl.DataFrame:
     """The place table."""
+
+def published_from_text(text: str) -> str | None:
+    """The publication date a document states, as ``YYYY-MM-DD``: a leading
+    ``" date YYYY-MM-DD "`` header line, else a full date alone on its first
+    line; None when it states none."""

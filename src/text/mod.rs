@@ -213,17 +213,20 @@ fn lone_first_line_date(text: &str) -> Option<NaiveDate> {
     crate::extract::dates::parse_standalone_date(first)
 }
 
+/// The publication date a document gives itself: its ` date YYYY-MM-DD `
+/// header, else a full date alone on its first line.
+pub fn stated_published(text: &str) -> Option<NaiveDate> {
+    date_header(text)
+        .and_then(|(date, _)| date)
+        .or_else(|| lone_first_line_date(text))
+}
+
 impl<'a> Document<'a> {
     /// Split `text` into paragraphs, sentences and list items. The caller's
     /// `published` wins over a header or first-line date.
     pub fn new(text: &'a str, published: Option<NaiveDate>) -> Self {
-        let (header_date, body_start) = match date_header(text) {
-            Some((date, end)) => (date, end),
-            None => (None, 0),
-        };
-        let published = published
-            .or(header_date)
-            .or_else(|| lone_first_line_date(text));
+        let body_start = date_header(text).map_or(0, |(_, end)| end);
+        let published = published.or_else(|| stated_published(text));
         let mut segments = Vec::new();
         let mut paragraph = 0;
         let mut line_lead: Option<usize> = None;
@@ -381,6 +384,17 @@ mod tests {
     fn lone_first_line_date_is_published() {
         let doc = Document::new("Wednesday, November 12, 2025\nA blast hit Quetta.", None);
         assert_eq!(doc.published, NaiveDate::from_ymd_opt(2025, 11, 12));
+    }
+
+    #[test]
+    fn stated_published_reads_header_then_first_line() {
+        let header = stated_published(" date 2025-03-05 \nTroops fired.");
+        assert_eq!(header, NaiveDate::from_ymd_opt(2025, 3, 5));
+        let lone = stated_published("Wednesday, November 12, 2025\nA blast hit Quetta.");
+        assert_eq!(lone, NaiveDate::from_ymd_opt(2025, 11, 12));
+        assert_eq!(stated_published(" date 2025-13-45 Troops fired."), None);
+        assert_eq!(stated_published("A blast hit Quetta on 3 May 2025."), None);
+        assert_eq!(stated_published(""), None);
     }
 
     #[test]

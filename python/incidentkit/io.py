@@ -1,0 +1,483 @@
+"""Reading corpora: folders of ``.txt`` files, JSON Lines, CSV and Parquet.
+
+Every reader yields frames with the columns of :data:`CORPUS_SCHEMA`
+(``doc_id``, ``published``, ``text``), a bounded number of rows at a time, so
+that :func:`incidentkit.parse_corpus` never holds the whole corpus. A file or
+row that cannot be read is reported with a :class:`CorpusWarning` naming it
+and the reason, and skipped; the rest of the corpus is read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+import polars as pl
+
+from incidentkit import _core
+
+__all__ = ["CORPUS_SCHEMA", "CorpusWarning", "read_corpus"]
+
+#: The columns of a corpus frame.
+CORPUS_SCHEMA: pl.Schema = pl.Schema({"doc_id": pl.String, "published": pl.Date, "text": pl.String})
+
+PathLike = Union[str, "os.PathLike[str]"]
+#: One path, or several: a folder of ``.txt`` files or a ``.txt``, ``.jsonl``,
+#: ``.csv`` or ``.parquet`` file.
+CorpusPath = Union[PathLike, Sequence[PathLike]]
+
+_FILE_KINDS = {
+    ".txt": "txt",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".parquet": "parquet",
+}
+_ACCEPTED = "a folder of .txt files, or a .txt, .jsonl (.ndjson), .csv or .parquet file"
+_DEFAULT_PUBLISHED = "published"
+_DEFAULT_ID = "doc_id"
+# Documents per frame when the whole corpus is read.
+_CHUNK_ROWS = 10_000
+# The row numbers of a CSV or Parquet file, under a name no file uses.
+_ROW = "__incidentkit_row__"
+
+
+class CorpusWarning(UserWarning):
+    """A file or document of a corpus that could not be read or parsed.
+
+    The message names the file (and the line, row or document) and the
+    reason. The rest of the corpus is read and parsed.
+    """
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Where a tabular file keeps the text, the date and the id."""
+
+    text: str
+    published: str
+    doc_id: str
+
+    def missing(self, available: Sequence[str], path: Path) -> None:
+        """Raise ValueError for a column that was asked for but is not there."""
+        wanted = [("text_column", self.text, True)]
+        # The default names are optional; a name the caller chose must exist.
+        wanted.append(("published_column", self.published, self.published != _DEFAULT_PUBLISHED))
+        wanted.append(("id_column", self.doc_id, self.doc_id != _DEFAULT_ID))
+        for argument, name, required in wanted:
+            if required and name not in available:
+                listed = ", ".join(repr(c) for c in available) or "none"
+                raise ValueError(
+                    f"{argument}: {path} has no column {name!r}; its columns are: {listed}"
+                )
+
+
+@dataclass(frozen=True)
+class _Source:
+    path: Path
+    kind: str  # "dir", "txt", "jsonl", "csv" or "parquet"
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, CorpusWarning, stacklevel=3)
+
+
+def _sources(path_or_paths: CorpusPath, argument: str) -> list[_Source]:
+    """Check the paths and tell what each one is."""
+    if isinstance(path_or_paths, (str, os.PathLike)):
+        paths: list[object] = [path_or_paths]
+    elif isinstance(path_or_paths, Sequence):
+        paths = list(path_or_paths)
+        if not paths:
+            raise ValueError(f"{argument}: expected at least one path to {_ACCEPTED}")
+    else:
+        raise TypeError(
+            f"{argument}: expected a path or a list of paths, got {type(path_or_paths).__name__}"
+        )
+    sources = []
+    for item in paths:
+        if not isinstance(item, (str, os.PathLike)):
+            raise TypeError(f"{argument}: expected a path (str or Path), got {type(item).__name__}")
+        path = Path(item)
+        if path.is_dir():
+            sources.append(_Source(path, "dir"))
+        elif not path.exists():
+            raise ValueError(f"{argument}: {str(path)!r} does not exist; expected {_ACCEPTED}")
+        elif path.suffix.lower() in _FILE_KINDS:
+            sources.append(_Source(path, _FILE_KINDS[path.suffix.lower()]))
+        else:
+            raise ValueError(
+                f"{argument}: {str(path)!r} is not a supported corpus format; expected {_ACCEPTED}"
+            )
+    return sources
+
+
+def _iso_date(value: object) -> dt.date | None:
+    """A date from a JSON value: an ISO date or the date part of a timestamp."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        head = value.strip().split("T", 1)[0].split(" ", 1)[0]
+        return dt.date.fromisoformat(head) if head else None
+    raise ValueError("not a date")
+
+
+def _frame(ids: list[str], published: list[dt.date | None], texts: list[str]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {"doc_id": ids, "published": published, "text": texts}, schema=CORPUS_SCHEMA
+    )
+
+
+def _read_text_file(path: Path) -> str | None:
+    """The text of one ``.txt`` document, or None (with a warning) if unreadable."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        _warn(f"{path}: cannot be read ({error.strerror or error}); skipped")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        _warn(f"{path}: not UTF-8 text (invalid byte at offset {error.start}); skipped")
+        return None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        _warn(f"{path}: no text; skipped")
+        return None
+    return text
+
+
+def _read_texts(files: Iterable[tuple[Path, str]], chunk: int) -> Iterator[pl.DataFrame]:
+    """``.txt`` documents: doc_id as given, published from the document's header."""
+    ids: list[str] = []
+    dates: list[dt.date | None] = []
+    texts: list[str] = []
+    for path, doc_id in files:
+        text = _read_text_file(path)
+        if text is None:
+            continue
+        stated = _core.published_from_text(text)
+        ids.append(doc_id)
+        dates.append(dt.date.fromisoformat(stated) if stated else None)
+        texts.append(text)
+        if len(texts) >= chunk:
+            yield _frame(ids, dates, texts)
+            ids, dates, texts = [], [], []
+    if texts:
+        yield _frame(ids, dates, texts)
+
+
+def _folder_files(root: Path) -> Iterator[tuple[Path, str]]:
+    files = sorted(
+        (p.relative_to(root).as_posix(), p)
+        for p in root.rglob("*")
+        if p.suffix.lower() == ".txt" and p.is_file()
+    )
+    if not files:
+        _warn(f"{root}: no .txt files in this folder")
+    for doc_id, path in files:
+        yield path, doc_id
+
+
+def _read_jsonl(path: Path, columns: _Columns, chunk: int) -> Iterator[pl.DataFrame]:
+    """JSON Lines, one object per line, read line by line."""
+    ids: list[str] = []
+    dates: list[dt.date | None] = []
+    texts: list[str] = []
+    checked = False
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        _warn(f"{path}: cannot be read ({error.strerror or error}); skipped")
+        return
+    with handle:
+        for line_number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            where = f"{path}, line {line_number}"
+            try:
+                record = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError as error:
+                _warn(f"{where}: not UTF-8 (invalid byte at offset {error.start}); skipped")
+                continue
+            except json.JSONDecodeError as error:
+                _warn(f"{where}: malformed JSON ({error.msg} at column {error.colno}); skipped")
+                continue
+            if not isinstance(record, dict):
+                _warn(f"{where}: expected a JSON object, got {type(record).__name__}; skipped")
+                continue
+            if not checked:
+                # The first object shows which columns the file has.
+                columns.missing(list(record), path)
+                checked = True
+            raw_id = record.get(columns.doc_id)
+            doc_id = f"{path.name}#{line_number}" if raw_id is None else str(raw_id)
+            text = record.get(columns.text)
+            if not isinstance(text, str) or not text.strip():
+                reason = (
+                    "no text" if text is None or isinstance(text, str) else "text is not a string"
+                )
+                _warn(f"{where} (doc_id {doc_id!r}): {reason}; skipped")
+                continue
+            raw_date = record.get(columns.published)
+            try:
+                published = _iso_date(raw_date)
+            except ValueError:
+                _warn(
+                    f"{where} (doc_id {doc_id!r}): published {raw_date!r} is not an ISO date; left empty"
+                )
+                published = None
+            ids.append(doc_id)
+            dates.append(published)
+            texts.append(text)
+            if len(texts) >= chunk:
+                yield _frame(ids, dates, texts)
+                ids, dates, texts = [], [], []
+    if texts:
+        yield _frame(ids, dates, texts)
+
+
+def _published_expr(name: str, dtype: pl.DataType, path: Path) -> pl.Expr:
+    """The publication date column of a CSV or Parquet file as ``Date``."""
+    column = pl.col(name)
+    if dtype == pl.Date:
+        return column
+    if isinstance(dtype, pl.Datetime):
+        return column.dt.date()
+    if dtype == pl.Null:
+        return column.cast(pl.Date)
+    if dtype in (pl.String, pl.Categorical) or isinstance(dtype, pl.Enum):
+        head = column.cast(pl.String).str.strip_chars().str.replace(r"[T ].*$", "")
+        return head.str.to_date("%Y-%m-%d", strict=False)
+    raise ValueError(
+        f"published_column: column {name!r} of {path} holds {dtype}; "
+        "expected dates, datetimes or ISO date strings"
+    )
+
+
+def _tabular_chunks(lazy: pl.LazyFrame, size: int) -> Iterator[pl.DataFrame]:
+    """A lazy frame in chunks, streamed when polars can (LazyFrame.collect_batches)."""
+    if hasattr(lazy, "collect_batches"):
+        yield from lazy.collect_batches(chunk_size=size)
+    else:  # pragma: no cover - polars without collect_batches reads the file whole
+        yield lazy.collect()
+
+
+def _read_tabular(path: Path, kind: str, columns: _Columns, chunk: int) -> Iterator[pl.DataFrame]:
+    """CSV (all columns read as text) or Parquet, scanned lazily in chunks."""
+    try:
+        lazy = pl.scan_csv(path, infer_schema=False) if kind == "csv" else pl.scan_parquet(path)
+        schema = lazy.collect_schema()
+    except (pl.exceptions.PolarsError, OSError) as error:
+        _warn(f"{path}: cannot be read ({_reason(error)}); skipped")
+        return
+    columns.missing(schema.names(), path)
+    text_dtype = schema[columns.text]
+    if text_dtype not in (pl.String, pl.Categorical) and not isinstance(text_dtype, pl.Enum):
+        raise ValueError(
+            f"text_column: column {columns.text!r} of {path} holds {text_dtype}; expected text"
+        )
+    selected = [pl.col(_ROW).alias("row"), pl.col(columns.text).cast(pl.String).alias("text")]
+    if columns.published in schema:
+        published = _published_expr(columns.published, schema[columns.published], path)
+        selected += [published.alias("published"), pl.col(columns.published).alias("published_raw")]
+    else:
+        selected += [
+            pl.lit(None, dtype=pl.Date).alias("published"),
+            pl.lit(None).alias("published_raw"),
+        ]
+    fallback_id = pl.format("{}#{}", pl.lit(path.name), pl.col(_ROW))
+    if columns.doc_id in schema:
+        selected.append(
+            pl.col(columns.doc_id).cast(pl.String).fill_null(fallback_id).alias("doc_id")
+        )
+    else:
+        selected.append(fallback_id.alias("doc_id"))
+    lazy = lazy.with_row_index(_ROW, offset=1).select(selected)
+    rows = 0
+    try:
+        for frame in _tabular_chunks(lazy, chunk):
+            rows += frame.height
+            yield _checked_rows(frame, path)
+    except (pl.exceptions.PolarsError, OSError) as error:
+        after = f" after row {rows}" if rows else ""
+        _warn(f"{path}: cannot be read{after} ({_reason(error)}); the rest of the file is skipped")
+
+
+def _reason(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def _checked_rows(chunk: pl.DataFrame, path: Path) -> pl.DataFrame:
+    """Warn about rows without text or with a date that is not one; drop the former."""
+    no_text = pl.col("text").is_null() | (pl.col("text").str.strip_chars() == "")
+    for row, doc_id in chunk.filter(no_text).select("row", "doc_id").iter_rows():
+        _warn(f"{path}, row {row} (doc_id {doc_id!r}): no text; skipped")
+    bad_date = pl.col("published").is_null() & pl.col("published_raw").is_not_null()
+    bad = chunk.filter(bad_date & ~no_text)
+    for row, doc_id, raw in bad.select(
+        "row", "doc_id", pl.col("published_raw").cast(pl.String)
+    ).iter_rows():
+        if raw is not None and raw.strip():
+            _warn(
+                f"{path}, row {row} (doc_id {doc_id!r}): published {raw!r} is not an ISO date; left empty"
+            )
+    return chunk.filter(~no_text).select(CORPUS_SCHEMA.names())
+
+
+def _read_source(source: _Source, columns: _Columns, chunk: int) -> Iterator[pl.DataFrame]:
+    """The documents of one path, at most ``chunk`` at a time."""
+    if source.kind == "dir":
+        yield from _read_texts(_folder_files(source.path), chunk)
+    elif source.kind == "txt":
+        yield from _read_texts([(source.path, source.path.name)], chunk)
+    elif source.kind == "jsonl":
+        yield from _read_jsonl(source.path, columns, chunk)
+    else:
+        yield from _read_tabular(source.path, source.kind, columns, chunk)
+
+
+def _rebatch(frames: Iterable[pl.DataFrame], size: int) -> Iterator[pl.DataFrame]:
+    """Frames of exactly ``size`` rows (the last one may be shorter)."""
+    pending: list[pl.DataFrame] = []
+    held = 0
+    for frame in frames:
+        while frame.height:
+            take = min(size - held, frame.height)
+            pending.append(frame.slice(0, take))
+            held += take
+            frame = frame.slice(take)
+            if held == size:
+                yield pl.concat(pending, rechunk=True)
+                pending, held = [], 0
+    if held:
+        yield pl.concat(pending, rechunk=True)
+
+
+def _iter_corpus(
+    path_or_paths: CorpusPath,
+    *,
+    batch_size: int = 1000,
+    text_column: str = "text",
+    published_column: str = _DEFAULT_PUBLISHED,
+    id_column: str = _DEFAULT_ID,
+    argument: str = "path_or_paths",
+) -> Iterator[pl.DataFrame]:
+    """Read a corpus lazily, ``batch_size`` documents at a time.
+
+    Takes the arguments of :func:`read_corpus` and yields frames of
+    :data:`CORPUS_SCHEMA`. The paths are checked at once, the columns of a
+    file when it is opened; a wrong one raises ``ValueError``.
+    """
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+        raise ValueError(f"batch_size: expected a positive integer, got {batch_size!r}")
+    for name, value in (
+        ("text_column", text_column),
+        ("published_column", published_column),
+        ("id_column", id_column),
+    ):
+        if not isinstance(value, str) or not value:
+            raise TypeError(f"{name}: expected a column name (str), got {value!r}")
+    sources = _sources(path_or_paths, argument)
+    columns = _Columns(text_column, published_column, id_column)
+    frames = (frame for source in sources for frame in _read_source(source, columns, batch_size))
+    return _rebatch(frames, batch_size)
+
+
+def read_corpus(
+    path_or_paths: CorpusPath,
+    text_column: str = "text",
+    published_column: str = _DEFAULT_PUBLISHED,
+    id_column: str = _DEFAULT_ID,
+) -> pl.DataFrame:
+    """Read a corpus of documents into one frame.
+
+    Parameters
+    ----------
+    path_or_paths
+        A folder (read recursively) of ``.txt`` files, one document each; a
+        single ``.txt`` document; a ``.jsonl`` file with one JSON object per
+        line; a ``.csv`` or ``.parquet`` file with one document per row; or a
+        list of any of these.
+    text_column
+        The column (or JSON key) with the text of each document.
+    published_column
+        The column with the publication date (a date, a datetime or an ISO
+        string ``YYYY-MM-DD``). When the default ``"published"`` is absent,
+        ``published`` is null.
+    id_column
+        The column with the document's id. When the default ``"doc_id"`` is
+        absent, or an id is null, the id is ``"{file name}#{n}"``, n counting
+        rows from 1 (for JSON Lines, the line number).
+
+    Returns
+    -------
+    polars.DataFrame
+        Columns ``doc_id`` (String), ``published`` (Date) and ``text``
+        (String), one row per document, in file order; the files of a folder
+        are sorted by path. For ``.txt`` documents ``doc_id`` is the path
+        relative to the folder (with ``/``), or the file name for a single
+        file, and ``published`` is the date the document states in a
+        ``" date YYYY-MM-DD "`` header line or alone on its first line.
+
+    Raises
+    ------
+    ValueError
+        A path that does not exist or is not one of the formats above; a
+        column name that is not in a file (the message lists its columns).
+
+    Warns
+    -----
+    CorpusWarning
+        For a file that cannot be read (not UTF-8, corrupt, unreadable), a
+        malformed JSON line, a row without text (skipped) or a publication
+        date that is not a date (left null). The rest is read.
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> from pathlib import Path
+    >>> import polars as pl
+    >>> import incidentkit as ik
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "ispr").mkdir()
+    >>> _ = (folder / "ispr" / "0312.txt").write_text(
+    ...     " date 2025-03-12 \\nSecurity forces killed four khwarij in Tank.")
+    >>> _ = (folder / "ispr" / "0313.txt").write_text("A blast hit a market in Quetta.")
+    >>> corpus = ik.read_corpus(folder)
+    >>> corpus.select("doc_id", "published", chars=pl.col("text").str.len_chars())
+    shape: (2, 3)
+    ┌───────────────┬────────────┬───────┐
+    │ doc_id        ┆ published  ┆ chars │
+    │ ---           ┆ ---        ┆ ---   │
+    │ str           ┆ date       ┆ u32   │
+    ╞═══════════════╪════════════╪═══════╡
+    │ ispr/0312.txt ┆ 2025-03-12 ┆ 62    │
+    │ ispr/0313.txt ┆ null       ┆ 31    │
+    └───────────────┴────────────┴───────┘
+    >>> lines = [{"id": 7, "date": "2025-05-02", "body": "A blast hit Quetta."},
+    ...          {"id": 8, "body": "Two soldiers were martyred in Bannu."}]
+    >>> _ = (folder / "news.jsonl").write_text("\\n".join(json.dumps(x) for x in lines))
+    >>> ik.read_corpus(folder / "news.jsonl", text_column="body", published_column="date",
+    ...                id_column="id").rows()
+    [('7', datetime.date(2025, 5, 2), 'A blast hit Quetta.'), ('8', None, 'Two soldiers were martyred in Bannu.')]
+    """
+    frames = list(
+        _iter_corpus(
+            path_or_paths,
+            batch_size=_CHUNK_ROWS,
+            text_column=text_column,
+            published_column=published_column,
+            id_column=id_column,
+        )
+    )
+    if not frames:
+        return pl.DataFrame(schema=CORPUS_SCHEMA)
+    return pl.concat(frames, rechunk=True)
