@@ -1,0 +1,539 @@
+"""Ready-made charts of incident frames, drawn with matplotlib.
+
+matplotlib is an optional dependency: ``pip install 'incidentkit[plot]'``.
+It is imported when a chart is drawn, not when this module is, so
+``import incidentkit`` works without it; drawing without it raises an
+``ImportError`` that names the extra.
+
+Every function takes an incident frame (``ik.parse_many``,
+``ik.parse_corpus``), or a :class:`~incidentkit.Crosstab` for
+:func:`heatmap`, draws into ``ax`` (a new figure when ``ax`` is None) and
+returns the ``Axes``, so titles, limits and labels can still be changed. The
+numbers come from :func:`incidentkit.aggregate` and
+:func:`incidentkit.crosstab`: tolls are sums of the counts the reports state
+(unknown counts add nothing).
+
+Nothing to draw (an empty frame, a window without incidents, no nationality
+stated) is not an error: the chart keeps its title and axis labels and says
+"No incidents to show" in the middle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import TYPE_CHECKING, Literal
+
+import polars as pl
+
+from incidentkit._stats import Crosstab, DateLike, aggregate
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["SIDES", "Toll", "districts", "heatmap", "monthly", "nationalities"]
+
+#: What :func:`monthly` and :func:`districts` count: incidents, or the
+#: people killed or injured, stacked by side.
+Toll = Literal["incidents", "killed", "injured"]
+
+#: The sides of a toll in stacking order: (column suffix, legend label, colour).
+#: The colours are from the Okabe-Ito palette, told apart with colour-blindness.
+SIDES: tuple[tuple[str, str, str], ...] = (
+    ("security", "Security forces", "#0072B2"),
+    ("civilians", "Civilians", "#E69F00"),
+    ("militants", "Militants", "#D55E00"),
+    ("unknown", "Unknown", "#999999"),
+)
+
+_INCIDENT_COLOUR = "#4C72B0"
+_EMPTY = "No incidents to show"
+_TOLLS = ("incidents", "killed", "injured")
+# Axis labels for the values crosstab and aggregate give; others are spelled out.
+_VALUE_LABELS = {
+    "incidents": "Incidents",
+    "killed": "People killed",
+    "injured": "People injured",
+    "killed_total": "People killed",
+    "injured_total": "People injured",
+    "arrested": "People arrested",
+    "militants": "Militants",
+}
+_KEY_LABELS = {"militant_group": "Militant group", "event_type": "Event type"}
+
+
+def _require_matplotlib() -> None:
+    """Import matplotlib, or say which extra installs it."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError as error:
+        raise ImportError(
+            "incidentkit.plot needs matplotlib: pip install 'incidentkit[plot]' "
+            "(or pip install matplotlib)"
+        ) from error
+
+
+def _axes(ax: Axes | None, width: float, height: float) -> Axes:
+    """``ax`` checked, or the axes of a new pyplot figure of this size (inches)."""
+    _require_matplotlib()
+    from matplotlib.axes import Axes
+
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, new = plt.subplots(figsize=(width, height), layout="constrained")
+        assert isinstance(new, Axes)
+        return new
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax: expected a matplotlib Axes or None, got {type(ax).__name__}")
+    return ax
+
+
+def _check_toll(value: object) -> str:
+    if value not in _TOLLS:
+        raise ValueError(f"value: expected one of 'incidents', 'killed', 'injured', got {value!r}")
+    return str(value)
+
+
+def _check_top(top: object, allow_none: bool) -> int | None:
+    if top is None and allow_none:
+        return None
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise ValueError(f"top: expected a positive integer, got {top!r}")
+    return top
+
+
+def _value_label(value: str) -> str:
+    if value in _VALUE_LABELS:
+        return _VALUE_LABELS[value]
+    head, _, side = value.partition("_")
+    if head in ("killed", "injured") and side:
+        names = {suffix: label for suffix, label, _ in SIDES}
+        return f"{names.get(side, side.capitalize())} {head}"
+    return value.replace("_", " ").capitalize()
+
+
+def _key_label(key: str) -> str:
+    return _KEY_LABELS.get(key, key.replace("_", " ").capitalize())
+
+
+def _empty(ax: Axes, message: str = _EMPTY) -> None:
+    """Say in the middle of the axes that there is nothing to draw."""
+    ax.text(
+        0.5,
+        0.5,
+        message,
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        color="0.4",
+    )
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def _integer_ticks(ax: Axes, axis: Literal["x", "y"]) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_locator(MaxNLocator(integer=True))
+
+
+def _first_of_month(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _month_span(months: pl.Series, start: DateLike | None, end: DateLike | None) -> list[dt.date]:
+    """Every month from the first to the last, the window's ends when given."""
+    known: list[dt.date] = [m for m in months.to_list() if m is not None]
+    first = _first_of_month(_as_date(start)) if start is not None else min(known, default=None)
+    last = _first_of_month(_as_date(end)) if end is not None else max(known, default=None)
+    if first is None or last is None or first > last:
+        return []
+    span: list[dt.date] = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        span.append(dt.date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return span
+
+
+def _as_date(value: DateLike) -> dt.date:
+    # aggregate() has already checked the window, so this only converts it.
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value.strip())
+
+
+def _side_columns(value: str) -> list[str]:
+    return [f"{value}_{suffix}" for suffix, _, _ in SIDES]
+
+
+def monthly(
+    incidents: pl.DataFrame,
+    value: Toll = "incidents",
+    *,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Bars per month: incidents, or the people killed or injured by side.
+
+    Parameters
+    ----------
+    incidents
+        An incident frame.
+    value
+        ``"incidents"`` (one bar per month), or ``"killed"`` / ``"injured"``:
+        the stated dead or wounded, stacked by side (security forces,
+        civilians, militants, unknown).
+    start, end
+        A date window, as in :func:`incidentkit.aggregate` (incidents that
+        overlap it); it also fixes the first and the last month shown.
+    ax
+        The matplotlib axes to draw into; None makes a new figure.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes: one bar per month from the first to the last (months
+        without incidents are zero), labelled ``"YYYY-MM"``. Incidents are
+        placed in the month of ``date_start``; undated ones are left out.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import incidentkit as ik
+    >>> from incidentkit import plot
+    >>> incidents = ik.parse_many(
+    ...     ["BANNU: Two policemen were martyred in an attack in Domel on Monday.",
+    ...      "Security forces killed six khwarij in an IBO in Tank district on Tuesday.",
+    ...      "Three soldiers were martyred in a blast in Bannu on Friday."],
+    ...     published=["2025-02-05", "2025-02-05", "2025-04-12"])
+    >>> ax = plot.monthly(incidents, value="killed")
+    >>> ax.get_title(), ax.get_ylabel()
+    ('People killed per month, by side', 'People killed')
+    >>> [label.get_text() for label in ax.get_xticklabels()]
+    ['2025-02', '2025-03', '2025-04']
+    >>> [container.get_label() for container in ax.containers]
+    ['Security forces', 'Civilians', 'Militants', 'Unknown']
+    >>> [int(bar.get_height()) for bar in ax.containers[0]]  # security forces
+    [2, 0, 3]
+    >>> plt.close(ax.figure)
+    """
+    toll = _check_toll(value)
+    table = aggregate(incidents, by="month", start=start, end=end)
+    months = _month_span(table["month"], start, end)
+    ax = _axes(ax, max(6.0, min(14.0, 0.35 * len(months) + 3.0)), 4.0)
+    ylabel = _value_label(toll)
+    ax.set_title(f"{ylabel} per month" + ("" if toll == "incidents" else ", by side"))
+    ax.set_xlabel("Month")
+    ax.set_ylabel(ylabel)
+    if not months:
+        _empty(ax)
+        return ax
+    columns = ["incidents"] if toll == "incidents" else _side_columns(toll)
+    filled = (
+        pl.DataFrame({"month": months}, schema={"month": pl.Date})
+        .join(table.select("month", *columns), on="month", how="left")
+        .with_columns(pl.col(columns).fill_null(0))
+    )
+    positions = list(range(filled.height))
+    if toll == "incidents":
+        ax.bar(positions, filled["incidents"].to_list(), color=_INCIDENT_COLOUR, label="Incidents")
+    else:
+        bottom = [0.0] * filled.height
+        for column, (_, label, colour) in zip(columns, SIDES):
+            heights = [float(v) for v in filled[column].to_list()]
+            ax.bar(positions, heights, bottom=bottom, color=colour, label=label)
+            bottom = [b + h for b, h in zip(bottom, heights)]
+        ax.legend(title="Side", frameon=False)
+    # About twelve labels at most, so that long series stay legible.
+    step = max(1, math.ceil(len(months) / 12))
+    labels = [m.strftime("%Y-%m") for m in months]
+    ax.set_xticks(positions[::step], labels[::step])
+    if len(labels[::step]) > 6:
+        ax.tick_params(axis="x", labelrotation=45)
+        for tick in ax.get_xticklabels():
+            tick.set_horizontalalignment("right")
+    _integer_ticks(ax, "y")
+    return ax
+
+
+def districts(
+    incidents: pl.DataFrame,
+    value: Toll = "incidents",
+    *,
+    top: int = 10,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Horizontal bars of the districts with the most incidents or casualties.
+
+    Parameters
+    ----------
+    incidents
+        An incident frame.
+    value
+        ``"incidents"``, or ``"killed"`` / ``"injured"``: districts are
+        ranked by ``killed_total`` (``injured_total``) and each bar is
+        stacked by side.
+    top
+        How many districts to show, the largest at the top (ties in
+        alphabetical order).
+    start, end
+        A date window, as in :func:`incidentkit.aggregate`.
+    ax
+        The matplotlib axes to draw into; None makes a new figure.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes, with each bar's total written at its end. Incidents
+        without a district (several districts, or none named) are left out.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import incidentkit as ik
+    >>> from incidentkit import plot
+    >>> incidents = ik.parse_many(
+    ...     ["BANNU: Two policemen were martyred in an attack in Domel on Monday.",
+    ...      "Security forces killed six khwarij in an IBO in Tank district on Tuesday.",
+    ...      "Three soldiers were martyred in a blast in Bannu on Friday."],
+    ...     published=["2025-02-05", "2025-02-05", "2025-04-12"])
+    >>> ax = plot.districts(incidents, top=5)
+    >>> ax.get_title()
+    'Districts by incidents'
+    >>> [label.get_text() for label in ax.get_yticklabels()]
+    ['Bannu', 'Tank']
+    >>> [int(bar.get_width()) for bar in ax.patches]
+    [2, 1]
+    >>> plt.close(ax.figure)
+    """
+    toll = _check_toll(value)
+    n = _check_top(top, allow_none=False)
+    assert n is not None
+    table = aggregate(incidents, by="district", start=start, end=end).filter(
+        pl.col("district").is_not_null()
+    )
+    rank = "incidents" if toll == "incidents" else f"{toll}_total"
+    ranked = table.sort([rank, "district"], descending=[True, False]).head(n)
+    ax = _axes(ax, 7.0, max(3.0, 0.4 * ranked.height + 1.5))
+    label = _value_label(toll)
+    shown = "Districts" if table.height <= n else f"Top {n} districts"
+    ax.set_title(f"{shown} by {label[0].lower()}{label[1:]}")
+    ax.set_xlabel(label)
+    ax.set_ylabel("District")
+    if ranked.height == 0:
+        _empty(ax)
+        return ax
+    positions = list(range(ranked.height))
+    if toll == "incidents":
+        ax.barh(positions, ranked["incidents"].to_list(), color=_INCIDENT_COLOUR)
+    else:
+        left = [0.0] * ranked.height
+        for column, (_, side, colour) in zip(_side_columns(toll), SIDES):
+            widths = [float(v) for v in ranked[column].to_list()]
+            ax.barh(positions, widths, left=left, color=colour, label=side)
+            left = [a + w for a, w in zip(left, widths)]
+        ax.legend(title="Side", frameon=False, loc="lower right")
+    totals = ranked[rank].to_list()
+    for y, total in zip(positions, totals):
+        ax.text(total, y, f" {total}", va="center", fontsize="small")
+    ax.set_yticks(positions, ranked["district"].to_list())
+    ax.invert_yaxis()  # the largest at the top
+    ax.set_xlim(0, max(1, max(totals)) * 1.12)
+    _integer_ticks(ax, "x")
+    return ax
+
+
+def heatmap(
+    table: Crosstab,
+    *,
+    top: int | None = None,
+    cmap: str = "Reds",
+    annotate: bool = False,
+    ax: Axes | None = None,
+) -> Axes:
+    """A colour-coded matrix of a crosstab, with a colour bar.
+
+    Parameters
+    ----------
+    table
+        A :class:`~incidentkit.Crosstab` from :func:`incidentkit.crosstab`,
+        such as districts by month.
+    top
+        Keep only the rows with the largest totals (in the table's order);
+        None keeps them all.
+    cmap
+        A matplotlib colour map name; the scale starts at zero.
+    annotate
+        Write each cell's number in it (for small tables).
+    ax
+        The matplotlib axes to draw into; None makes a new figure. The colour
+        bar takes its room from these axes.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes, with the column names (``"2025-03"`` for months) along x
+        and the row labels along y (null shown as ``"unknown"``). The colour
+        bar is ``ax.images[0].colorbar``; an empty table gives no colour bar.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import incidentkit as ik
+    >>> from incidentkit import plot
+    >>> incidents = ik.parse_many(
+    ...     ["BANNU: Two policemen were martyred in an attack in Domel on Monday.",
+    ...      "Security forces killed six khwarij in an IBO in Tank district on Tuesday.",
+    ...      "Three soldiers were martyred in a blast in Bannu on Friday."],
+    ...     published=["2025-02-05", "2025-02-05", "2025-04-12"])
+    >>> table = ik.crosstab(incidents, rows="district", cols="month", value="killed_total")
+    >>> ax = plot.heatmap(table)
+    >>> ax.get_title()
+    'People killed by district and month'
+    >>> [label.get_text() for label in ax.get_xticklabels()]
+    ['2025-02', '2025-03', '2025-04']
+    >>> [label.get_text() for label in ax.get_yticklabels()]
+    ['Bannu', 'Tank']
+    >>> ax.images[0].colorbar.ax.get_ylabel()
+    'People killed'
+    >>> plt.close(ax.figure)
+    """
+    if not isinstance(table, Crosstab):
+        raise TypeError(
+            f"table: expected an incidentkit.Crosstab (from ik.crosstab), got {type(table).__name__}"
+        )
+    n = _check_top(top, allow_none=True)
+    values = table.values
+    rows = ["unknown" if v is None else str(v) for v in table.row_labels.to_list()]
+    if n is not None and n < len(rows):
+        totals = values.sum(axis=1)
+        # The n largest totals, ties to the earlier row; then back in table order.
+        keep = sorted(sorted(range(len(rows)), key=lambda i: (-int(totals[i]), i))[:n])
+        values = values[keep, :]
+        rows = [rows[i] for i in keep]
+    cols = list(table.col_names)
+    ax = _axes(
+        ax,
+        max(6.0, min(16.0, 0.45 * len(cols) + 4.0)),
+        max(3.0, min(16.0, 0.35 * len(rows) + 1.8)),
+    )
+    label = _value_label(table.value)
+    ax.set_title(
+        f"{label} by {_key_label(table.rows).lower()} and {_key_label(table.cols).lower()}"
+    )
+    ax.set_xlabel(_key_label(table.cols))
+    ax.set_ylabel(_key_label(table.rows))
+    if values.size == 0:
+        _empty(ax)
+        return ax
+    image = ax.imshow(values, aspect="auto", cmap=cmap, interpolation="nearest", vmin=0)
+    ax.figure.colorbar(image, ax=ax, label=label)
+    ax.set_xticks(range(len(cols)), cols)
+    ax.set_yticks(range(len(rows)), rows)
+    if len(cols) > 6:
+        ax.tick_params(axis="x", labelrotation=90)
+    if annotate:
+        high = float(values.max()) or 1.0
+        for i in range(values.shape[0]):
+            for j in range(values.shape[1]):
+                cell = int(values[i, j])
+                colour = "white" if cell > 0.6 * high else "black"
+                ax.text(j, i, str(cell), ha="center", va="center", color=colour, fontsize="small")
+    return ax
+
+
+def nationalities(
+    incidents: pl.DataFrame,
+    *,
+    top: int | None = None,
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Horizontal bars of the militants of each stated nationality.
+
+    Parameters
+    ----------
+    incidents
+        An incident frame.
+    top
+        Show only this many nationalities; None shows all.
+    start, end
+        A date window, as in :func:`incidentkit.aggregate`.
+    ax
+        The matplotlib axes to draw into; None makes a new figure.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes: per nationality (``ik.aggregate(by="nationality")``), a bar
+        of the militants the reports count, largest first, and at its end the
+        number of incidents naming it and how many of those give no count
+        (``"4 in 2 incidents (1 without a count)"``). Incidents that state no
+        nationality are left out.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import incidentkit as ik
+    >>> from incidentkit import plot
+    >>> incidents = ik.parse_many(
+    ...     ["Security forces killed six khwarij in Zhob on Monday; four of them were "
+    ...      "Afghan nationals, the ISPR said.",
+    ...      "The suicide bomber who struck a convoy in Mir Ali on Sunday was an Afghan "
+    ...      "national, officials said."],
+    ...     published=["2025-04-27", "2025-06-10"])
+    >>> ax = plot.nationalities(incidents)
+    >>> ax.get_title()
+    'Militants by stated nationality'
+    >>> [label.get_text() for label in ax.get_yticklabels()]
+    ['Afghan']
+    >>> [text.get_text() for text in ax.texts]
+    [' 5 in 2 incidents']
+    >>> plt.close(ax.figure)
+    """
+    n = _check_top(top, allow_none=True)
+    table = (
+        aggregate(incidents, by="nationality", start=start, end=end)
+        .filter(pl.col("nationality").is_not_null())
+        .sort(["militants", "incidents", "nationality"], descending=[True, True, False])
+    )
+    shown = table if n is None else table.head(n)
+    ax = _axes(ax, 7.0, max(3.0, 0.45 * shown.height + 1.5))
+    ax.set_title("Militants by stated nationality")
+    ax.set_xlabel("Militants (stated counts)")
+    ax.set_ylabel("Nationality")
+    if shown.height == 0:
+        _empty(ax, "No militant nationality stated")
+        return ax
+    positions = list(range(shown.height))
+    counts = shown["militants"].to_list()
+    ax.barh(positions, counts, color=SIDES[2][2])
+    for y, row in zip(positions, shown.iter_rows(named=True)):
+        named = row["incidents"]
+        note = f" {row['militants']} in {named} incident{'' if named == 1 else 's'}"
+        if row["militants_uncounted"]:
+            note += f" ({row['militants_uncounted']} without a count)"
+        ax.text(row["militants"], y, note, va="center", fontsize="small")
+    ax.set_yticks(positions, shown["nationality"].to_list())
+    ax.invert_yaxis()
+    # Room on the right for the notes.
+    ax.set_xlim(0, max(1, max(counts)) * 1.6)
+    _integer_ticks(ax, "x")
+    return ax
