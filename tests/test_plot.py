@@ -234,8 +234,12 @@ def test_nationalities(incidents: pl.DataFrame) -> None:
     ax = plot.nationalities(incidents)
     assert ax.get_title() == "Militants by stated nationality"
     assert tick_texts(ax.get_yticklabels()) == ["Afghan", "Tajik"]
-    assert [int(bar.get_width()) for bar in ax.patches] == [4, 1]
-    assert texts(ax) == [" 4 in 2 incidents (1 without a count)", " 1 in 1 incident"]
+    militants, named = bars(ax)
+    assert militants.get_label() == "Militants (stated counts)"
+    assert named.get_label() == "Incidents naming it"
+    assert [int(bar.get_width()) for bar in militants] == [4, 1]
+    assert [int(bar.get_width()) for bar in named] == [2, 1]
+    assert texts(ax) == [" 4", " 1", " 2 (1 without a count)", " 1"]
     assert tick_texts(plot.nationalities(incidents, top=1).get_yticklabels()) == ["Afghan"]
 
 

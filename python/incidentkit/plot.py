@@ -139,6 +139,14 @@ def _integer_ticks(ax: Axes, axis: Literal["x", "y"]) -> None:
     target.set_major_locator(MaxNLocator(integer=True))
 
 
+def _rank_axis(ax: Axes, names: list[str]) -> None:
+    """Names down the y axis, the first at the top; with fewer than three,
+    keep the bars as thick as with three rather than filling the axes."""
+    ax.set_yticks(range(len(names)), names)
+    pad = max(0.0, (3 - len(names)) / 2)
+    ax.set_ylim(len(names) - 0.5 + pad, -0.5 - pad)  # inverted: the first at the top
+
+
 def _first_of_month(day: dt.date) -> dt.date:
     return day.replace(day=1)
 
@@ -348,8 +356,7 @@ def districts(
     totals = ranked[rank].to_list()
     for y, total in zip(positions, totals):
         ax.text(total, y, f" {total}", va="center", fontsize="small")
-    ax.set_yticks(positions, ranked["district"].to_list())
-    ax.invert_yaxis()  # the largest at the top
+    _rank_axis(ax, ranked["district"].to_list())
     ax.set_xlim(0, max(1, max(totals)) * 1.12)
     _integer_ticks(ax, "x")
     return ax
@@ -446,6 +453,11 @@ def heatmap(
     ax.set_yticks(range(len(rows)), rows)
     if len(cols) > 6:
         ax.tick_params(axis="x", labelrotation=90)
+    # Thin white lines between the cells.
+    ax.set_xticks([j - 0.5 for j in range(1, len(cols))], minor=True)
+    ax.set_yticks([i - 0.5 for i in range(1, len(rows))], minor=True)
+    ax.grid(which="minor", color="white", linewidth=0.6)
+    ax.tick_params(which="minor", length=0)
     if annotate:
         high = float(values.max()) or 1.0
         for i in range(values.shape[0]):
@@ -464,7 +476,7 @@ def nationalities(
     end: DateLike | None = None,
     ax: Axes | None = None,
 ) -> Axes:
-    """Horizontal bars of the militants of each stated nationality.
+    """Bars per stated nationality: the militants counted, and the incidents naming it.
 
     Parameters
     ----------
@@ -480,10 +492,12 @@ def nationalities(
     Returns
     -------
     matplotlib.axes.Axes
-        The axes: per nationality (``ik.aggregate(by="nationality")``), a bar
-        of the militants the reports count, largest first, and at its end the
-        number of incidents naming it and how many of those give no count
-        (``"4 in 2 incidents (1 without a count)"``). Incidents that state no
+        The axes: per nationality (``ik.aggregate(by="nationality")``), most
+        militants first, two bars: the militants the reports count
+        (``militants``) and the incidents that name the nationality
+        (``incidents``), the latter noting how many give no count
+        (``"5 (4 without a count)"``): "Afghan nationals were among the
+        dead" names a nationality without counting. Incidents that state no
         nationality are left out.
 
     Examples
@@ -494,18 +508,20 @@ def nationalities(
     >>> import incidentkit as ik
     >>> from incidentkit import plot
     >>> incidents = ik.parse_many(
-    ...     ["Security forces killed six khwarij in Zhob on Monday; four of them were "
-    ...      "Afghan nationals, the ISPR said.",
-    ...      "The suicide bomber who struck a convoy in Mir Ali on Sunday was an Afghan "
-    ...      "national, officials said."],
-    ...     published=["2025-04-27", "2025-06-10"])
+    ...     ["The suicide bomber who struck a convoy in Mir Ali on Sunday was an Afghan "
+    ...      "national, officials said.",
+    ...      "Security forces killed nine khwarij in Zhob on Monday, Afghan nationals "
+    ...      "among them, the ISPR said."],
+    ...     published=["2025-06-10", "2025-04-29"])
     >>> ax = plot.nationalities(incidents)
     >>> ax.get_title()
     'Militants by stated nationality'
     >>> [label.get_text() for label in ax.get_yticklabels()]
     ['Afghan']
+    >>> [container.get_label() for container in ax.containers]
+    ['Militants (stated counts)', 'Incidents naming it']
     >>> [text.get_text() for text in ax.texts]
-    [' 5 in 2 incidents']
+    [' 1', ' 2 (1 without a count)']
     >>> plt.close(ax.figure)
     """
     n = _check_top(top, allow_none=True)
@@ -515,25 +531,38 @@ def nationalities(
         .sort(["militants", "incidents", "nationality"], descending=[True, True, False])
     )
     shown = table if n is None else table.head(n)
-    ax = _axes(ax, 7.0, max(3.0, 0.45 * shown.height + 1.5))
+    ax = _axes(ax, 7.0, max(3.0, 0.6 * shown.height + 1.5))
     ax.set_title("Militants by stated nationality")
-    ax.set_xlabel("Militants (stated counts)")
+    ax.set_xlabel("Militants, incidents")
     ax.set_ylabel("Nationality")
     if shown.height == 0:
         _empty(ax, "No militant nationality stated")
         return ax
-    positions = list(range(shown.height))
-    counts = shown["militants"].to_list()
-    ax.barh(positions, counts, color=SIDES[2][2])
-    for y, row in zip(positions, shown.iter_rows(named=True)):
-        named = row["incidents"]
-        note = f" {row['militants']} in {named} incident{'' if named == 1 else 's'}"
-        if row["militants_uncounted"]:
-            note += f" ({row['militants_uncounted']} without a count)"
-        ax.text(row["militants"], y, note, va="center", fontsize="small")
-    ax.set_yticks(positions, shown["nationality"].to_list())
-    ax.invert_yaxis()
+    militants = shown["militants"].to_list()
+    named = shown["incidents"].to_list()
+    uncounted = shown["militants_uncounted"].to_list()
+    ax.barh(
+        [y - 0.2 for y in range(shown.height)],
+        militants,
+        height=0.4,
+        color=SIDES[2][2],
+        label="Militants (stated counts)",
+    )
+    ax.barh(
+        [y + 0.2 for y in range(shown.height)],
+        named,
+        height=0.4,
+        color=_INCIDENT_COLOUR,
+        label="Incidents naming it",
+    )
+    for y, count in enumerate(militants):
+        ax.text(count, y - 0.2, f" {count}", va="center", fontsize="small")
+    for y, (count, without) in enumerate(zip(named, uncounted)):
+        note = f" {count}" + (f" ({without} without a count)" if without else "")
+        ax.text(count, y + 0.2, note, va="center", fontsize="small")
+    _rank_axis(ax, shown["nationality"].to_list())
     # Room on the right for the notes.
-    ax.set_xlim(0, max(1, max(counts)) * 1.6)
+    ax.set_xlim(0, max(1, *militants, *named) * 1.5)
+    ax.legend(frameon=False, loc="best")
     _integer_ticks(ax, "x")
     return ax
