@@ -132,6 +132,24 @@ def _empty(ax: Axes, message: str = _EMPTY) -> None:
     ax.set_yticks([])
 
 
+def _fit_x_labels(ax: Axes, labels: list[str]) -> None:
+    """Slant the x tick labels when, side by side, they would run into each other."""
+    if not labels:
+        return
+    # Width per label, in inches, against the width of the longest label at
+    # about 0.085 inch a character (the default 10 pt sans-serif).
+    inches = ax.bbox.width / ax.figure.dpi / len(labels)
+    if max(len(label) for label in labels) * 0.085 <= 0.9 * inches:
+        return
+    if len(labels) > 12:
+        ax.tick_params(axis="x", labelrotation=90)
+        return
+    ax.tick_params(axis="x", labelrotation=45)
+    for tick in ax.get_xticklabels():
+        tick.set_horizontalalignment("right")
+        tick.set_rotation_mode("anchor")
+
+
 def _integer_ticks(ax: Axes, axis: Literal["x", "y"]) -> None:
     from matplotlib.ticker import MaxNLocator
 
@@ -264,10 +282,7 @@ def monthly(
     step = max(1, math.ceil(len(months) / 12))
     labels = [m.strftime("%Y-%m") for m in months]
     ax.set_xticks(positions[::step], labels[::step])
-    if len(labels[::step]) > 6:
-        ax.tick_params(axis="x", labelrotation=45)
-        for tick in ax.get_xticklabels():
-            tick.set_horizontalalignment("right")
+    _fit_x_labels(ax, labels[::step])
     _integer_ticks(ax, "y")
     return ax
 
@@ -448,11 +463,11 @@ def heatmap(
         _empty(ax)
         return ax
     image = ax.imshow(values, aspect="auto", cmap=cmap, interpolation="nearest", vmin=0)
-    ax.figure.colorbar(image, ax=ax, label=label)
+    colorbar = ax.figure.colorbar(image, ax=ax, label=label)
+    _integer_ticks(colorbar.ax, "y")  # the values are counts
     ax.set_xticks(range(len(cols)), cols)
     ax.set_yticks(range(len(rows)), rows)
-    if len(cols) > 6:
-        ax.tick_params(axis="x", labelrotation=90)
+    _fit_x_labels(ax, cols)
     # Thin white lines between the cells.
     ax.set_xticks([j - 0.5 for j in range(1, len(cols))], minor=True)
     ax.set_yticks([i - 0.5 for i in range(1, len(rows))], minor=True)
