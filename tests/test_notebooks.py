@@ -4,6 +4,10 @@ Each notebook is executed with nbclient in a ``python3`` kernel: ipykernel
 on the interpreter running the tests, from the notebooks folder as a user
 would open it. A cell that raises fails the test, and so does a cell that
 writes to stderr: that is where warnings go.
+
+Stored notebooks have no outputs, no execution counts, no cell metadata and
+the same notebook metadata, so that diffs show only what was written.
+``python tests/test_notebooks.py`` clears notebooks saved from Jupyter.
 """
 
 from __future__ import annotations
@@ -32,9 +36,27 @@ EXPECTED = [
 ]
 # Seconds a single cell may take: the slowest parses the example corpus.
 CELL_TIMEOUT = 120
+# The metadata of every stored notebook (Jupyter adds the Python version, which
+# differs from one machine to the next).
+METADATA = {
+    "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+    "language_info": {"name": "python"},
+}
 
 
-class ThisInterpreter(KernelSpecManager):  # type: ignore[misc]
+def clean(path: Path) -> str:
+    """The notebook at ``path`` as it should be stored."""
+    notebook = nbformat.read(path, as_version=4)
+    notebook.metadata = nbformat.from_dict(METADATA)
+    for cell in notebook.cells:
+        cell.metadata = nbformat.from_dict({})
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    return nbformat.writes(notebook) + "\n"
+
+
+class ThisInterpreter(KernelSpecManager):
     """The ``python3`` kernel of the interpreter running the tests, even when a
     ``python3`` kernelspec of another Python is installed for the user."""
 
@@ -42,7 +64,7 @@ class ThisInterpreter(KernelSpecManager):  # type: ignore[misc]
         return KernelSpec(resource_dir=RESOURCES, **get_kernel_dict())
 
 
-class ThisInterpreterKernel(AsyncKernelManager):  # type: ignore[misc]
+class ThisInterpreterKernel(AsyncKernelManager):
     """nbclient's kernel manager, with the kernelspec above."""
 
     def __init__(self, **kwargs: object) -> None:
@@ -54,17 +76,16 @@ def test_the_notebooks_are_there() -> None:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
-def test_stored_without_outputs(path: Path) -> None:
+def test_stored_clean(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
     nbformat.validate(notebook)
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type == "code":
-            assert cell.outputs == [], f"cell {index} has outputs: clear them"
+            assert cell.outputs == [], f"cell {index} has outputs"
             assert cell.execution_count is None, f"cell {index} has an execution count"
-        assert not cell.metadata, f"cell {index} has metadata {dict(cell.metadata)}"
-    assert notebook.metadata.kernelspec.name == "python3"
-    # Written the way nbformat writes (and Jupyter saves): diffs stay small.
-    assert path.read_text(encoding="utf-8") == nbformat.writes(notebook) + "\n"
+    assert path.read_text(encoding="utf-8") == clean(path), (
+        f"{path.name} is not stored clean: run python tests/test_notebooks.py"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
@@ -84,3 +105,9 @@ def test_runs_without_errors_or_warnings(path: Path) -> None:
         for output in cell.outputs:
             if output.output_type == "stream" and output.name == "stderr":
                 pytest.fail(f"cell {index} wrote to stderr:\n{cell.source}\n---\n{output.text}")
+
+
+if __name__ == "__main__":
+    for notebook_path in NOTEBOOKS:
+        notebook_path.write_text(clean(notebook_path), encoding="utf-8")
+        print(f"cleaned {notebook_path.relative_to(ROOT)}")
