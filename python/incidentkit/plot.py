@@ -38,7 +38,7 @@ __all__ = ["SIDES", "Toll", "districts", "heatmap", "monthly", "nationalities"]
 Toll = Literal["incidents", "killed", "injured"]
 
 #: The sides of a toll in stacking order: (column suffix, legend label, colour).
-#: The colours are from the Okabe-Ito palette, told apart with colour-blindness.
+#: The colours are from the Okabe-Ito palette, which stays legible to colour-blind readers.
 SIDES: tuple[tuple[str, str, str], ...] = (
     ("security", "Security forces", "#0072B2"),
     ("civilians", "Civilians", "#E69F00"),
