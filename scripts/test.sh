@@ -18,10 +18,11 @@ if [[ -z "${VIRTUAL_ENV:-}" ]]; then
     # shellcheck disable=SC1091
     source .venv/bin/activate
 fi
-if ! python -c "import maturin, pytest, hypothesis, mypy, scipy, statsmodels" 2>/dev/null || ! command -v ruff >/dev/null; then
+if ! python -c "import maturin, pytest, hypothesis, mypy, scipy, statsmodels, matplotlib, nbclient, nbformat, ipykernel" 2>/dev/null || ! command -v ruff >/dev/null; then
     python -m pip install --quiet "maturin>=1.7,<2" "pytest>=8,<10" "hypothesis>=6.100,<7" \
         "ruff>=0.17,<0.18" "mypy>=2,<3" "numpy>=1.24,<3" "polars>=1.28.1,<2.2" \
-        "scipy>=1.11,<2" "statsmodels>=0.14,<0.16"
+        "scipy>=1.11,<2" "statsmodels>=0.14,<0.16" \
+        "matplotlib>=3.8,<4" "nbclient>=0.10,<0.12" "nbformat>=5.10,<6" "ipykernel>=6.29,<8"
 fi
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -30,11 +31,9 @@ step() { printf '\n==> %s\n' "$*"; }
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "cargo clippy (engine)"
-cargo clippy --profile ci --all-targets -- -D warnings
-
-# The PyO3 layer and the expression plugin (behind the python feature).
-step "cargo clippy (python feature)"
+# One clippy run covers everything: the engine, and the PyO3 layer and the
+# expression plugin behind the python feature.
+step "cargo clippy"
 cargo clippy --profile ci --all-targets --features python -- -D warnings
 
 step "cargo test (engine)"
@@ -46,9 +45,13 @@ cargo test --profile ci
 step "maturin develop --profile ci"
 maturin develop --profile ci
 
+# The wheel as users get it: one abi3 wheel, installed into a fresh venv.
+step "wheel: build, install into a fresh venv, run the report"
+bash scripts/wheel_check.sh
+
 step "ruff"
-ruff check python tests benches examples/run_example.py
-ruff format --check python tests benches examples/run_example.py
+ruff check python tests benches examples/run_example.py notebooks
+ruff format --check python tests benches examples/run_example.py notebooks
 
 step "mypy"
 mypy --strict python/incidentkit

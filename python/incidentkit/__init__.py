@@ -10,6 +10,11 @@ Pakistan-Afghanistan border, parsed from English reports into Polars.
 
 from __future__ import annotations
 
+# Importing _plugin registers the `incidents` namespace on Polars expressions;
+# plot imports matplotlib only when a chart is drawn (incidentkit[plot]).
+from incidentkit import _plugin, plot
+from incidentkit._core import __version__
+from incidentkit._corpus import parse_corpus
 from incidentkit._parse import SCHEMA, parse, parse_many
 from incidentkit._stats import (
     Crosstab,
@@ -21,9 +26,11 @@ from incidentkit._stats import (
     rates,
     trend,
 )
+from incidentkit.io import CorpusWarning, read_corpus
 
 __all__ = [
     "SCHEMA",
+    "CorpusWarning",
     "Crosstab",
     "__version__",
     "aggregate",
@@ -32,16 +39,12 @@ __all__ = [
     "deduplicate",
     "gazetteer",
     "parse",
+    "parse_corpus",
     "parse_many",
+    "plot",
     "rates",
+    "read_corpus",
     "trend",
 ]
 
-from incidentkit._core import __version__
-
-# Corpora (io.py, _corpus.py), and the `incidents` expression namespace that
-# importing _plugin registers on polars.
-__all__ += ["CorpusWarning", "parse_corpus", "read_corpus"]
-from incidentkit import _plugin  # noqa: E402, F401
-from incidentkit._corpus import parse_corpus  # noqa: E402
-from incidentkit.io import CorpusWarning, read_corpus  # noqa: E402
+del _plugin
