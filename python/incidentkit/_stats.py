@@ -159,6 +159,18 @@ class Crosstab:
         Printable column names (``"2025-03"`` for a month, ``"null"``).
     rows, cols, value
         What was asked for.
+
+    Examples
+    --------
+    >>> import incidentkit as ik
+    >>> incidents = ik.parse_many(
+    ...     ["Three soldiers were martyred in a blast in Bannu on Friday."],
+    ...     published=["2025-04-12"])
+    >>> table = ik.crosstab(incidents, rows="district", cols="month", value="incidents")
+    >>> table
+    Crosstab(rows='district', cols='month', value='incidents', shape=(1, 1))
+    >>> table.row_labels.to_list(), table.values.tolist()
+    (['Bannu'], [[1]])
     """
 
     values: npt.NDArray[np.int64]
