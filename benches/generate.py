@@ -1,0 +1,261 @@
+"""A synthetic corpus in the style of the reports incidentkit reads.
+
+    python benches/generate.py --size 100MB --out corpus.jsonl [--seed 7]
+    python benches/generate.py --size 5MB --out corpus/ --format txt
+
+From Python (with ``benches/`` on ``sys.path``)::
+
+    import generate
+    for doc in generate.documents(size=10_000_000, seed=7):
+        ...  # {"doc_id", "published", "text"}
+
+Documents mix four kinds: military press statements, news reports with a
+background paragraph, multi-incident roundups and analysis pieces with
+statistics, over the districts and localities of the gazetteer, with varied
+dates, numbers, sides and groups. The same seed gives the same corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import incidentkit as ik
+
+NUMBER_WORDS = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+]  # fmt: skip
+MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+]  # fmt: skip
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+GROUPS = [
+    ("Tehreek-e-Taliban Pakistan", "TTP"),
+    ("Balochistan Liberation Army", "BLA"),
+    ("Hafiz Gul Bahadur group", "HGB"),
+    ("Islamic State Khorasan", "IS-K"),
+    ("Lashkar-e-Islam", "LI"),
+]
+SECURITY = ["soldiers", "policemen", "FC personnel", "security personnel", "Levies men"]
+CIVILIANS = ["civilians", "passers-by", "labourers", "villagers", "children"]
+MILITANTS = ["terrorists", "militants", "khwarij", "insurgents"]
+ATTACKS = [
+    "attacked a check post",
+    "ambushed a patrol",
+    "opened fire on a police van",
+    "stormed a security post",
+    "targeted a convoy with an improvised explosive device",
+]
+FILLER = [
+    "Officials said the area had been cordoned off and a search was under way.",
+    "The injured were shifted to the district headquarters hospital, where some were said to be in critical condition.",
+    "Senior officials condemned the attack and vowed that those responsible would be brought to justice.",
+    "Traders in the main bazaar kept their shops closed for the rest of the day.",
+    "The provincial government announced compensation for the families of the victims.",
+    "Residents said they heard a loud explosion followed by gunfire that lasted nearly an hour.",
+    "Mobile phone service in the area was suspended as a precaution.",
+    "A case was registered at the local police station under anti-terrorism laws.",
+]
+
+
+class _Writer:
+    """One document's random choices."""
+
+    def __init__(self, rng: random.Random, places: list[tuple[str, str, str | None]]) -> None:
+        self.rng = rng
+        self.places = places
+
+    def count(self, low: int = 1, high: int = 12) -> str:
+        n = self.rng.randint(low, high)
+        if n <= len(NUMBER_WORDS) and self.rng.random() < 0.6:
+            return NUMBER_WORDS[n - 1]
+        return str(n)
+
+    def place(self) -> tuple[str, str, str | None]:
+        return self.rng.choice(self.places)
+
+    def when(self, published: dt.date) -> str:
+        back = self.rng.randint(0, 6)
+        day = published - dt.timedelta(days=back)
+        choice = self.rng.random()
+        if back == 1 and choice < 0.5:
+            return "yesterday"
+        if choice < 0.6:
+            return f"on {WEEKDAYS[day.weekday()]}"
+        return f"on {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+    def where(self) -> str:
+        district, province, locality = self.place()
+        if locality and self.rng.random() < 0.6:
+            return f"in {locality} area of {district} district"
+        return f"in {district} district of {province}"
+
+    def filler(self, sentences: int) -> str:
+        return " ".join(self.rng.choice(FILLER) for _ in range(sentences))
+
+
+def _press_statement(w: _Writer, published: dt.date) -> str:
+    group, short = w.rng.choice(GROUPS)
+    killed = w.count(2, 15)
+    lines = [
+        f"RAWALPINDI: Security forces conducted an intelligence based operation {w.where()} "
+        f"{w.when(published)}, on the reported presence of terrorists of the {group} ({short}).",
+        f"During the conduct of the operation, own troops effectively engaged the terrorists' "
+        f"location and {killed} {w.rng.choice(MILITANTS)} were killed.",
+    ]
+    if w.rng.random() < 0.5:
+        lines.append(
+            f"However, {w.count(1, 4)} {w.rng.choice(SECURITY)}, having fought gallantly, "
+            "embraced shahadat."
+        )
+    if w.rng.random() < 0.4:
+        lines.append(
+            f"Weapons and ammunition were recovered; {w.count(1, 3)} of the killed were "
+            "Afghan nationals, the ISPR said."
+        )
+    lines.append(
+        "Sanitisation operation is being carried out to eliminate any other terrorist found in the area."
+    )
+    return " ".join(lines)
+
+
+def _news_report(w: _Writer, published: dt.date) -> str:
+    district, province, locality = w.place()
+    where = f"in {locality}" if locality else f"in {district}"
+    head = (
+        f"{district.upper()}: {w.count(1, 9).capitalize()} {w.rng.choice(SECURITY)} were martyred "
+        f"and {w.count(1, 9)} others injured when militants {w.rng.choice(ATTACKS)} {where} "
+        f"{w.when(published)}, police said."
+    )
+    middle = w.filler(w.rng.randint(2, 5))
+    group, short = w.rng.choice(GROUPS)
+    claim = f"The outlawed {group} ({short}) claimed responsibility for the attack."
+    background = (
+        f"{province} has seen a surge in violence this year. Earlier this month, "
+        f"{w.count(2, 20)} people were killed in a string of attacks across the province, "
+        "according to official figures."
+    )
+    return "\n\n".join([head + " " + middle, claim, background])
+
+
+def _roundup(w: _Writer, published: dt.date) -> str:
+    paragraphs = [f"PESHAWAR: Violence was reported from several districts {w.when(published)}."]
+    for _ in range(w.rng.randint(3, 7)):
+        district, _, locality = w.place()
+        kind = w.rng.random()
+        if kind < 0.35:
+            text = (
+                f"In {district}, {w.count(1, 6)} {w.rng.choice(CIVILIANS)} were killed when a "
+                f"roadside bomb went off near {locality or 'the main road'}."
+            )
+        elif kind < 0.7:
+            text = (
+                f"Gunmen shot dead {w.count(1, 3)} {w.rng.choice(SECURITY)} in {district}, "
+                f"while {w.count(1, 4)} others were wounded."
+            )
+        else:
+            text = (
+                f"Police arrested {w.count(2, 12)} suspects during a search operation in "
+                f"{district}."
+            )
+        paragraphs.append(text + " " + w.filler(w.rng.randint(0, 2)))
+    return "\n\n".join(paragraphs)
+
+
+def _analysis(w: _Writer, published: dt.date) -> str:
+    year = published.year - 1
+    district, province, _ = w.place()
+    paragraphs = [
+        f"Militant violence in {province} rose sharply in {year}, according to data compiled "
+        "by independent researchers.",
+        f"A total of {w.rng.randint(200, 900)} people were killed in {w.rng.randint(100, 400)} "
+        f"attacks over the year, among them {w.rng.randint(50, 300)} security personnel.",
+        f"{district} remained the worst-affected district. " + w.filler(w.rng.randint(2, 4)),
+        "Analysts said the return of fighters from across the border had changed the "
+        "character of the conflict, with more complex attacks on fortified positions.",
+        w.filler(w.rng.randint(3, 6)),
+    ]
+    return "\n\n".join(paragraphs)
+
+
+KINDS: list[tuple[float, Callable[[_Writer, dt.date], str]]] = [
+    (0.3, _press_statement),
+    (0.4, _news_report),
+    (0.15, _roundup),
+    (0.15, _analysis),
+]
+
+
+def _places() -> list[tuple[str, str, str | None]]:
+    table = ik.gazetteer()
+    districts = table.filter(kind="district").select("name", "province").rows()
+    localities = table.filter(kind="locality").select("name", "district", "province").rows()
+    places: list[tuple[str, str, str | None]] = [(d, p, None) for d, p in districts]
+    places += [(d, p, loc) for loc, d, p in localities if d and p]
+    return places
+
+
+def documents(size: int, seed: int = 7) -> Iterator[dict[str, str]]:
+    """Documents until their texts add up to ``size`` bytes (UTF-8)."""
+    rng = random.Random(seed)
+    writer = _Writer(rng, _places())
+    weights = [w for w, _ in KINDS]
+    kinds = [k for _, k in KINDS]
+    written = 0
+    n = 0
+    first = dt.date(2023, 1, 1)
+    while written < size:
+        published = first + dt.timedelta(days=rng.randint(0, 3 * 365))
+        kind = rng.choices(kinds, weights)[0]
+        text = kind(writer, published)
+        written += len(text.encode())
+        yield {"doc_id": f"synthetic-{n:07d}", "published": published.isoformat(), "text": text}
+        n += 1
+
+
+def parse_size(text: str) -> int:
+    """``"100MB"``, ``"1GB"``, ``"500kB"`` or a number of bytes."""
+    units = {"GB": 10**9, "MB": 10**6, "KB": 10**3, "B": 1}
+    upper = text.strip().upper()
+    for unit, factor in units.items():
+        if upper.endswith(unit):
+            return int(float(upper[: -len(unit)]) * factor)
+    return int(upper)
+
+
+def write(out: Path, size: int, seed: int, kind: str) -> int:
+    """Write the corpus as one JSONL file or a folder of .txt; returns documents."""
+    count = 0
+    if kind == "txt":
+        out.mkdir(parents=True, exist_ok=True)
+        for doc in documents(size, seed):
+            header = f" date {doc['published']} \n"
+            (out / f"{doc['doc_id']}.txt").write_text(header + doc["text"], encoding="utf-8")
+            count += 1
+        return count
+    with out.open("w", encoding="utf-8") as stream:
+        for doc in documents(size, seed):
+            stream.write(json.dumps(doc) + "\n")
+            count += 1
+    return count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="10MB", help="total text size, e.g. 100MB or 1GB")
+    parser.add_argument("--out", required=True, type=Path, help="a .jsonl file or a folder")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--format", choices=["jsonl", "txt"], default="jsonl")
+    args = parser.parse_args()
+    count = write(args.out, parse_size(args.size), args.seed, args.format)
+    print(f"{count:,} documents -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
