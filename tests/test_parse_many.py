@@ -104,3 +104,16 @@ def test_gil_is_released_while_parsing() -> None:
         pytest.skip(f"the batch parsed too fast ({span[0]:.2f} s) to tell")
     # Holding the GIL would stall the main thread for the whole parse.
     assert longest_stall < span[0] / 2, (longest_stall, span[0])
+
+
+def test_threads_give_the_same_rows() -> None:
+    texts = ["Two soldiers were martyred in Bannu yesterday."] * 20
+    one = ik.parse_many(texts, published="2025-03-05", threads=1)
+    two = ik.parse_many(texts, published="2025-03-05", threads=2)
+    assert one.height == 20 and one.equals(two)
+
+
+@pytest.mark.parametrize("threads", [0, -1, 1.5, "2", True])
+def test_threads_must_be_a_positive_whole_number(threads: object) -> None:
+    with pytest.raises(ValueError, match=r"^threads: expected a positive whole number"):
+        ik.parse_many(["x"], threads=threads)  # type: ignore[arg-type]

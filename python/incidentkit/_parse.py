@@ -85,6 +85,7 @@ def parse_many(
     texts: Sequence[str],
     published: DateLike | Sequence[DateLike] = None,
     doc_ids: Sequence[str] | None = None,
+    threads: int | None = None,
 ) -> pl.DataFrame:
     """Parse many documents in parallel (the GIL is released).
 
@@ -97,6 +98,8 @@ def parse_many(
         document (``datetime.date``, ISO string or None).
     doc_ids
         Identifiers, one per document; default ``"0"``, ``"1"``, ...
+    threads
+        How many parser threads to use; None uses one per core.
 
     Returns
     -------
@@ -139,7 +142,11 @@ def parse_many(
         if len(doc_ids) != n:
             raise ValueError(f"doc_ids: expected one id per text ({n}), got {len(doc_ids)}")
         ids = [str(d) for d in doc_ids]
-    frame, failures = _core.parse_many(texts, dates, ids)
+    if threads is not None and (
+        isinstance(threads, bool) or not isinstance(threads, int) or threads < 1
+    ):
+        raise ValueError(f"threads: expected a positive whole number or None, got {threads!r}")
+    frame, failures = _core.parse_many(texts, dates, ids, threads)
     for doc_id, message in failures:
         warnings.warn(f"document {doc_id!r} could not be parsed: {message}", stacklevel=2)
     return frame
