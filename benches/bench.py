@@ -1,0 +1,155 @@
+"""incidentkit's benchmarks in one run, on one generated corpus.
+
+    python benches/bench.py [--size 50MB] [--stream-size 1GB] [--rows 10000000]
+                            [--skip-stream] [--skip-dateparser]
+
+Reports:
+- ``ik.parse_many`` throughput (MB/s, documents/s) on 1 and on 2 threads,
+  and the peak RSS of this process;
+- ``ik.parse_corpus`` streaming a corpus of ``--stream-size`` from disk to
+  Parquet, in a child process, with its peak RSS;
+- ``ik.aggregate`` on ``--rows`` synthetic incidents by district x month;
+- for reference, ``dateparser.search.search_dates`` (dates alone) on a sample
+  of the same documents, when dateparser is installed.
+
+Build optimised first (``pip install .`` or ``maturin develop --release``):
+the ``ci`` profile leaves the dependencies unoptimised. Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import aggregate as aggregate_bench
+import generate
+
+import incidentkit as ik
+
+HERE = Path(__file__).resolve().parent
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set, in MB (Linux reports kB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_parse(docs: list[dict[str, str]]) -> None:
+    texts = [d["text"] for d in docs]
+    published = [d["published"] for d in docs]
+    ids = [d["doc_id"] for d in docs]
+    megabytes = sum(len(t.encode()) for t in texts) / 1e6
+    print(f"parse_many: {len(texts):,} documents, {megabytes:.1f} MB")
+    seconds = {}
+    for threads in (1, 2):
+        began = time.perf_counter()
+        frame = ik.parse_many(texts, published, ids, threads=threads)
+        seconds[threads] = time.perf_counter() - began
+        print(
+            f"  {threads} thread(s): {seconds[threads]:.2f} s, "
+            f"{megabytes / seconds[threads]:.2f} MB/s, {len(texts) / seconds[threads]:,.0f} docs/s, "
+            f"{frame.height:,} incidents"
+        )
+    print(f"  speed-up 1 -> 2 threads: {seconds[1] / seconds[2]:.2f}x")
+    print(f"  peak RSS of this process: {peak_rss_mb():.0f} MB")
+
+
+STREAM_CHILD = """
+import sys, time
+import incidentkit as ik
+began = time.perf_counter()
+ik.parse_corpus(sys.argv[1], out=sys.argv[2], progress=False)
+seconds = time.perf_counter() - began
+status = open("/proc/self/status").read().split("\\n")
+peak = [line for line in status if line.startswith("VmHWM")][0].split()[1]
+print(seconds, int(peak) / 1024)
+"""
+
+
+def bench_stream(size: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder) / "corpus.jsonl"
+        began = time.perf_counter()
+        count = generate.write(corpus, size, seed=11, kind="jsonl")
+        megabytes = corpus.stat().st_size / 1e6
+        print(
+            f"parse_corpus: {count:,} documents, {megabytes:,.0f} MB of JSONL "
+            f"(generated in {time.perf_counter() - began:.0f} s)"
+        )
+        out = Path(folder) / "incidents.parquet"
+        result = subprocess.run(
+            [sys.executable, "-c", STREAM_CHILD, str(corpus), str(out)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        seconds, peak = (float(v) for v in result.stdout.split())
+        print(
+            f"  streamed to Parquet in {seconds:.1f} s ({megabytes / seconds:.2f} MB/s), "
+            f"peak RSS {peak:.0f} MB"
+        )
+
+
+def bench_aggregate(rows: int) -> None:
+    frame = aggregate_bench.synthetic_incidents(rows)
+    aggregate_bench.timed(
+        f"aggregate {rows:,} rows by district x month",
+        lambda: ik.aggregate(frame, by=["district", "month"]),
+        repeat=3,
+    )
+
+
+def bench_dateparser(docs: list[dict[str, str]], budget_seconds: float = 30.0) -> None:
+    try:
+        from dateparser.search import search_dates
+    except ImportError:
+        print("dateparser: not installed (pip install dateparser) - skipped")
+        return
+    texts = [d["text"] for d in docs]
+    done = 0
+    size = 0
+    began = time.perf_counter()
+    while done < len(texts) and time.perf_counter() - began < budget_seconds:
+        search_dates(texts[done], languages=["en"])
+        size += len(texts[done].encode())
+        done += 1
+    seconds = time.perf_counter() - began
+    print(
+        f"dateparser.search_dates: {done:,} documents, {size / 1e6:.2f} MB in {seconds:.1f} s: "
+        f"{size / 1e6 / seconds:.4f} MB/s, {done / seconds:.1f} docs/s (dates only, 1 thread)"
+    )
+    began = time.perf_counter()
+    ik.parse_many(texts[:done], [d["published"] for d in docs[:done]], threads=1)
+    ours = time.perf_counter() - began
+    print(f"  ik.parse_many on the same documents, 1 thread: {ours:.3f} s ({seconds / ours:,.0f}x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="50MB", help="corpus for parse_many (default 50MB)")
+    parser.add_argument("--stream-size", default="1GB", help="corpus for parse_corpus")
+    parser.add_argument("--rows", type=int, default=10_000_000, help="rows for aggregate")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--skip-stream", action="store_true")
+    parser.add_argument("--skip-dateparser", action="store_true")
+    args = parser.parse_args()
+
+    print(f"incidentkit {ik.__version__}")
+    docs = list(generate.documents(generate.parse_size(args.size), args.seed))
+    bench_parse(docs)
+    if not args.skip_stream:
+        bench_stream(generate.parse_size(args.stream_size))
+    bench_aggregate(args.rows)
+    if not args.skip_dateparser:
+        bench_dateparser(docs)
+    print(json.dumps({"peak_rss_mb": round(peak_rss_mb())}))
+
+
+if __name__ == "__main__":
+    main()
