@@ -14,7 +14,7 @@ from typing import BinaryIO, overload
 import polars as pl
 
 from incidentkit import _core
-from incidentkit._parse import SCHEMA
+from incidentkit._parse import SCHEMA, check_threads
 from incidentkit._progress import Progress, ProgressOption, progress_enabled
 from incidentkit.io import CorpusPath, CorpusWarning, PathLike, _iter_corpus
 
@@ -147,14 +147,6 @@ def _output_path(out: PathLike) -> Path:
     return path
 
 
-def _check_threads(threads: object) -> int | None:
-    if threads is None:
-        return None
-    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
-        raise ValueError(f"threads: expected a positive integer or None, got {threads!r}")
-    return threads
-
-
 def run(
     path: CorpusPath,
     *,
@@ -167,7 +159,7 @@ def run(
     id_column: str = "doc_id",
 ) -> Summary:
     """:func:`parse_corpus`, returning what it did (the command line uses it)."""
-    workers = _check_threads(threads)
+    workers = check_threads(threads)
     shown = progress_enabled(progress, sys.stderr)
     target = None if out is None else _output_path(out)
     batches = _iter_corpus(

@@ -41,6 +41,15 @@ def _iso_date(value: object, argument: str) -> str | None:
     )
 
 
+def check_threads(threads: object) -> int | None:
+    """A thread count: a positive integer, or None for one per core."""
+    if threads is None:
+        return None
+    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
+        raise ValueError(f"threads: expected a positive integer or None, got {threads!r}")
+    return threads
+
+
 def _check_text(value: object, argument: str) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{argument}: expected str, got {type(value).__name__}")
@@ -142,11 +151,7 @@ def parse_many(
         if len(doc_ids) != n:
             raise ValueError(f"doc_ids: expected one id per text ({n}), got {len(doc_ids)}")
         ids = [str(d) for d in doc_ids]
-    if threads is not None and (
-        isinstance(threads, bool) or not isinstance(threads, int) or threads < 1
-    ):
-        raise ValueError(f"threads: expected a positive whole number or None, got {threads!r}")
-    frame, failures = _core.parse_many(texts, dates, ids, threads)
+    frame, failures = _core.parse_many(texts, dates, ids, check_threads(threads))
     for doc_id, message in failures:
         warnings.warn(f"document {doc_id!r} could not be parsed: {message}", stacklevel=2)
     return frame
