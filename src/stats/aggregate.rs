@@ -140,11 +140,7 @@ fn accumulate(table: &Table, grouping: &Grouping, of_row: &[u32], groups: usize)
 pub fn summarise(table: &Table, grouping: &Grouping, names: &[&str]) -> StatsResult<DataFrame> {
     let groups = grouping.groups();
     let sums = accumulate(table, grouping, &groups.of_row, groups.codes.len());
-    let mut columns = Vec::new();
-    for (k, ((labels, _), name)) in grouping.keys.iter().zip(names).enumerate() {
-        let codes: Vec<u32> = groups.codes.iter().map(|tuple| tuple[k]).collect();
-        columns.push(labels.column(table, name, &codes)?);
-    }
+    let mut columns = grouping.key_columns(table, names, &groups.codes)?;
     let u32_column = |name: &str, metric: usize| {
         let values: Vec<u32> = sums.column(metric).map(|v| v as u32).collect();
         Column::new(name.into(), values)

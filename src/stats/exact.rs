@@ -252,13 +252,9 @@ pub fn compare_periods(
     if specs.is_empty() && counts.is_empty() {
         counts.push((0, 0));
     }
-    let mut columns = Vec::new();
-    for (k, ((labels, _), (name, _))) in grouping.keys.iter().zip(&keys).enumerate() {
-        let codes: Vec<u32> = groups.codes.iter().map(|tuple| tuple[k]).collect();
-        columns.push(labels.column(&table, name, &codes)?);
-    }
-    columns.extend(test_columns(&counts, a.days(), b.days()));
     let names: Vec<&str> = keys.iter().map(|(n, _)| n.as_str()).collect();
+    let mut columns = grouping.key_columns(&table, &names, &groups.codes)?;
+    columns.extend(test_columns(&counts, a.days(), b.days()));
     let frame =
         DataFrame::new(counts.len(), columns).map_err(|e| StatsError::polars("incidents", e))?;
     sort_by_keys(frame, &names)

@@ -465,6 +465,25 @@ pub struct Groups {
 }
 
 impl Grouping {
+    /// The key columns, named `names`, of groups whose key codes are `tuples`
+    /// (a tuple may hold more codes than there are names: they are ignored).
+    pub fn key_columns<T: AsRef<[u32]>>(
+        &self,
+        table: &Table,
+        names: &[&str],
+        tuples: &[T],
+    ) -> StatsResult<Vec<Column>> {
+        self.keys
+            .iter()
+            .zip(names)
+            .enumerate()
+            .map(|(k, ((labels, _), name))| {
+                let codes: Vec<u32> = tuples.iter().map(|tuple| tuple.as_ref()[k]).collect();
+                labels.column(table, name, &codes)
+            })
+            .collect()
+    }
+
     pub fn groups(&self) -> Groups {
         let radices: Vec<u64> = self
             .keys

@@ -62,7 +62,7 @@ pub fn poisson_trend(counts: &[f64]) -> Option<TrendFit> {
     let mean_y = total / n as f64;
     let mut mu = y.mapv(|v| (v + mean_y) / 2.0);
     let mut eta = mu.mapv(f64::ln);
-    let mut deviance = poisson_deviance(&y, &mu);
+    let mut previous: Option<Array1<f64>> = None;
     for _ in 0..100 {
         let z = &eta + &((&y - &mu) / &mu);
         let weighted = &design * &mu.view().insert_axis(Axis(1));
@@ -70,9 +70,15 @@ pub fn poisson_trend(counts: &[f64]) -> Option<TrendFit> {
         let beta = solve_2x2(&weighted.t().dot(&design), &score)?;
         eta = design.dot(&beta);
         mu = eta.mapv(f64::exp);
-        let next = poisson_deviance(&y, &mu);
-        let converged = (deviance - next).abs() <= 1e-12 * (next.abs() + 0.1);
-        deviance = next;
+        // Newton steps converge quadratically: stop once the coefficients
+        // no longer move (a small change in deviance can hide a slope that
+        // still moves in its sixth digit).
+        let converged = previous.as_ref().is_some_and(|p| {
+            p.iter()
+                .zip(&beta)
+                .all(|(a, b)| (a - b).abs() <= 1e-13 * (1.0 + b.abs()))
+        });
+        previous = Some(beta.clone());
         if converged {
             let slope = beta[1];
             // Recompute the information at the final fit for the error.
@@ -89,16 +95,6 @@ pub fn poisson_trend(counts: &[f64]) -> Option<TrendFit> {
         }
     }
     None
-}
-
-fn poisson_deviance(y: &Array1<f64>, mu: &Array1<f64>) -> f64 {
-    y.iter()
-        .zip(mu)
-        .map(|(&y, &m)| {
-            let term = if y > 0.0 { y * (y / m).ln() } else { 0.0 };
-            2.0 * (term - (y - m))
-        })
-        .sum()
 }
 
 fn inverse_2x2(m: &Array2<f64>) -> Option<Array2<f64>> {
@@ -172,11 +168,8 @@ pub fn trend(
     if by_count == 0 && series.is_empty() {
         series.push(vec![0.0; periods]);
     }
-    let mut columns = Vec::new();
-    for (k, ((labels, _), (name, _))) in grouping.keys.iter().zip(&keys).enumerate() {
-        let codes: Vec<u32> = series_keys.iter().map(|tuple| tuple[k]).collect();
-        columns.push(labels.column(&table, name, &codes)?);
-    }
+    let names: Vec<&str> = keys.iter().map(|(n, _)| n.as_str()).collect();
+    let mut columns = grouping.key_columns(&table, &names, &series_keys)?;
     let (first_day, last_day) = if periods == 0 {
         (None, None)
     } else {
@@ -186,7 +179,6 @@ pub fn trend(
         )
     };
     columns.extend(fit_columns(&series, first_day, last_day)?);
-    let names: Vec<&str> = keys.iter().map(|(n, _)| n.as_str()).collect();
     let frame =
         DataFrame::new(series.len(), columns).map_err(|e| StatsError::polars("incidents", e))?;
     sort_by_keys(frame, &names)
