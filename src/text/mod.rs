@@ -79,10 +79,12 @@ fn is_abbreviation(word: &str) -> bool {
 /// Whether the period at byte `dot` ends a sentence.
 fn period_ends_sentence(text: &str, dot: usize) -> bool {
     let before = &text[..dot];
+    // The boundary may be a multi-byte space (U+200A): step over the whole char.
     let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map(|i| i + 1)
-        .unwrap_or(0);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
@@ -352,6 +354,16 @@ impl<'a> CharIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_multibyte_space_before_a_period_is_no_char_boundary_trap() {
+        // U+200A (3 bytes) right before the word that ends at the period.
+        let text = "Forces met\u{200a}Col. Khan. Then";
+        let dot = text.find(". Then").unwrap();
+        assert!(period_ends_sentence(text, dot));
+        let col = text.find(". Khan").unwrap();
+        assert!(!period_ends_sentence(text, col));
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         let doc = Document::new(text, None);
