@@ -3,7 +3,7 @@
 //! two were injured", "the martyrdom of Havildar Shahid Iqbal".
 
 use super::numbers::{between_at, count_at, Count};
-use super::tokens::{Token, TokenKind};
+use super::tokens::{word_in, Token, TokenKind};
 use crate::lexicon::{lexicon, Side};
 
 /// What happened to the people counted.
@@ -115,14 +115,18 @@ const PHRASES: &[(&[&str], Outcome)] = &[
 /// Words glued to the next by a lost space or dash ("injuredamong").
 fn unglued(word: &str) -> &str {
     const GLUE: &[&str] = &["among", "and", "including", "while", "in", "on", "at"];
-    for w in KILL_WORDS.iter().chain(INJURE_WORDS).chain(ARREST_WORDS) {
-        if let Some(rest) = word.strip_prefix(w) {
-            if GLUE.contains(&rest) {
-                return w;
+    for glue in GLUE {
+        if let Some(head) = word.strip_suffix(glue) {
+            if is_predicate_word(head) {
+                return head;
             }
         }
     }
     word
+}
+
+fn is_predicate_word(word: &str) -> bool {
+    word_in(word, KILL_WORDS) || word_in(word, INJURE_WORDS) || word_in(word, ARREST_WORDS)
 }
 
 fn phrase_at(tokens: &[Token<'_>], i: usize) -> Option<(&'static [&'static str], Outcome)> {
@@ -152,11 +156,11 @@ fn predicates(tokens: &[Token<'_>]) -> Vec<Predicate> {
         }
         let t = &tokens[i];
         let word = unglued(t.lower);
-        let outcome = if KILL_WORDS.contains(&word) {
+        let outcome = if word_in(word, KILL_WORDS) {
             Some(Outcome::Killed)
-        } else if INJURE_WORDS.contains(&word) {
+        } else if word_in(word, INJURE_WORDS) {
             Some(Outcome::Injured)
-        } else if ARREST_WORDS.contains(&word) {
+        } else if word_in(word, ARREST_WORDS) {
             Some(Outcome::Arrested)
         } else {
             None

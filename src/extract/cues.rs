@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::rx::lowercase_pattern;
 use crate::incident::EventType;
 use crate::lexicon::lexicon;
 
@@ -34,7 +35,7 @@ struct CueRule {
 fn rules() -> &'static [CueRule] {
     static RULES: OnceLock<Vec<CueRule>> = OnceLock::new();
     RULES.get_or_init(|| {
-        let r = |re: &str, event, strength| CueRule { regex: Regex::new(re).expect("valid cue regex"), event, strength };
+        let r = |re: &str, event, strength| CueRule { regex: Regex::new(&lowercase_pattern(re)).expect("valid cue regex"), event, strength };
         use EventType::*;
         use Strength::*;
         vec![
@@ -63,7 +64,7 @@ fn rules() -> &'static [CueRule] {
 fn background_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:involved\s+in|wanted\s+in|wanted\b[^.;]{0,60}?\bfor|responsible\s+for|cases\s+of|history\s+of|masterminds?\s+of|behind\s+(?:several|numerous|many))\b[^.;]*").expect("valid regex")
+        Regex::new(&lowercase_pattern(r"(?i)\b(?:involved\s+in|wanted\s+in|wanted\b[^.;]{0,60}?\bfor|responsible\s+for|cases\s+of|history\s+of|masterminds?\s+of|behind\s+(?:several|numerous|many))\b[^.;]*")).expect("valid regex")
     })
 }
 
@@ -74,9 +75,10 @@ fn rule_set() -> &'static regex::RegexSet {
     })
 }
 
-/// Event cues of a segment.
-pub fn event_cues(text: &str, start: usize, end: usize) -> Vec<EventCue> {
-    let slice = &text[start..end];
+/// Event cues of `lower[start..end]`, where `lower` is the document
+/// lowercased with `to_ascii_lowercase` (the rules are written for it).
+pub fn event_cues(lower: &str, start: usize, end: usize) -> Vec<EventCue> {
+    let slice = &lower[start..end];
     let mut cues = Vec::new();
     let matching = rule_set().matches(slice);
     if !matching.matched_any() {
@@ -177,7 +179,7 @@ fn actor_groups(text: &str, start: usize, end: usize) -> Vec<(usize, usize, Stri
 fn cross_border_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(concat!(
+        Regex::new(&lowercase_pattern(concat!(
             r"(?i)\bAfghan[\s-]+(?:based|linked|backed|sponsored|trained|origin)\b",
             r"|\binfiltrat\w*[^.;]{0,80}\bborder\b|\bborder\b[^.;]{0,60}\binfiltrat\w*",
             r"|\bcross[\s-]+border\b",
@@ -189,14 +191,15 @@ fn cross_border_regex() -> &'static Regex {
             r"|\bAfghan\s+Taliban\b",
             r"|\bPak(?:istan)?-Afghan(?:istan)?\s+border\b[^.;]{0,40}\b(?:infiltrat\w*|cross\w*)",
             r"|\bAfghan\s+(?:national|nationals|suicide|fighters?|operatives?|militants?|terrorists?|khwarij|khawarij|bomber)\b",
-        ))
+        )))
         .expect("valid regex")
     })
 }
 
-/// Whether the segment ties its militants to Afghanistan or the border.
-pub fn cross_border(text: &str, start: usize, end: usize) -> bool {
-    cross_border_regex().is_match(&text[start..end])
+/// Whether `lower[start..end]` (the lowercased document) ties its militants
+/// to Afghanistan or the border.
+pub fn cross_border(lower: &str, start: usize, end: usize) -> bool {
+    cross_border_regex().is_match(&lower[start..end])
 }
 
 fn operation_regex() -> &'static Regex {
@@ -237,7 +240,7 @@ mod tests {
     use super::*;
 
     fn top_event(text: &str) -> Option<EventType> {
-        event_cues(text, 0, text.len())
+        event_cues(&text.to_ascii_lowercase(), 0, text.len())
             .iter()
             .map(|c| c.event)
             .min()
@@ -312,11 +315,16 @@ mod tests {
 
     #[test]
     fn cross_border_table() {
-        assert!(cross_border("71 Afghan-based terrorists killed", 0, 31));
-        let t = "handlers in Afghanistan gave orders";
-        assert!(cross_border(t, 0, t.len()));
-        let t = "close to the tribal areas along the Afghan border";
-        assert!(!cross_border(t, 0, t.len()));
+        let lower = |t: &str| t.to_ascii_lowercase();
+        assert!(cross_border(
+            &lower("71 Afghan-based terrorists killed"),
+            0,
+            31
+        ));
+        let t = lower("handlers in Afghanistan gave orders");
+        assert!(cross_border(&t, 0, t.len()));
+        let t = lower("close to the tribal areas along the Afghan border");
+        assert!(!cross_border(&t, 0, t.len()));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod nationality;
 pub mod numbers;
 pub mod places;
+pub mod rx;
 pub mod segment;
 pub mod tokens;
 
@@ -28,7 +29,7 @@ fn document_clues(doc: &Document<'_>, lower: &str) -> DocumentClues {
         let (start, end) = (seg.span.start, seg.span.end);
         let list_lead = seg.list_lead.map(|l| lead_index[l]);
         lead_index.push(clues.len());
-        let split = clause_split(text, start, end).filter(|_| seg.list_lead.is_none());
+        let split = clause_split(text, lower, start, end).filter(|_| seg.list_lead.is_none());
         let pieces = match split {
             Some((at, _)) => vec![(start, at, false), (at, end, true)],
             None => vec![(start, end, false)],

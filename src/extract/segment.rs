@@ -9,6 +9,7 @@ use super::cues::{cross_border, event_cues, militant_group, operation_name, Even
 use super::dates::{find_dates, DateExpr, DateMention};
 use super::nationality::find_nationalities;
 use super::places::{find_places, PlaceMention};
+use super::rx::{lowercase_pattern, lowercase_regex};
 use super::tokens::tokenize;
 use crate::incident::EventType;
 
@@ -155,7 +156,7 @@ fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
 
 fn operation_told_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
+    lowercase_regex(
         &RE,
         r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|intelligence[\s-]+led\s+operations?|an?\s+(?:air|drone)\s*strike|(?:search|combing|security|military|joint|counter-?terrorism|targeted|clearance|sanitisation|sanitization|deliberate)\s+operations?\s+(?:was|were|had\s+been|has\s+been)?\s*(?:conducted|carried\s+out|launched)|(?:conducted|carried\s+out|launched|undertook|undertaken)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}operation|(?:another|an?)\s+engagement|operations?\s+(?:conducted|carried\s+out|launched)|operation\s+(?:was|were)\s+(?:conducted|carried\s+out)|raid(?:ed)?\s+(?:a|an|the)\s+hideout|sent\s+to\s+hell|neutrali[sz]ed)\b",
     )
@@ -166,9 +167,9 @@ const EVENT_NOUNS_PLURAL: &str = r"attacks|incidents|operations|IBOs|engagements
 fn counted_events_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        Regex::new(&lowercase_pattern(&format!(
             r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|hundreds\s+of|scores\s+of)\s+(?:[\w-]+\s+){{0,3}}?(?:{EVENT_NOUNS_PLURAL})\b"
-        ))
+        )))
         .expect("valid regex")
     })
 }
@@ -176,9 +177,9 @@ fn counted_events_regex() -> &'static Regex {
 fn quantified_plural_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        Regex::new(&lowercase_pattern(&format!(
             r"(?i)(\b(?:the|these|those|its|their)\s+)?\b(?:several|numerous|various|multiple|many|different|series\s+of|string\s+of|wave\s+of|spate\s+of|spree\s+of|number\s+of|rise\s+in|surge\s+in|spike\s+in)\s+(?:[\w-]+\s+){{0,2}}?(?:{EVENT_NOUNS_PLURAL})\b"
-        ))
+        )))
         .expect("valid regex")
     })
 }
@@ -186,16 +187,16 @@ fn quantified_plural_regex() -> &'static Regex {
 fn plural_events_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        Regex::new(&lowercase_pattern(&format!(
             r"(?i)\b(?:{EVENT_NOUNS_PLURAL}|airstrikes|air\s+strikes)\b"
-        ))
+        )))
         .expect("valid regex")
     })
 }
 
 fn negated_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
+    lowercase_regex(
         &RE,
         r"(?i)\bno\s+(?:\w+\s+)?(?:attacks?|incidents?|violence|casualt\w+)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recorded|reported)",
     )
@@ -205,7 +206,7 @@ fn negated_regex() -> &'static Regex {
 /// count, not the event.
 fn toll_date_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
+    lowercase_regex(
         &RE,
         r"(?i)\b(?:rose|risen|climbed|reached|jumped|increased|mounted|soared)\s+to\s+\S+\s+(?:\w+\s+)?$",
     )
@@ -235,7 +236,7 @@ pub fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
 
 fn reference_kind(slice: &str) -> Option<ReferenceKind> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = regex(
+    let re = lowercase_regex(
         &RE,
         r"(?i)\b(?:the|this|that|these|those|its|their|[A-Z][a-z]+'s)\s+(?:[\w'’-]+\s+){0,3}?(suicide\s+(?:attack|bomber|bombing|blast|attackers?)|blasts?|bombings?|explosions?|IEDs?|air\s*strikes?|strikes?|operations?|IBOs?|raids?|attacks?|assaults?|ambush|kidnapping|abduction|hijacking|hostages|incident|tragedy)\b",
     );
@@ -272,7 +273,7 @@ fn reference_kind(slice: &str) -> Option<ReferenceKind> {
 
 fn singular_event_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
+    lowercase_regex(
         &RE,
         r"(?i)\b(?:an?|another|one)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|assault|blast|bombing|explosion|IBO|intelligence[\s-]+based\s+operation|operation|ambush|raid|strike|airstrike|encounter|engagement|incident|clash|kidnapping|abduction|killing|hijacking|infiltration\s+attempt|massacre)\b",
     )
@@ -280,7 +281,7 @@ fn singular_event_regex() -> &'static Regex {
 
 fn stats_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
+    lowercase_regex(
         &RE,
         r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?:PICSS|CRSS|PIPS|SATP|ACLED|data|figures|statistics|the\s+report)|database|(?:per\s+cent|percent|%)\s+(?:of\s+(?:all|the|total)|rise|increase|decrease|decline|drop|fall|more|less|higher|lower)|(?:rose|fell|increased|decreased|declined|dropped|surged|jumped)\s+by\s+\d+|on\s+average|average\s+of|in\s+total|in\s+all|a\s+total\s+of|year[\s-]on[\s-]year|compared\s+(?:with|to)|the\s+period\s+under\s+review|monthly\s+(?:security\s+)?report|quarter|first\s+(?:six|nine)\s+months|since\s+(?:19|20)\d\d|so\s+far\s+this\s+year|this\s+year\s+alone)\b",
     )
@@ -288,7 +289,7 @@ fn stats_regex() -> &'static Regex {
 
 fn new_event_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
+    lowercase_regex(
         &RE,
         r"(?i)^(?:(?:a|an|one|two|three|four|five|six|seven|a\s+few|few|several)\s+(?:hours?|days?|weeks?|months?)\s+(?:after|later|earlier|before)\b|(?:and|meanwhile|separately|elsewhere|earlier|later|also|similarly|in\s+addition|moreover|besides|likewise)\b|(?:in|on)\s+(?:an|a)?\s*(?:other|another|separate|second|third|similar|different|earlier|previous)\b)|\b(?:another\s+(?:[\w-]+\s+)?(?:attack|incident|blast|bombing|explosion|operation|IBO|encounter|engagement|ambush|raid|strike|killing)|in\s+a\s+separate|in\s+another|a\s+separate|a\s+similar|follows?\s+(?:a|an)\b|came\s+(?:a|an|two|three|hours|days|weeks)|comes\s+(?:a|an|two|three|hours|days|weeks))\b",
     )
@@ -296,7 +297,7 @@ fn new_event_regex() -> &'static Regex {
 
 fn reference_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
+    lowercase_regex(
         &RE,
         r"(?i)\b(?:the|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:attack|attacks|attackers|assault|blast|bombing|explosion|bomber|bombers|incident|operation|IBO|raid|ambush|militants|terrorists|khwarij|khawarij|assailants|gunmen|victims|injured|wounded|dead|deceased|slain|martyrs|martyred|killing|killings|strike|strikes|airstrikes|convoy|hijacking|hostages|abduction|kidnapping|perpetrators|culprits|suspects|encounter|clash|standoff|siege|exchange\s+of\s+fire|firefight|train|vehicle|college|post|checkpost|camp|base|mosque|rally|site|area|intruders|hideout|bodies|funeral)\b|^(?:He|She|They|It|His|Her|Their)\b",
     )
@@ -304,12 +305,12 @@ fn reference_regex() -> &'static Regex {
 
 fn also_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(&RE, r"(?i)\b(?:also|more|further|another|additional)\b")
+    lowercase_regex(&RE, r"(?i)\b(?:also|more|further|another|additional)\b")
 }
 
 fn plus_bomber_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
+    lowercase_regex(
         &RE,
         r"(?i)\b(?:in\s+addition\s+to|besides|apart\s+from|along\s+with)\s+(?:the|a)\s+suicide\s+(?:bomber|attacker)\b",
     )
@@ -325,22 +326,23 @@ pub fn read_clues(
     paragraph_start: bool,
     list_lead: Option<usize>,
 ) -> Clues {
-    let slice = &text[start..end];
+    // The rules run on the lowercased text: same offsets, faster search.
+    let low = &lower[start..end];
     let tokens = tokenize(text, lower, start, end);
-    let dates = event_and_statement_dates(text, start, end, paragraph_start);
+    let dates = event_and_statement_dates(text, lower, start, end, paragraph_start);
     let date_spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
     let casualties = find_casualties(&tokens, &date_spans);
     let nationalities =
         find_nationalities(text, start, end, list_lead.is_some(), &tokens, &casualties);
-    let cues = event_cues(text, start, end);
-    let counted_events = counted_events_regex().is_match(slice);
+    let cues = event_cues(lower, start, end);
+    let counted_events = counted_events_regex().is_match(low);
     // "the multiple suicide blasts" refers to one event's parts.
     let quantified = quantified_plural_regex()
-        .captures_iter(slice)
+        .captures_iter(low)
         .any(|c| c.get(1).is_none());
-    let plural_events = counted_events || quantified || plural_events_regex().is_match(slice);
-    let singular_event = singular_event_regex().is_match(slice);
-    let stats = stats_regex().is_match(slice);
+    let plural_events = counted_events || quantified || plural_events_regex().is_match(low);
+    let singular_event = singular_event_regex().is_match(low);
+    let stats = stats_regex().is_match(low);
     let mut clues = Clues {
         start,
         end,
@@ -353,20 +355,20 @@ pub fn read_clues(
         cues,
         group: militant_group(text, start, end),
         nationalities,
-        cross_border: cross_border(text, start, end),
+        cross_border: cross_border(lower, start, end),
         operation: operation_name(text, start, end),
         summary: false,
-        new_event: new_event_regex().is_match(slice),
-        reference: reference_regex().is_match(slice),
+        new_event: new_event_regex().is_match(low),
+        reference: reference_regex().is_match(low),
         split_clause: false,
-        also: also_regex().is_match(slice),
-        plus_bomber: plus_bomber_regex().is_match(slice),
-        operation_told: operation_told_regex().is_match(slice),
+        also: also_regex().is_match(low),
+        plus_bomber: plus_bomber_regex().is_match(low),
+        operation_told: operation_told_regex().is_match(low),
         plural_events,
         singular_event,
         bare_plural: false,
-        negated: negated_regex().is_match(slice),
-        reference_kind: reference_kind(slice),
+        negated: negated_regex().is_match(low),
+        reference_kind: reference_kind(low),
     };
     let specific = clues.has_specific_place() && clues.districts().len() <= 1;
     let general = !singular_event && !specific && !clues.list_item;
@@ -379,6 +381,7 @@ pub fn read_clues(
 /// statement dates.
 fn event_and_statement_dates(
     text: &str,
+    lower: &str,
     start: usize,
     end: usize,
     paragraph_start: bool,
@@ -391,7 +394,7 @@ fn event_and_statement_dates(
     };
     dates.retain(|d| head.is_none_or(|h| d.end > h));
     for d in &mut dates {
-        if toll_date_regex().is_match(crate::text::tail(text, start, d.start, 60)) {
+        if toll_date_regex().is_match(crate::text::tail(lower, start, d.start, 60)) {
             d.statement = true;
         }
     }
@@ -400,7 +403,7 @@ fn event_and_statement_dates(
 
 fn clause_split_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    regex(
+    lowercase_regex(
         &RE,
         r"(?i),?\s+(?:which\s+(?:prompted|triggered|led\s+to)|prompting|triggering|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:operation|IBO|attack|assault|blast|raid|strike|encounter)\b|,\s+(?:while|whereas)\s+",
     )
@@ -418,10 +421,16 @@ pub enum ClauseJoin {
 
 /// Where a sentence tells a second event in a trailing clause: the byte
 /// offset where that clause starts, and how it joins.
-pub fn clause_split(text: &str, start: usize, end: usize) -> Option<(usize, ClauseJoin)> {
-    let m = clause_split_regex().find(&text[start..end])?;
+pub fn clause_split(
+    text: &str,
+    lower: &str,
+    start: usize,
+    end: usize,
+) -> Option<(usize, ClauseJoin)> {
+    let m = clause_split_regex().find(&lower[start..end])?;
     let at = start + m.start();
-    let join = if m.as_str().contains("while") || m.as_str().contains("whereas") {
+    let written = &text[at..start + m.end()];
+    let join = if written.contains("while") || written.contains("whereas") {
         ClauseJoin::Contrast
     } else {
         ClauseJoin::FollowUp

@@ -1,0 +1,155 @@
+//! Criterion benchmarks: each extractor on its own, and whole documents.
+//!
+//! ```text
+//! python benches/generate.py --size 2MB --out target/bench/corpus-2MB.jsonl
+//! IK_BENCH_CORPUS=target/bench/corpus-2MB.jsonl cargo bench --bench extractors
+//! ```
+//! Without `IK_BENCH_CORPUS` the bundled examples are used. Every extractor
+//! runs over the sentences of the same documents, so the MB/s figures add up
+//! to the share each one takes of a whole parse.
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+
+use incidentkit::extract::casualties::find_casualties;
+use incidentkit::extract::cues::{cross_border, event_cues, militant_group};
+use incidentkit::extract::dates::find_dates;
+use incidentkit::extract::nationality::find_nationalities;
+use incidentkit::extract::parse_document;
+use incidentkit::extract::places::find_places;
+use incidentkit::extract::segment::read_clues;
+use incidentkit::extract::tokens::tokenize;
+use incidentkit::text::Document;
+
+struct Sample {
+    text: String,
+    lower: String,
+    published: Option<chrono::NaiveDate>,
+    /// Sentence spans, with whether each starts a paragraph.
+    sentences: Vec<(usize, usize, bool)>,
+}
+
+fn load_texts() -> Vec<(String, Option<chrono::NaiveDate>)> {
+    if let Ok(path) = std::env::var("IK_BENCH_CORPUS") {
+        let corpus = std::fs::read_to_string(&path).expect("IK_BENCH_CORPUS readable");
+        return corpus
+            .lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .map(|v| {
+                let text = v["text"].as_str().unwrap_or_default().to_string();
+                (text, v["published"].as_str().and_then(|d| d.parse().ok()))
+            })
+            .collect();
+    }
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("examples/corpus exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .map(|t| (t, None))
+        .collect()
+}
+
+fn samples() -> Vec<Sample> {
+    load_texts()
+        .into_iter()
+        .map(|(text, published)| {
+            let sentences = Document::new(&text, published)
+                .segments
+                .iter()
+                .map(|s| (s.span.start, s.span.end, s.paragraph_start))
+                .collect();
+            Sample {
+                lower: text.to_ascii_lowercase(),
+                text,
+                published,
+                sentences,
+            }
+        })
+        .collect()
+}
+
+fn extractors(c: &mut Criterion) {
+    let docs = samples();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    let c = &mut group;
+    let mut bench = |name: &str, f: &dyn Fn(&Sample, usize, usize, bool)| {
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                for doc in &docs {
+                    for &(start, end, head) in &doc.sentences {
+                        f(doc, start, end, head);
+                    }
+                }
+            })
+        });
+    };
+    bench("tokenize", &|d, s, e, _| {
+        black_box(tokenize(&d.text, &d.lower, s, e));
+    });
+    bench("dates", &|d, s, e, _| {
+        black_box(find_dates(&d.text, s, e));
+    });
+    bench("places", &|d, s, e, head| {
+        black_box(find_places(&d.text, s, e, head));
+    });
+    bench("event_cues", &|d, s, e, _| {
+        black_box(event_cues(&d.lower, s, e));
+    });
+    bench("groups", &|d, s, e, _| {
+        black_box(militant_group(&d.text, s, e));
+        black_box(cross_border(&d.lower, s, e));
+    });
+    bench("casualties", &|d, s, e, _| {
+        let tokens = tokenize(&d.text, &d.lower, s, e);
+        black_box(find_casualties(&tokens, &[]));
+    });
+    bench("nationalities", &|d, s, e, _| {
+        let tokens = tokenize(&d.text, &d.lower, s, e);
+        let casualties = find_casualties(&tokens, &[]);
+        black_box(find_nationalities(
+            &d.text,
+            s,
+            e,
+            false,
+            &tokens,
+            &casualties,
+        ));
+    });
+    bench("read_clues", &|d, s, e, head| {
+        black_box(read_clues(&d.text, &d.lower, s, e, 0, head, None));
+    });
+    group.finish();
+}
+
+fn documents(c: &mut Criterion) {
+    let docs = samples();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let mut group = c.benchmark_group("document");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function("split", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(Document::new(&d.text, d.published));
+            }
+        })
+    });
+    group.bench_function("parse_document", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(parse_document(&d.text, d.published, "doc"));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, extractors, documents);
+criterion_main!(benches);

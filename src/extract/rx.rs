@@ -1,0 +1,68 @@
+//! Case-insensitive rules run on the ASCII-lowercased document.
+//!
+//! A `(?i)` pattern folds every letter into a class, which multiplies its
+//! literal prefixes past what the regex engine will search for directly, so
+//! it walks every byte with its automaton. Lowercasing the pattern instead
+//! and running it on the lowercased text (same byte offsets) matches the same
+//! spans and lets the engine jump between candidate words.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// `pattern` without its leading `(?i)`, its letters lowercased (escapes
+/// such as `\S` or `\B` keep their case).
+pub fn lowercase_pattern(pattern: &str) -> String {
+    let body = pattern
+        .strip_prefix("(?i)")
+        .expect("a rule for lowercased text starts with (?i)");
+    debug_assert!(
+        !body.contains("(?-i"),
+        "case-sensitive parts need the original text"
+    );
+    let mut out = String::with_capacity(body.len());
+    let mut escaped = false;
+    for c in body.chars() {
+        out.push(if escaped { c } else { c.to_ascii_lowercase() });
+        escaped = !escaped && c == '\\';
+    }
+    out
+}
+
+/// The compiled rule of a `(?i)` pattern, for lowercased text; built once.
+pub fn lowercase_regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(&lowercase_pattern(pattern)).expect("valid regex"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercases_letters_not_escapes() {
+        assert_eq!(
+            lowercase_pattern(r"(?i)\bIBOs?\S+[A-Z]\B\\W"),
+            r"\bibos?\S+[a-z]\B\\w"
+        );
+    }
+
+    #[test]
+    fn matches_what_the_case_insensitive_rule_matches() {
+        let pattern = r"(?i)\b(?:the|its)\s+(?:[\w'’-]+\s+){0,2}?(?:IBO|Attack)s?\b";
+        let folded = Regex::new(pattern).unwrap();
+        let lowered = Regex::new(&lowercase_pattern(pattern)).unwrap();
+        for text in [
+            "The IBO ended",
+            "its brutal ATTACKS",
+            "The Army’s raid",
+            "no match",
+        ] {
+            let lower = text.to_ascii_lowercase();
+            assert_eq!(
+                folded.find(text).map(|m| m.range()),
+                lowered.find(&lower).map(|m| m.range()),
+                "{text}"
+            );
+        }
+    }
+}
