@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::rx::lowercase_pattern;
+use super::rx::{lowercase_pattern, rule_set};
 use crate::incident::EventType;
 use crate::lexicon::lexicon;
 
@@ -68,11 +68,9 @@ fn background_regex() -> &'static Regex {
     })
 }
 
-fn rule_set() -> &'static regex::RegexSet {
+fn cue_set() -> &'static regex::RegexSet {
     static SET: OnceLock<regex::RegexSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        regex::RegexSet::new(rules().iter().map(|r| r.regex.as_str())).expect("valid cue regex set")
-    })
+    SET.get_or_init(|| rule_set(rules().iter().map(|r| r.regex.as_str())))
 }
 
 /// Event cues of `lower[start..end]`, where `lower` is the document
@@ -80,7 +78,7 @@ fn rule_set() -> &'static regex::RegexSet {
 pub fn event_cues(lower: &str, start: usize, end: usize) -> Vec<EventCue> {
     let slice = &lower[start..end];
     let mut cues = Vec::new();
-    let matching = rule_set().matches(slice);
+    let matching = cue_set().matches(slice);
     if !matching.matched_any() {
         return cues;
     }

@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use super::rx::rule_set;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
@@ -331,10 +332,7 @@ fn since_regex() -> &'static Regex {
 /// All date patterns as one set: one pass tells which patterns can match.
 fn pattern_set() -> &'static regex::RegexSet {
     static SET: OnceLock<regex::RegexSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        regex::RegexSet::new(patterns().iter().map(|p| p.regex.as_str()))
-            .expect("valid date regex set")
-    })
+    SET.get_or_init(|| rule_set(patterns().iter().map(|p| p.regex.as_str())))
 }
 
 /// All date expressions in `text[start..end]`, leftmost-longest, without overlaps.
