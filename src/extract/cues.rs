@@ -35,7 +35,7 @@ struct CueRule {
 fn rules() -> &'static [CueRule] {
     static RULES: OnceLock<Vec<CueRule>> = OnceLock::new();
     RULES.get_or_init(|| {
-        let r = |re: &str, event, strength| CueRule { regex: Regex::new(&lowercase_pattern(re)).expect("valid cue regex"), event, strength };
+        let r = |re: &str, event, strength| CueRule { regex: super::rx::compile(&lowercase_pattern(re)).expect("valid cue regex"), event, strength };
         use EventType::*;
         use Strength::*;
         vec![
@@ -64,7 +64,7 @@ fn rules() -> &'static [CueRule] {
 fn background_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&lowercase_pattern(r"(?i)\b(?:involved\s+in|wanted\s+in|wanted\b[^.;]{0,60}?\bfor|responsible\s+for|cases\s+of|history\s+of|masterminds?\s+of|behind\s+(?:several|numerous|many))\b[^.;]*")).expect("valid regex")
+        super::rx::compile(&lowercase_pattern(r"(?i)\b(?:involved\s+in|wanted\s+in|wanted\b[^.;]{0,60}?\bfor|responsible\s+for|cases\s+of|history\s+of|masterminds?\s+of|behind\s+(?:several|numerous|many))\b[^.;]*")).expect("valid regex")
     })
 }
 
@@ -177,7 +177,7 @@ fn actor_groups(text: &str, start: usize, end: usize) -> Vec<(usize, usize, Stri
 fn cross_border_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&lowercase_pattern(concat!(
+        super::rx::compile(&lowercase_pattern(concat!(
             r"(?i)\bAfghan[\s-]+(?:based|linked|backed|sponsored|trained|origin)\b",
             r"|\binfiltrat\w*[^.;]{0,80}\bborder\b|\bborder\b[^.;]{0,60}\binfiltrat\w*",
             r"|\bcross[\s-]+border\b",
@@ -203,7 +203,7 @@ pub fn cross_border(lower: &str, start: usize, end: usize) -> bool {
 fn operation_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        super::rx::compile(
             r#"\bOperation\s+['"‘“]?([A-Z][\w-]*(?:[\s-]+(?:e|i|ul|al|[A-Z][\w-]*))*)['"’”]?"#,
         )
         .expect("valid regex")

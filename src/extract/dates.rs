@@ -180,7 +180,7 @@ fn calendar(start: PartialDate, end: Option<PartialDate>) -> Option<DateExpr> {
 fn patterns() -> &'static [Pattern] {
     static PATTERNS: OnceLock<Vec<Pattern>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
-        let p = |re: String, handler: Handler| Pattern { regex: Regex::new(&re).expect("valid date regex"), handler, span_group: 0 };
+        let p = |re: String, handler: Handler| Pattern { regex: super::rx::compile(&re).expect("valid date regex"), handler, span_group: 0 };
         let lead = |re: String, handler: Handler| Pattern { span_group: 1, ..p(re, handler) };
         let sep = r"\s*(?:-|–|—|/|\bto\b|\band\b|\buntil\b|\btill\b)\s*";
         vec![
@@ -319,14 +319,14 @@ fn anchored(c: &Captures<'_>) -> Option<DateExpr> {
 fn statement_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:said|says|told|reported|confirmed|stated|announced|added|claimed|disclosed|informed|revealed|noted|quoted|issued|reports|statement|release|tweeted|posted)(?:\s+\w+)?\s+(?:on\s+|late\s+on\s+|early\s+on\s+|late\s+|early\s+)?$")
+        super::rx::compile(r"(?i)\b(?:said|says|told|reported|confirmed|stated|announced|added|claimed|disclosed|informed|revealed|noted|quoted|issued|reports|statement|release|tweeted|posted)(?:\s+\w+)?\s+(?:on\s+|late\s+on\s+|early\s+on\s+|late\s+|early\s+)?$")
             .expect("valid regex")
     })
 }
 
 fn since_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\bsince\s+(?:the\s+)?$").expect("valid regex"))
+    RE.get_or_init(|| super::rx::compile(r"(?i)\bsince\s+(?:the\s+)?$").expect("valid regex"))
 }
 
 /// All date patterns as one set: one pass tells which patterns can match.

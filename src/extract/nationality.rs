@@ -110,7 +110,7 @@ const MILITANT_HEADS: &[&str] = &[
 fn militant_context(sentence: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:bombers?|terrorists?|militants?|khwarij|khawarij|kharji|attackers?|insurgents?|fighters?|facilitators?|operatives?|involved|taken\s+part|took\s+part|behind|identified|custody|arrested|apprehended|captured|infiltrat\w*|killed\s+(?:terrorists|militants))\b")
+        super::rx::compile(r"(?i)\b(?:bombers?|terrorists?|militants?|khwarij|khawarij|kharji|attackers?|insurgents?|fighters?|facilitators?|operatives?|involved|taken\s+part|took\s+part|behind|identified|custody|arrested|apprehended|captured|infiltrat\w*|killed\s+(?:terrorists|militants))\b")
             .expect("valid regex")
     })
     .is_match(sentence)
@@ -118,7 +118,7 @@ fn militant_context(sentence: &str) -> bool {
 
 fn percent_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)(\d{1,3})\s*(?:%|percent|per\s+cent)\s+of\s+(?:whom|them|those)\s+(?:were|was)\s+$").expect("valid regex"))
+    RE.get_or_init(|| super::rx::compile(r"(?i)(\d{1,3})\s*(?:%|percent|per\s+cent)\s+of\s+(?:whom|them|those)\s+(?:were|was)\s+$").expect("valid regex"))
 }
 
 /// Nationalities of militants in one segment, with counts where stated.
@@ -241,8 +241,10 @@ fn add(out: &mut Vec<(String, Option<u32>)>, nationality: &str, count: Option<u3
 fn origin_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:resident|native|hailing|hails|from|belonged|belonging)\b[^.;]{0,40}$")
-            .expect("valid regex")
+        super::rx::compile(
+            r"(?i)\b(?:resident|native|hailing|hails|from|belonged|belonging)\b[^.;]{0,40}$",
+        )
+        .expect("valid regex")
     })
 }
 

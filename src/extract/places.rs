@@ -45,7 +45,7 @@ const GENERIC_SUFFIXES: &[&str] = &[
 fn exclusion_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:\bresidents?\s+of|\bnatives?\s+of|\bhail(?:s|ing|ed)\s+from|\bbelong(?:ed|ing|s)?\s+to|\bhome\s*towns?\s+(?:of|in)|\bfrom|\bto|\btowards|\bbound\s+for|\bhailing|\bbased\s+in|\bborn\s+in|\bshifted\s+to|\bmoved\s+to|\bbrought\s+to|\btaken\s+to|\bthe\s+(?:neighbouring|neighboring|adjoining)|\bmigrated\s+from|\b(?:embassy|consulate|mission)\s+in|\bin\s+\w+\s+(?:town|city)\s+of\s+the)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:(?-i:[A-Z][\w.'’-]*)\s+|(?:district|tribal|province|city|town|of|the|and|in|,)\s+){0,4}$")
+        super::rx::compile(r"(?i)(?:\bresidents?\s+of|\bnatives?\s+of|\bhail(?:s|ing|ed)\s+from|\bbelong(?:ed|ing|s)?\s+to|\bhome\s*towns?\s+(?:of|in)|\bfrom|\bto|\btowards|\bbound\s+for|\bhailing|\bbased\s+in|\bborn\s+in|\bshifted\s+to|\bmoved\s+to|\bbrought\s+to|\btaken\s+to|\bthe\s+(?:neighbouring|neighboring|adjoining)|\bmigrated\s+from|\b(?:embassy|consulate|mission)\s+in|\bin\s+\w+\s+(?:town|city)\s+of\s+the)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:(?-i:[A-Z][\w.'’-]*)\s+|(?:district|tribal|province|city|town|of|the|and|in|,)\s+){0,4}$")
             .expect("valid regex")
     })
 }
@@ -53,7 +53,7 @@ fn exclusion_regex() -> &'static Regex {
 fn dateline_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\s*(?:[A-Z][A-Z.'’ -]{2,40}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*(?::|\s[–—-]\s|\(|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\[)").expect("valid regex")
+        super::rx::compile(r"^\s*(?:[A-Z][A-Z.'’ -]{2,40}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*(?::|\s[–—-]\s|\(|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\[)").expect("valid regex")
     })
 }
 
@@ -61,7 +61,7 @@ fn area_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let name = r"(?:[A-Z][\w-]*['’]s\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|e|i|ul))*?)";
-        Regex::new(&format!(
+        super::rx::compile(&format!(
             r"(?:\b(?:the|general)\s+area\s+(?:of\s+)?{name}(?:\s+(?:valley|village|town|tehsil))?\b|\b(?:in|at|near|of|on)\s+(?:the\s+)?{name}\s+(?:area|village|town|tehsil|locality|valley|bazaar|neighbourhood|neighborhood)\b|\bat\s+{name},|\b(?:in|near)\s+{name}\s+(?:in|of|near)\s+(?:the\s+)?(?:[A-Z]))"
         ))
         .expect("valid regex")
@@ -71,7 +71,7 @@ fn area_regex() -> &'static Regex {
 fn official_title_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:['’]s)?\s+(?:Deputy\s+Commissioner|Assistant\s+Commissioner|Division(?:al)?\s+Commissioner|Commissioner|DPO|DC|AC|SP|SSP|DIG|RPO|SHO|DSP|police\s+(?:chief|officer|official|spokesperson|spokesman)|Police\s+(?:chief|officer|official|spokesperson|spokesman)|deputy\s+commissioner|district\s+police\s+officer)\b")
+        super::rx::compile(r"^(?:['’]s)?\s+(?:Deputy\s+Commissioner|Assistant\s+Commissioner|Division(?:al)?\s+Commissioner|Commissioner|DPO|DC|AC|SP|SSP|DIG|RPO|SHO|DSP|police\s+(?:chief|officer|official|spokesperson|spokesman)|Police\s+(?:chief|officer|official|spokesperson|spokesman)|deputy\s+commissioner|district\s+police\s+officer)\b")
             .expect("valid regex")
     })
 }
@@ -79,7 +79,7 @@ fn official_title_regex() -> &'static Regex {
 fn official_before_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:\bDIG|\bIGP?|\bDPO|\bSSP|\bRPO|\bCommissioner\s+of)\s+$")
+        super::rx::compile(r"(?:\bDIG|\bIGP?|\bDPO|\bSSP|\bRPO|\bCommissioner\s+of)\s+$")
             .expect("valid regex")
     })
 }
@@ -88,7 +88,8 @@ fn official_before_regex() -> &'static Regex {
 fn between_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\bbetween\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:and\s+)?$").expect("valid regex")
+        super::rx::compile(r"(?i)\bbetween\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:and\s+)?$")
+            .expect("valid regex")
     })
 }
 

@@ -42,6 +42,11 @@ pub fn lowercase_pattern(pattern: &str) -> String {
 /// falls back to a slower engine (a quarter of the speed on real reports).
 pub const DFA_SIZE: usize = 64 << 20;
 
+/// A rule compiled with room for its lazy DFA.
+pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).dfa_size_limit(DFA_SIZE).build()
+}
+
 /// The compiled rule of a `(?i)` pattern, for lowercased text; built once.
 pub fn lowercase_regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| {

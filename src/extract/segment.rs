@@ -151,7 +151,7 @@ impl Clues {
 }
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("valid regex"))
+    cell.get_or_init(|| super::rx::compile(pattern).expect("valid regex"))
 }
 
 fn operation_told_regex() -> &'static Regex {
@@ -167,7 +167,7 @@ const EVENT_NOUNS_PLURAL: &str = r"attacks|incidents|operations|IBOs|engagements
 fn counted_events_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&lowercase_pattern(&format!(
+        super::rx::compile(&lowercase_pattern(&format!(
             r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|hundreds\s+of|scores\s+of)\s+(?:[\w-]+\s+){{0,3}}?(?:{EVENT_NOUNS_PLURAL})\b"
         )))
         .expect("valid regex")
@@ -177,7 +177,7 @@ fn counted_events_regex() -> &'static Regex {
 fn quantified_plural_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&lowercase_pattern(&format!(
+        super::rx::compile(&lowercase_pattern(&format!(
             r"(?i)(\b(?:the|these|those|its|their)\s+)?\b(?:several|numerous|various|multiple|many|different|series\s+of|string\s+of|wave\s+of|spate\s+of|spree\s+of|number\s+of|rise\s+in|surge\s+in|spike\s+in)\s+(?:[\w-]+\s+){{0,2}}?(?:{EVENT_NOUNS_PLURAL})\b"
         )))
         .expect("valid regex")
@@ -187,7 +187,7 @@ fn quantified_plural_regex() -> &'static Regex {
 fn plural_events_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&lowercase_pattern(&format!(
+        super::rx::compile(&lowercase_pattern(&format!(
             r"(?i)\b(?:{EVENT_NOUNS_PLURAL}|airstrikes|air\s+strikes)\b"
         )))
         .expect("valid regex")

@@ -36,7 +36,8 @@ pub struct Document<'a> {
 fn header_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\s*date\s+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*").expect("valid regex")
+        crate::extract::rx::compile(r"^\s*date\s+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*")
+            .expect("valid regex")
     })
 }
 
@@ -154,7 +155,8 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 fn list_marker_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:^|[\s:;,])(?:\(?([a-hA-H]|[ivx]{1,4}|[1-9])\))\s+").expect("valid regex")
+        crate::extract::rx::compile(r"(?:^|[\s:;,])(?:\(?([a-hA-H]|[ivx]{1,4}|[1-9])\))\s+")
+            .expect("valid regex")
     })
 }
 
@@ -202,7 +204,8 @@ fn split_list(text: &str, span: Span) -> Option<Vec<Span>> {
 fn item_marker_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\s*(?:\(?[a-hA-H1-9]\)|[a-hA-H1-9]\.|[-•*])\s+").expect("valid regex")
+        crate::extract::rx::compile(r"^\s*(?:\(?[a-hA-H1-9]\)|[a-hA-H1-9]\.|[-•*])\s+")
+            .expect("valid regex")
     })
 }
 
