@@ -57,13 +57,6 @@ pub fn word_value(word: &str) -> Option<u32> {
     Some(10 * t + u)
 }
 
-fn digits_value(token: &Token<'_>) -> Option<u32> {
-    if token.kind != TokenKind::Number {
-        return None;
-    }
-    token.raw.replace(',', "").parse().ok()
-}
-
 /// A plain number at token `i` (no bounds): digits, a number word, "a dozen",
 /// "hundred(s)". Returns value, approximate, next index.
 fn plain_number(tokens: &[Token<'_>], i: usize) -> Option<(u32, bool, usize)> {
@@ -88,7 +81,7 @@ fn plain_number(tokens: &[Token<'_>], i: usize) -> Option<(u32, bool, usize)> {
     if t.is("dozen") {
         return Some((12, false, i + 1));
     }
-    let base = digits_value(t).or_else(|| word_value(t.lower))?;
+    let base = t.value?;
     let mut next = i + 1;
     let mut value = base;
     if is_dozen(next) {
@@ -98,11 +91,11 @@ fn plain_number(tokens: &[Token<'_>], i: usize) -> Option<(u32, bool, usize)> {
         value = base.saturating_mul(100);
         next += 1;
         if tokens.get(next).is_some_and(|n| n.is("and")) {
-            if let Some(rest) = tokens.get(next + 1).and_then(|n| word_value(n.lower)) {
+            if let Some(rest) = tokens.get(next + 1).and_then(|n| n.value.filter(|_| n.kind == TokenKind::Word)) {
                 value += rest;
                 next += 2;
             }
-        } else if let Some(rest) = tokens.get(next).and_then(|n| word_value(n.lower)) {
+        } else if let Some(rest) = tokens.get(next).and_then(|n| n.value.filter(|_| n.kind == TokenKind::Word)) {
             value += rest;
             next += 1;
         }
@@ -151,9 +144,20 @@ fn match_words(tokens: &[Token<'_>], i: usize, words: &[&str]) -> bool {
         .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
 }
 
+/// Whether a count can start at this token: a number, or the first word of
+/// a lead or of a number phrase. Most tokens are neither; they skip the rules.
+fn may_start_count(t: &Token<'_>) -> bool {
+    t.value.is_some()
+        || t.is_any(&["a", "one", "half", "both", "dozens", "dozen"])
+        || BOUNDS.iter().chain(EXACT_LEADS).any(|lead| t.is(lead[0]))
+}
+
 /// A count phrase starting exactly at token `i`: optional bound words, a
 /// number, an optional range ("15 to 20", "10-14").
 pub fn count_at(tokens: &[Token<'_>], i: usize) -> Option<Count> {
+    if !may_start_count(tokens.get(i)?) {
+        return None;
+    }
     let mut approximate = false;
     let mut j = i;
     for lead in BOUNDS {

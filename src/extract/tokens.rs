@@ -1,5 +1,7 @@
 //! Word tokens of a segment, with byte spans into the document.
 
+use super::numbers::word_value;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -18,6 +20,9 @@ pub struct Token<'a> {
     /// ASCII-lowercased text (same byte length as `raw`).
     pub lower: &'a str,
     pub kind: TokenKind,
+    /// The number the token writes ("1,200", "twenty-two"), read once here
+    /// because every count rule asks for it at every token.
+    pub value: Option<u32>,
 }
 
 /// Whether `word` is one of `words`. Comparing length and first byte before
@@ -57,6 +62,16 @@ impl Token<'_> {
                 ";" | ":" | "." | "!" | "?" | "—" | "–" | "(" | ")"
             )
     }
+}
+
+/// "1,200" -> 1200; None for decimals ("3.5") and values past `u32`.
+fn digits_value(raw: &str) -> Option<u32> {
+    raw.bytes()
+        .filter(|&b| b != b',')
+        .try_fold(0u32, |n, b| {
+            let digit = char::from(b).to_digit(10)?;
+            n.checked_mul(10)?.checked_add(digit)
+        })
 }
 
 fn is_word_char(c: char) -> bool {
@@ -119,12 +134,19 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, start: usize, end: usize) -> 
         } else {
             TokenKind::Punct
         };
+        let raw = &text[tok_start..tok_end];
+        let lower = &lower[tok_start..tok_end];
+        let value = match kind {
+            TokenKind::Number => digits_value(raw),
+            _ => word_value(lower),
+        };
         tokens.push(Token {
             start: tok_start,
             end: tok_end,
-            raw: &text[tok_start..tok_end],
-            lower: &lower[tok_start..tok_end],
+            raw,
+            lower,
             kind,
+            value,
         });
     }
     tokens
@@ -161,6 +183,17 @@ mod tests {
                 "3.5"
             ]
         );
+    }
+
+    #[test]
+    fn numbers_are_read_once() {
+        let text = "1,200 twenty-two 3.5 99999999999 killed";
+        let lower = text.to_ascii_lowercase();
+        let values: Vec<_> = tokenize(text, &lower, 0, text.len())
+            .iter()
+            .map(|t| t.value)
+            .collect();
+        assert_eq!(values, vec![Some(1200), Some(22), None, None, None]);
     }
 
     #[test]
