@@ -5,6 +5,8 @@
 use super::numbers::{between_at, count_at, Count};
 use super::tokens::{word_in, Token, TokenKind};
 use crate::lexicon::{lexicon, Side};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// What happened to the people counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -112,6 +114,48 @@ const PHRASES: &[(&[&str], Outcome)] = &[
     (&["injuries", "to"], Outcome::Injured),
 ];
 
+/// Word classes of the casualty rules, one bit each: every token looks its
+/// word up once ([`word_classes`]) instead of scanning the lists at each rule.
+pub mod class {
+    pub const KILL: u16 = 1;
+    pub const INJURE: u16 = 1 << 1;
+    pub const ARREST: u16 = 1 << 2;
+    pub const ACTION: u16 = 1 << 3;
+    pub const NP_STOP: u16 = 1 << 4;
+    pub const BARE_FOLLOWER: u16 = 1 << 5;
+    pub const TOLL: u16 = 1 << 6;
+    /// The first word of a multi-word predicate ("shot" of "shot dead").
+    pub const PHRASE_START: u16 = 1 << 7;
+    pub const PREDICATE: u16 = KILL | INJURE | ARREST;
+}
+
+/// The casualty-rule classes of a lowercase word.
+pub fn word_classes(lower: &str) -> u16 {
+    static TABLE: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: FxHashMap<&'static str, u16> = FxHashMap::default();
+        let lists: [(&[&'static str], u16); 7] = [
+            (KILL_WORDS, class::KILL),
+            (INJURE_WORDS, class::INJURE),
+            (ARREST_WORDS, class::ARREST),
+            (ACTION_VERBS, class::ACTION),
+            (NP_STOPS, class::NP_STOP),
+            (BARE_FOLLOWERS, class::BARE_FOLLOWER),
+            (TOLL_VERBS, class::TOLL),
+        ];
+        for (words, bit) in lists {
+            for word in words {
+                *table.entry(word).or_default() |= bit;
+            }
+        }
+        for (words, _) in PHRASES {
+            *table.entry(words[0]).or_default() |= class::PHRASE_START;
+        }
+        table
+    });
+    table.get(lower).copied().unwrap_or(0)
+}
+
 /// Words glued to the next by a lost space or dash ("injuredamong").
 fn unglued(word: &str) -> &str {
     const GLUE: &[&str] = &["among", "and", "including", "while", "in", "on", "at"];
@@ -130,6 +174,9 @@ fn is_predicate_word(word: &str) -> bool {
 }
 
 fn phrase_at(tokens: &[Token<'_>], i: usize) -> Option<(&'static [&'static str], Outcome)> {
+    if !tokens.get(i)?.in_class(class::PHRASE_START) {
+        return None;
+    }
     PHRASES
         .iter()
         .find(|(words, _)| {
@@ -343,11 +390,7 @@ fn noun_phrase(tokens: &[Token<'_>], start: usize) -> usize {
     while k < tokens.len() && k < start + 5 {
         let t = &tokens[k];
         let stop = t.kind == TokenKind::Punct
-            || t.is_any(NP_STOPS)
-            || t.is_any(KILL_WORDS)
-            || t.is_any(INJURE_WORDS)
-            || t.is_any(ARREST_WORDS)
-            || t.is_any(ACTION_VERBS)
+            || t.in_class(class::NP_STOP | class::PREDICATE | class::ACTION)
             || phrase_at(tokens, k).is_some();
         if stop {
             break;
@@ -559,7 +602,8 @@ fn numeric_phrase(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     }
     // A bare number: "two were injured", "3 killed", "four more".
     let follower = tokens.get(count.next);
-    let bare = follower.is_none_or(|f| f.is_any(BARE_FOLLOWERS) || f.kind == TokenKind::Punct);
+    let bare =
+        follower.is_none_or(|f| f.in_class(class::BARE_FOLLOWER) || f.kind == TokenKind::Punct);
     if bare && !tokens.get(count.next).is_some_and(|f| f.is("of")) {
         let anaphoric = follower.is_some_and(|f| f.is_any(&["others", "more", "other"]));
         let next = if anaphoric {
@@ -743,14 +787,14 @@ fn toll_updates(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
         }
         let window_end = (i + 25).min(tokens.len());
         let outcome = if (i..window_end)
-            .take_while(|&k| !tokens[k].is_any(TOLL_VERBS))
-            .any(|k| tokens[k].is_any(INJURE_WORDS))
+            .take_while(|&k| !tokens[k].in_class(class::TOLL))
+            .any(|k| tokens[k].in_class(class::INJURE))
         {
             Outcome::Injured
         } else {
             Outcome::Killed
         };
-        let Some(v) = (i..window_end).find(|&k| tokens[k].is_any(TOLL_VERBS)) else {
+        let Some(v) = (i..window_end).find(|&k| tokens[k].in_class(class::TOLL)) else {
             continue;
         };
         let at = if tokens.get(v + 1).is_some_and(|t| t.is("to")) {
@@ -762,7 +806,7 @@ fn toll_updates(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
             continue;
         };
         let noun_end = (i..v)
-            .find(|&k| tokens[k].is_any(KILL_WORDS) || tokens[k].is_any(INJURE_WORDS))
+            .find(|&k| tokens[k].in_class(class::KILL | class::INJURE))
             .unwrap_or(v);
         let side = side_of_words(tokens, i + 1, noun_end).unwrap_or(Side::Unknown);
         out.push(Casualty {
@@ -1008,7 +1052,7 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
             }
             // The subject of another verb ("15 militants attacked a post")
             // is not the object of a later casualty.
-            if t.is_any(ACTION_VERBS) {
+            if t.in_class(class::ACTION) {
                 break;
             }
             if let Some(pi) = preds.iter().position(|p| p.at == j) {

@@ -91,11 +91,17 @@ fn plain_number(tokens: &[Token<'_>], i: usize) -> Option<(u32, bool, usize)> {
         value = base.saturating_mul(100);
         next += 1;
         if tokens.get(next).is_some_and(|n| n.is("and")) {
-            if let Some(rest) = tokens.get(next + 1).and_then(|n| n.value.filter(|_| n.kind == TokenKind::Word)) {
+            if let Some(rest) = tokens
+                .get(next + 1)
+                .and_then(|n| n.value.filter(|_| n.kind == TokenKind::Word))
+            {
                 value += rest;
                 next += 2;
             }
-        } else if let Some(rest) = tokens.get(next).and_then(|n| n.value.filter(|_| n.kind == TokenKind::Word)) {
+        } else if let Some(rest) = tokens
+            .get(next)
+            .and_then(|n| n.value.filter(|_| n.kind == TokenKind::Word))
+        {
             value += rest;
             next += 1;
         }

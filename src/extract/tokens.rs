@@ -1,5 +1,6 @@
 //! Word tokens of a segment, with byte spans into the document.
 
+use super::casualties::word_classes;
 use super::numbers::word_value;
 
 /// What a token is made of.
@@ -23,6 +24,8 @@ pub struct Token<'a> {
     /// The number the token writes ("1,200", "twenty-two"), read once here
     /// because every count rule asks for it at every token.
     pub value: Option<u32>,
+    /// Casualty-rule word classes ([`super::casualties::class`]).
+    pub classes: u16,
 }
 
 /// Whether `word` is one of `words`. Comparing length and first byte before
@@ -50,6 +53,12 @@ impl Token<'_> {
         word_in(self.lower, words)
     }
 
+    /// Whether the word is in any of the casualty-rule `classes`.
+    #[inline]
+    pub fn in_class(&self, classes: u16) -> bool {
+        self.classes & classes != 0
+    }
+
     pub fn is_capitalized(&self) -> bool {
         self.raw.chars().next().is_some_and(char::is_uppercase)
     }
@@ -66,12 +75,10 @@ impl Token<'_> {
 
 /// "1,200" -> 1200; None for decimals ("3.5") and values past `u32`.
 fn digits_value(raw: &str) -> Option<u32> {
-    raw.bytes()
-        .filter(|&b| b != b',')
-        .try_fold(0u32, |n, b| {
-            let digit = char::from(b).to_digit(10)?;
-            n.checked_mul(10)?.checked_add(digit)
-        })
+    raw.bytes().filter(|&b| b != b',').try_fold(0u32, |n, b| {
+        let digit = char::from(b).to_digit(10)?;
+        n.checked_mul(10)?.checked_add(digit)
+    })
 }
 
 fn is_word_char(c: char) -> bool {
@@ -147,6 +154,7 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, start: usize, end: usize) -> 
             lower,
             kind,
             value,
+            classes: word_classes(lower),
         });
     }
     tokens
