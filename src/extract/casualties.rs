@@ -3,7 +3,7 @@
 //! two were injured", "the martyrdom of Havildar Shahid Iqbal".
 
 use super::numbers::{between_at, count_at, Count};
-use super::tokens::{word_in, Token, TokenKind};
+use super::tokens::{Token, TokenKind};
 use crate::lexicon::{lexicon, Side};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -156,21 +156,15 @@ pub fn word_classes(lower: &str) -> u16 {
     table.get(lower).copied().unwrap_or(0)
 }
 
-/// Words glued to the next by a lost space or dash ("injuredamong").
-fn unglued(word: &str) -> &str {
+/// The predicate classes of a word glued to the next by a lost space or
+/// dash ("injuredamong"), if it is one.
+fn glued_predicate(word: &str) -> Option<u16> {
     const GLUE: &[&str] = &["among", "and", "including", "while", "in", "on", "at"];
-    for glue in GLUE {
-        if let Some(head) = word.strip_suffix(glue) {
-            if is_predicate_word(head) {
-                return head;
-            }
-        }
-    }
-    word
-}
-
-fn is_predicate_word(word: &str) -> bool {
-    word_in(word, KILL_WORDS) || word_in(word, INJURE_WORDS) || word_in(word, ARREST_WORDS)
+    GLUE.iter().find_map(|glue| {
+        let head = word.strip_suffix(glue)?;
+        let classes = word_classes(head) & class::PREDICATE;
+        (classes != 0).then_some(classes)
+    })
 }
 
 fn phrase_at(tokens: &[Token<'_>], i: usize) -> Option<(&'static [&'static str], Outcome)> {
@@ -202,12 +196,12 @@ fn predicates(tokens: &[Token<'_>]) -> Vec<Predicate> {
             continue;
         }
         let t = &tokens[i];
-        let word = unglued(t.lower);
-        let outcome = if word_in(word, KILL_WORDS) {
+        let classes = glued_predicate(t.lower).unwrap_or(t.classes);
+        let outcome = if classes & class::KILL != 0 {
             Some(Outcome::Killed)
-        } else if word_in(word, INJURE_WORDS) {
+        } else if classes & class::INJURE != 0 {
             Some(Outcome::Injured)
-        } else if word_in(word, ARREST_WORDS) {
+        } else if classes & class::ARREST != 0 {
             Some(Outcome::Arrested)
         } else {
             None
