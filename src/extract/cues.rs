@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::rx::{lowercase_pattern, rule_set};
+use super::rx::{lowercase_pattern, rule_set, RuleSet};
 use crate::incident::EventType;
 use crate::lexicon::lexicon;
 
@@ -68,8 +68,8 @@ fn background_regex() -> &'static Regex {
     })
 }
 
-fn cue_set() -> &'static regex::RegexSet {
-    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+fn cue_set() -> &'static RuleSet {
+    static SET: OnceLock<RuleSet> = OnceLock::new();
     SET.get_or_init(|| rule_set(rules().iter().map(|r| r.regex.as_str())))
 }
 

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use super::rx::rule_set;
+use super::rx::{rule_set, RuleSet};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
@@ -330,8 +330,8 @@ fn since_regex() -> &'static Regex {
 }
 
 /// All date patterns as one set: one pass tells which patterns can match.
-fn pattern_set() -> &'static regex::RegexSet {
-    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+fn pattern_set() -> &'static RuleSet {
+    static SET: OnceLock<RuleSet> = OnceLock::new();
     SET.get_or_init(|| rule_set(patterns().iter().map(|p| p.regex.as_str())))
 }
 

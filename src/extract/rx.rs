@@ -8,7 +8,8 @@
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
+use regex_automata::{meta, Input, MatchKind, PatternID, PatternSet};
 
 /// `pattern` without its leading `(?i)`, its letters lowercased (escapes
 /// such as `\S` or `\B` keep their case), with ASCII word boundaries.
@@ -70,12 +71,53 @@ pub fn lowercase_regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'stati
     })
 }
 
-/// A set of compiled rules searched in one pass.
-pub fn rule_set<'r>(rules: impl IntoIterator<Item = &'r str>) -> RegexSet {
-    RegexSetBuilder::new(rules)
-        .dfa_size_limit(DFA_SIZE)
-        .build()
-        .expect("valid rule set")
+/// Rules searched together in one pass, that say which of them match.
+pub struct RuleSet {
+    rules: meta::Regex,
+}
+
+/// The rules of a [`RuleSet`] that matched a text.
+pub struct Matched(PatternSet);
+
+impl Matched {
+    pub fn matched(&self, rule: usize) -> bool {
+        self.0.contains(PatternID::new_unchecked(rule))
+    }
+
+    pub fn matched_any(&self) -> bool {
+        !self.0.is_empty()
+    }
+
+    /// The indexes of the rules that matched, in order.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().map(|id| id.as_usize())
+    }
+}
+
+impl RuleSet {
+    pub fn matches(&self, haystack: &str) -> Matched {
+        let mut matched = PatternSet::new(self.rules.pattern_len());
+        self.rules
+            .which_overlapping_matches(&Input::new(haystack), &mut matched);
+        Matched(matched)
+    }
+}
+
+/// A set of compiled rules searched in one pass. No literal prefilter: the
+/// union of a set's first words is so large and so common ("the", "in")
+/// that looking for them first cost more than it skipped.
+pub fn rule_set<'r>(rules: impl IntoIterator<Item = &'r str>) -> RuleSet {
+    let rules: Vec<&str> = rules.into_iter().collect();
+    let config = meta::Config::new()
+        .match_kind(MatchKind::All)
+        .auto_prefilter(false)
+        .hybrid_cache_capacity(DFA_SIZE);
+    RuleSet {
+        rules: meta::Regex::builder()
+            .configure(config)
+            .build_many(&rules)
+            .expect("valid rule set"),
+    }
 }
 
 #[cfg(test)]

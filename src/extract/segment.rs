@@ -9,7 +9,7 @@ use super::cues::{cross_border, event_cues, militant_group, operation_name, Even
 use super::dates::{find_dates, DateExpr, DateMention};
 use super::nationality::find_nationalities;
 use super::places::{find_places, PlaceMention};
-use super::rx::{lowercase_pattern, lowercase_regex, rule_set};
+use super::rx::{lowercase_pattern, lowercase_regex, rule_set, RuleSet};
 use super::tokens::tokenize;
 use crate::incident::EventType;
 
@@ -338,8 +338,8 @@ enum Flag {
 
 /// Every yes/no rule as one set: one pass over the segment says which of
 /// them match (a dozen separate searches took a third of the parse).
-fn flag_set() -> &'static regex::RegexSet {
-    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+fn flag_set() -> &'static RuleSet {
+    static SET: OnceLock<RuleSet> = OnceLock::new();
     SET.get_or_init(|| {
         let rules = [
             counted_events_regex(),
