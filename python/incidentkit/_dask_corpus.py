@@ -156,19 +156,35 @@ def _jsonl_pieces(path: Path, blocksize: int) -> Iterator[JsonlRange]:
         yield JsonlRange(str(path), start, min(start + step, size))
 
 
-def _row_count(path: Path, kind: str) -> int | None:
-    """Rows of a CSV or Parquet file (None if it cannot be read: the reader says why)."""
+def _csv_size(path: Path, blocksize: int) -> tuple[int, int | None]:
+    """Bytes and rows of a CSV file; rows only when it must be cut (a fast
+    pass over the file), None if it cannot be read (the reader says why)."""
+    size = path.stat().st_size
+    if size <= blocksize:
+        return size, None
     try:
-        lazy = pl.scan_csv(path, infer_schema=False) if kind == "csv" else pl.scan_parquet(path)
-        return int(lazy.select(pl.len()).collect().item())
+        return size, int(pl.scan_csv(path, infer_schema=False).select(pl.len()).collect().item())
     except (pl.exceptions.PolarsError, OSError):
-        return None
+        return size, None
+
+
+def _parquet_size(path: Path) -> tuple[int, int | None]:
+    """Uncompressed bytes and rows of a Parquet file, from its footer: text
+    compresses well, and a partition is sized by what the parser reads."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        metadata = pq.ParquetFile(path).metadata
+    except (OSError, pa.ArrowException):
+        return path.stat().st_size, None
+    size = sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
+    return size, metadata.num_rows
 
 
 def _table_pieces(path: Path, kind: str, blocksize: int) -> Iterator[TableRows]:
-    size = path.stat().st_size
-    rows = _row_count(path, kind) if size > blocksize else None
-    if not rows:
+    size, rows = _csv_size(path, blocksize) if kind == "csv" else _parquet_size(path)
+    if not rows or size <= blocksize:
         yield TableRows(str(path), kind, None)
         return
     cuts = math.ceil(size / blocksize)
@@ -242,11 +258,15 @@ def _read(piece: Piece, columns: io._Columns) -> Iterator[pl.DataFrame]:
         yield from io._read_tabular(Path(piece.path), piece.kind, columns, everything, piece.rows)
 
 
-def read_piece(piece: Piece, columns: io._Columns) -> pd.DataFrame:
+def read_piece(piece: Piece, names: io._Columns) -> pd.DataFrame:
     """The documents of one piece as a partition (``doc_id``, ``published``,
-    ``text``); what cannot be read is reported as a warning and skipped."""
+    ``text``) read with the file columns ``names``; what cannot be read is
+    reported as a warning and skipped.
+
+    (Not ``columns``: ``dd.from_map`` passes that to a function that takes it.)
+    """
     with io.reported_to(report):
-        frames = list(_read(piece, columns))
+        frames = list(_read(piece, names))
     frame = pl.concat(frames) if frames else pl.DataFrame(schema=io.CORPUS_SCHEMA)
     return to_pandas(frame)
 
