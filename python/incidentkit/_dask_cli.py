@@ -48,14 +48,17 @@ def connected(scheduler: str) -> Iterator[tuple[Client, int | None]]:
             yield client, None
         return
     workers = int(local.group(1) or os.cpu_count() or 1)
-    with LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    ) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         client.run(_quiet_worker)
         yield client, workers
 

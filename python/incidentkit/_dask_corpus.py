@@ -15,6 +15,7 @@ the same warnings.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import json
 import math
@@ -134,10 +135,8 @@ def _text_pieces(files: list[tuple[str, str]], blocksize: int) -> Iterator[TextF
     batch: list[tuple[str, str]] = []
     size = 0
     for path, doc_id in files:
-        try:
+        with contextlib.suppress(OSError):  # the reader reports it
             size += os.stat(path).st_size
-        except OSError:
-            pass  # the reader reports it
         batch.append((path, doc_id))
         if size >= blocksize:
             yield TextFiles(tuple(batch))

@@ -14,7 +14,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import polars as pl
 
@@ -35,10 +35,10 @@ FAILURES_SCHEMA = pl.Schema({"doc_id": pl.String, "reason": pl.String})
 #: One row per partition written by :func:`write_partition`.
 WRITTEN_SCHEMA = pl.Schema(
     {
-        "part": pl.String,
-        "documents": pl.Int64,
-        "bytes": pl.Int64,
-        "incidents": pl.Int64,
+        "part": pl.String(),
+        "documents": pl.Int64(),
+        "bytes": pl.Int64(),
+        "incidents": pl.Int64(),
         "failures": pl.List(pl.Struct(FAILURES_SCHEMA)),
     }
 )
@@ -249,8 +249,8 @@ def write_partition(
     return to_pandas(summary)
 
 
-def _text_bytes(texts: pd.Series[Any]) -> int:
-    lengths = pl.from_pandas(texts).cast(pl.String).str.len_bytes()
+def _text_bytes(texts: pd.Series) -> int:
+    lengths = cast("pl.Series", pl.from_pandas(texts)).cast(pl.String).str.len_bytes()
     return int(lengths.sum() or 0)
 
 

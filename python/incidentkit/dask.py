@@ -33,13 +33,12 @@ from typing import TYPE_CHECKING, NamedTuple, Union
 import polars as pl
 
 try:
-    import dask
     import dask.dataframe as dd
+    from dask.base import compute
+    from dask.delayed import delayed
     from dask.utils import parse_bytes
 except ImportError as error:  # pragma: no cover - exercised without the extra
-    raise ImportError(
-        "incidentkit.dask needs Dask: pip install 'incidentkit[dask]'"
-    ) from error
+    raise ImportError("incidentkit.dask needs Dask: pip install 'incidentkit[dask]'") from error
 
 from incidentkit import _core, _dask_corpus, _dask_tasks, io
 from incidentkit._dask_tasks import FAILURES_SCHEMA, AggregateArguments, DocumentColumns, to_pandas
@@ -203,7 +202,7 @@ def read_corpus(
         _column_name(value, argument)
     columns = io._Columns(text_column, published_column, id_column)
     pieces = _dask_corpus.plan(path_or_glob, columns, _blocksize(blocksize), "path_or_glob")
-    return dd.from_map(
+    docs: dd.DataFrame = dd.from_map(
         _dask_corpus.read_piece,
         pieces,
         args=[columns],
@@ -211,6 +210,7 @@ def read_corpus(
         label="incidentkit-read",
         enforce_metadata=False,
     )
+    return docs
 
 
 # -- parsing -----------------------------------------------------------------
@@ -225,13 +225,14 @@ def _packed(
 ) -> dd.DataFrame:
     frame = _dask_frame(docs, "docs")
     columns = _document_columns(frame, text_column, published_column, id_column)
-    return frame.map_partitions(
+    packed: dd.DataFrame = frame.map_partitions(
         _dask_tasks.parse_partition,
         columns,
         check_threads(threads),
         meta=to_pandas(_dask_tasks.packed_meta()),
         enforce_metadata=False,
     )
+    return packed
 
 
 def parse_with_failures(
@@ -263,6 +264,7 @@ def parse_with_failures(
     --------
     >>> import warnings
     >>> import dask
+    >>> import dask.dataframe as dd
     >>> import pandas as pd
     >>> import incidentkit.dask as ikd
     >>> docs = dd.from_pandas(pd.DataFrame({
@@ -337,6 +339,7 @@ def parse(
 
     Examples
     --------
+    >>> import dask.dataframe as dd
     >>> import pandas as pd
     >>> import incidentkit.dask as ikd
     >>> docs = dd.from_pandas(pd.DataFrame({
@@ -437,6 +440,8 @@ def aggregate(
 
     Examples
     --------
+    >>> import dask
+    >>> import dask.dataframe as dd
     >>> import pandas as pd
     >>> import incidentkit.dask as ikd
     >>> docs = dd.from_pandas(pd.DataFrame({
@@ -464,15 +469,14 @@ def aggregate(
     # columns now, and gives the columns and dtypes of the result.
     template = _dask_tasks.partial_aggregate(frame._meta, arguments)
     partials = [
-        dask.delayed(_dask_tasks.partial_aggregate)(part, arguments)
-        for part in frame.to_delayed()
+        delayed(_dask_tasks.partial_aggregate)(part, arguments) for part in frame.to_delayed()
     ]
     while len(partials) > 1:
         partials = [
-            dask.delayed(_dask_tasks.combine_partials)(partials[i : i + split_every], arguments.by)
+            delayed(_dask_tasks.combine_partials)(partials[i : i + split_every], arguments.by)
             for i in range(0, len(partials), split_every)
         ]
-    (combined,) = dask.compute(partials[0])
+    (combined,) = compute(partials[0])
     return _dask_tasks.finish_aggregate(combined, template)
 
 
@@ -494,4 +498,3 @@ def to_polars(frame: pd.DataFrame | dd.DataFrame) -> pl.DataFrame:
     if isinstance(frame, dd.DataFrame):
         frame = frame.compute()
     return _dask_tasks.to_polars(frame)
-
