@@ -22,6 +22,7 @@ import dask
 import dask.dataframe as dd
 import pandas as pd
 import polars as pl
+import pyarrow as pa
 import pytest
 from distributed import Client, LocalCluster
 from polars.testing import assert_frame_equal
@@ -320,6 +321,10 @@ def test_aggregate_groups_null_keys_and_sorts_them_last(
 # -- read_corpus -----------------------------------------------------------------
 
 
+# Where the JSON Lines corpus has lines that cannot be read.
+BROKEN_LINE = 440  # of about 460
+
+
 @pytest.fixture(scope="module")
 def corpus_files(tmp_path_factory: pytest.TempPathFactory, documents: pl.DataFrame) -> Path:
     """The documents as JSON Lines, CSV and Parquet (without ids, so that the ids
@@ -327,8 +332,14 @@ def corpus_files(tmp_path_factory: pytest.TempPathFactory, documents: pl.DataFra
     folder = tmp_path_factory.mktemp("corpus")
     docs = documents.select("published", "text")
     lines = [json.dumps(row, default=str) for row in docs.iter_rows(named=True)]
-    # Lines the reader warns about, in the middle of the file.
-    lines[100:100] = ["{not json", json.dumps({"text": ""}), "", json.dumps([1, 2])]
+    # Lines the reader warns about, near the end: a worker reading the last
+    # piece must count the lines before it to name them.
+    lines[BROKEN_LINE - 1 : BROKEN_LINE - 1] = [
+        "{not json",
+        json.dumps({"text": ""}),
+        "",
+        json.dumps([1, 2]),
+    ]
     (folder / "news.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     docs.write_csv(folder / "news.csv")
     docs.write_parquet(folder / "news.parquet", row_group_size=50)
@@ -366,7 +377,8 @@ def test_read_corpus_reads_what_ik_read_corpus_reads(
     # The same warnings, naming the same lines, though workers read the file in pieces.
     assert sorted(messages) == sorted(str(w.message) for w in local)
     if pattern == "news.jsonl":
-        assert len(messages) == 3 and "news.jsonl, line 101: malformed JSON" in messages[0]
+        assert len(messages) == 3
+        assert f"news.jsonl, line {BROKEN_LINE}: malformed JSON" in " ".join(messages)
 
 
 def test_read_corpus_glob_of_text_files_names_them_below_the_fixed_folder(
@@ -526,4 +538,30 @@ def test_without_dask_incidentkit_imports_and_the_extra_is_named() -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "incidentkit: error: --dask needs Dask: pip install 'incidentkit[dask]'"
+    )
+
+
+# -- the README's Spark sketch ------------------------------------------------------
+
+
+def test_the_readme_spark_function_yields_the_spec_rows_in_spark_types() -> None:
+    """Everything of the README's mapInArrow job but Spark itself."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### On Spark", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    namespace: dict[str, Any] = {}
+    exec(block.split("docs = spark.read", 1)[0], namespace)  # the README code, up to Spark
+
+    docs = ik.read_corpus(CORPUS)
+    batches = docs.to_arrow().to_batches(max_chunksize=10)
+    out = pa.Table.from_batches(list(namespace["parse_batches"](iter(batches))))
+
+    ddl = re.split(r",\s*(?![^<]*>)", namespace["SPARK_SCHEMA"])
+    assert [column.split()[0].strip("`") for column in ddl] == ik.SCHEMA.names()
+    assert not any(
+        pa.types.is_large_string(t) or pa.types.is_large_list(t) or pa.types.is_unsigned_integer(t)
+        for t in out.schema.types
+    )
+    assert_frame_equal(
+        pl.from_arrow(out).cast(ik.SCHEMA),
+        parse_many(docs),
     )
