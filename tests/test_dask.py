@@ -477,6 +477,11 @@ def _docs() -> dd.DataFrame:
         (lambda: ikd.parse(_docs(), id_column="url"), ValueError, "id_column: .* no column 'url'"),
         (lambda: ikd.parse(_docs(), published_column="day"), ValueError, "published_column: "),
         (lambda: ikd.parse(_docs(), text_column=3), TypeError, "text_column: expected a column"),
+        (
+            lambda: ikd.parse(_docs().assign(published=1)),
+            ValueError,
+            "published_column: column 'published' of the Dask DataFrame holds Int64; expected dates",
+        ),
         (lambda: ikd.parse(_docs(), threads=0), ValueError, "threads: expected a positive"),
         (lambda: ikd.aggregate(_docs()), ValueError, "incidents"),
         (lambda: ikd.aggregate(pl.DataFrame()), TypeError, "incidents: expected a Dask"),

@@ -158,20 +158,11 @@ def parse_documents(
     )
 
 
-def parse_partition(
-    partition: pd.DataFrame,
-    columns: DocumentColumns,
-    threads: int | None,
-    partition_info: dict[str, Any] | None = None,
-) -> pd.DataFrame:
-    """Parse one partition of documents into a packed partition.
-
-    The packed partition holds the incident rows (``FAILURE`` null) and one
-    row per failed document (``doc_id`` and ``FAILURE`` set, the rest null),
-    so that the incidents and the failures of a corpus come from one parse.
-    Every failure is also reported as a warning.
-    """
-    where = _partition_name(partition_info)
+def _parse_packed(
+    partition: pd.DataFrame, columns: DocumentColumns, threads: int | None, where: str
+) -> pl.DataFrame:
+    """The incidents and the failures of a partition, packed in one frame
+    (see :func:`parse_partition`); every failure is reported as a warning."""
     docs, failures = _documents(partition, columns, where)
     incidents, engine_failures = parse_documents(docs, threads)
     failures = pl.concat(
@@ -186,7 +177,23 @@ def parse_partition(
         ],
         how="diagonal",
     )
-    return to_pandas(packed.select(packed_meta().columns))
+    return packed.select(packed_meta().columns)
+
+
+def parse_partition(
+    partition: pd.DataFrame,
+    columns: DocumentColumns,
+    threads: int | None,
+    partition_info: dict[str, Any] | None = None,
+) -> pd.DataFrame:
+    """Parse one partition of documents into a packed partition.
+
+    The packed partition holds the incident rows (``FAILURE`` null) and one
+    row per failed document (``doc_id`` and ``FAILURE`` set, the rest null),
+    so that the incidents and the failures of a corpus come from one parse.
+    Every failure is also reported as a warning.
+    """
+    return to_pandas(_parse_packed(partition, columns, threads, _partition_name(partition_info)))
 
 
 def _partition_name(partition_info: dict[str, Any] | None) -> str:
@@ -224,7 +231,7 @@ def write_partition(
     so a part file that exists is complete.
     """
     number = 0 if partition_info is None else int(partition_info["number"])
-    packed = to_polars(parse_partition(partition, columns, threads, partition_info))
+    packed = _parse_packed(partition, columns, threads, _partition_name(partition_info))
     incidents = packed.filter(pl.col(FAILURE).is_null()).drop(FAILURE)
     failures = packed.filter(pl.col(FAILURE).is_not_null()).select(
         "doc_id", pl.col(FAILURE).alias("reason")

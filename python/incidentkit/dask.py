@@ -44,6 +44,7 @@ from incidentkit import _core, _dask_corpus, _dask_tasks, io
 from incidentkit._dask_tasks import FAILURES_SCHEMA, AggregateArguments, DocumentColumns, to_pandas
 from incidentkit._parse import check_threads
 from incidentkit._stats import DateLike, Keys, _keys, _name, _optional_day
+from incidentkit.io import _published_expr
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -141,6 +142,10 @@ def _document_columns(
                 f"its columns are: {_listed(available)}"
             )
         return DocumentColumns(text, None, doc_id)
+    # Dates, datetimes or strings; the check the workers make, made now on
+    # the empty partition (a column of Python objects passes: its values tell).
+    dates = pl.from_pandas(docs._meta[[published]], include_index=False)
+    _published_expr(published, dates.schema[published], "the Dask DataFrame")
     return DocumentColumns(text, published, doc_id)
 
 
