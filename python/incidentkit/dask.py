@@ -372,7 +372,7 @@ def parse_to_parquet(
     ``ik.SCHEMA``; empty partitions give empty parts) into ``directory``,
     which must be reachable by every worker at the same path (a shared file
     system). Read the dataset back with ``pl.scan_parquet(directory)`` or
-    ``dd.read_parquet(directory)``.
+    ``dd.read_parquet(directory, dtype_backend="pyarrow")`` (for :func:`aggregate`).
 
     Returns
     -------
