@@ -25,6 +25,9 @@ import polars as pl
 import pyarrow as pa
 import pytest
 from distributed import Client, LocalCluster
+from frames import random_frames
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
 import incidentkit as ik
@@ -307,6 +310,40 @@ def test_aggregate_equals_ik_aggregate(
     assert_frame_equal(got, want)
     if arguments.get("start") != "2031-01-01":
         assert want.height >= 1
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    incidents=random_frames(),
+    cuts=st.lists(st.integers(0, 40), max_size=5),
+    by=st.sampled_from(
+        [[], ["district"], ["nationality"], ["month", "district"], ["event_type", "week"]]
+    ),
+    window=st.sampled_from([(None, None), ("2024-06-01", "2024-12-31")]),
+)
+def test_summed_partials_are_the_aggregate_of_the_whole(
+    incidents: pl.DataFrame,
+    cuts: list[int],
+    by: list[str],
+    window: tuple[str | None, str | None],
+) -> None:
+    """Any split of the rows, partials added up in two rounds: ik.aggregate's result."""
+    bounds = sorted({0, incidents.height, *(c for c in cuts if c <= incidents.height)})
+    parts = [incidents[a:b] for a, b in zip(bounds, bounds[1:])] or [incidents]
+    start, end = window
+    arguments = _dask_tasks.AggregateArguments(
+        by,
+        None if start is None else (dt.date.fromisoformat(start) - dt.date(1970, 1, 1)).days,
+        None if end is None else (dt.date.fromisoformat(end) - dt.date(1970, 1, 1)).days,
+        "overlap",
+    )
+    partials = [_dask_tasks.partial_aggregate(_dask_tasks.to_pandas(p), arguments) for p in parts]
+    first_round = [
+        _dask_tasks.combine_partials(partials[i : i + 2], by) for i in range(0, len(partials), 2)
+    ]
+    template = _dask_tasks.partial_aggregate(_dask_tasks.to_pandas(incidents.clear()), arguments)
+    got = _dask_tasks.finish_aggregate(_dask_tasks.combine_partials(first_round, by), template)
+    assert_frame_equal(got, ik.aggregate(incidents, by=by, start=start, end=end))
 
 
 def test_aggregate_groups_null_keys_and_sorts_them_last(
