@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import sys
 import warnings
 from collections.abc import Sequence
@@ -59,6 +60,22 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+_LOCAL_CLUSTER = re.compile(r"local(?::([1-9][0-9]*))?")
+# A scheduler address: a protocol, a host (name, IPv4 or [IPv6]) and a port. The
+# protocol is required, so that a mistyped "local:4" is not taken for a host.
+_SCHEDULER_ADDRESS = re.compile(r"(?:tcp|tls|ws|wss|ucx)://(?:[\w.-]+|\[[0-9A-Fa-f:.]+\]):\d{1,5}")
+
+
+def _scheduler(text: str) -> str:
+    """``--dask``: ``local``, ``local:N`` or a scheduler's address."""
+    if _LOCAL_CLUSTER.fullmatch(text) or _SCHEDULER_ADDRESS.fullmatch(text):
+        return text
+    raise argparse.ArgumentTypeError(
+        "expected local, local:N (a local cluster of N worker processes) or a scheduler "
+        f"address such as tcp://10.0.0.5:8786, got {text!r}"
+    )
 
 
 def _corpus_arguments(parser: argparse.ArgumentParser) -> None:
@@ -131,6 +148,8 @@ def add_parse(subparsers: Any) -> None:
             "examples:\n"
             "  incidentkit parse reports/ -o incidents.parquet\n"
             "  incidentkit parse dawn.jsonl ispr.csv -o incidents.csv --text-column body\n"
+            "  incidentkit parse 'news/*.jsonl' --dask local:4 -o incidents/\n"
+            "  incidentkit parse /shared/news --dask tcp://10.0.0.5:8786 -o /shared/incidents\n"
         ),
         formatter_class=_Formatter,
     )
@@ -138,14 +157,29 @@ def add_parse(subparsers: Any) -> None:
     parser.add_argument(
         "-o",
         "--output",
+        "--out",
         required=True,
         metavar="FILE",
-        help="where to write the incidents: a .parquet, .csv or .jsonl file",
+        help="where to write the incidents: a .parquet, .csv or .jsonl file; "
+        "with --dask, a new folder for the Parquet part files",
+    )
+    parser.add_argument(
+        "--dask",
+        type=_scheduler,
+        metavar="SCHEDULER",
+        help="parse on Dask (pip install 'incidentkit[dask]'): 'local' or 'local:N' starts "
+        "a cluster of N worker processes on this machine (default: one per core); else the "
+        "address of a running scheduler, e.g. tcp://10.0.0.5:8786, whose workers must "
+        "reach the corpus and the output folder at the same paths. Writes one Parquet "
+        "part file per partition of about 32 MB of input; --batch-size and --progress "
+        "do not apply",
     )
     parser.set_defaults(handler=_parse)
 
 
 def _parse(args: argparse.Namespace) -> int:
+    if args.dask is not None:
+        return _parse_on_dask(args)
     output = Path(args.output)
     if output.suffix.lower() not in OUTPUT_FORMATS:
         raise UsageError(
@@ -165,6 +199,27 @@ def _parse(args: argparse.Namespace) -> int:
     print(
         f"{PROG}: {summary.documents:,} documents{failed}, {summary.incidents:,} incidents "
         f"-> {output} ({summary.seconds:.1f} s)",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _parse_on_dask(args: argparse.Namespace) -> int:
+    try:
+        from incidentkit import _dask_cli
+    except ImportError:
+        raise UsageError("--dask needs Dask: pip install 'incidentkit[dask]'") from None
+    output = Path(args.output)
+    if output.exists() and (not output.is_dir() or any(output.iterdir())):
+        raise UsageError(
+            f"-o {args.output}: with --dask, expected a new or empty folder for the part files"
+        )
+    done = _dask_cli.run(args, output)
+    written = done.written
+    failed = f", {written.failures.height:,} failed" if written.failures.height else ""
+    print(
+        f"{PROG}: {written.documents:,} documents{failed}, {written.incidents:,} incidents "
+        f"-> {output}{os.sep} ({len(written.parts):,} part files, {done.seconds:.1f} s)",
         file=sys.stderr,
     )
     return EXIT_OK

@@ -13,10 +13,12 @@ import datetime as dt
 import json
 import os
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
+from typing import BinaryIO, Union
 
 import polars as pl
 
@@ -84,8 +86,30 @@ class _Source:
     kind: str  # "dir", "txt", "jsonl", "csv" or "parquet"
 
 
+# Where the readers' warnings go: the warnings module, unless a Dask task
+# reroutes them to the client (one context per thread, so tasks running side
+# by side in a worker keep their own).
+_reporter: ContextVar[Callable[[str], None] | None] = ContextVar(
+    "incidentkit_corpus_reporter", default=None
+)
+
+
+@contextmanager
+def reported_to(report: Callable[[str], None]) -> Iterator[None]:
+    """Send the corpus warnings raised in this block to ``report`` instead."""
+    token = _reporter.set(report)
+    try:
+        yield
+    finally:
+        _reporter.reset(token)
+
+
 def _warn(message: str) -> None:
-    warnings.warn(message, CorpusWarning, stacklevel=3)
+    report = _reporter.get()
+    if report is None:
+        warnings.warn(message, CorpusWarning, stacklevel=3)
+    else:
+        report(message)
 
 
 def _sources(path_or_paths: CorpusPath, argument: str) -> list[_Source]:
@@ -185,8 +209,82 @@ def _folder_files(root: Path) -> Iterator[tuple[Path, str]]:
         yield path, doc_id
 
 
-def _read_jsonl(path: Path, columns: _Columns, chunk: int) -> Iterator[pl.DataFrame]:
-    """JSON Lines, one object per line, read line by line."""
+@dataclass(frozen=True)
+class _Where:
+    """``"{path}, line {n}"``, formatted only when a warning needs it."""
+
+    path: Path
+    line_number: Callable[[int], int]
+    index: int
+
+    def __str__(self) -> str:
+        return f"{self.path}, line {self.line_number(self.index)}"
+
+
+def _newlines_before(path: Path, offset: int) -> int:
+    """How many line breaks the first ``offset`` bytes of a file hold."""
+    count = 0
+    with path.open("rb") as handle:
+        while offset > 0:
+            block = handle.read(min(offset, 1 << 24))
+            if not block:
+                break
+            count += block.count(b"\n")
+            offset -= len(block)
+    return count
+
+
+class _LineNumbers:
+    """The line numbers of lines read from byte ``offset`` of a file on.
+
+    Counting the lines before ``offset`` reads the file up to it, so it is
+    done only when a number is needed: for a warning, or an id made from
+    the line number. Reading a file whole (offset 0) never counts.
+    """
+
+    def __init__(self, path: Path, offset: int) -> None:
+        self.path = path
+        self.offset = offset
+        self.first: int | None = 1 if offset == 0 else None
+
+    def __call__(self, index: int) -> int:
+        """The number (from 1) of the line ``index`` lines after the offset."""
+        if self.first is None:
+            self.first = 1 + _newlines_before(self.path, self.offset)
+        return self.first + index
+
+
+def _lines_from(handle: BinaryIO, span: tuple[int, int] | None) -> tuple[int, Iterator[bytes]]:
+    """The lines of a file that start in the byte range ``span`` (all when None),
+    and the offset of the first one.
+
+    A line belongs to the range its first byte is in, so ranges cut anywhere
+    in a file share its lines out exactly once.
+    """
+    if span is None:
+        return 0, iter(handle)
+    start, end = span
+    if start > 0:
+        handle.seek(start - 1)
+        if handle.read(1) != b"\n":
+            handle.readline()  # the end of a line that began in the previous range
+    first = handle.tell()
+
+    def lines() -> Iterator[bytes]:
+        while handle.tell() < end:
+            raw = handle.readline()
+            if not raw:
+                return
+            yield raw
+
+    return first, lines()
+
+
+def _read_jsonl(
+    path: Path, columns: _Columns, chunk: int, span: tuple[int, int] | None = None
+) -> Iterator[pl.DataFrame]:
+    """JSON Lines, one object per line, read line by line; with ``span``, only
+    the lines that start in that byte range."""
     ids: list[str] = []
     dates: list[dt.date | None] = []
     texts: list[str] = []
@@ -197,10 +295,12 @@ def _read_jsonl(path: Path, columns: _Columns, chunk: int) -> Iterator[pl.DataFr
         _warn(f"{path}: cannot be read ({error.strerror or error}); skipped")
         return
     with handle:
-        for line_number, raw in enumerate(handle, start=1):
+        first, lines = _lines_from(handle, span)
+        line_number = _LineNumbers(path, first)
+        for index, raw in enumerate(lines):
             if not raw.strip():
                 continue
-            where = f"{path}, line {line_number}"
+            where = _Where(path, line_number, index)
             try:
                 record = json.loads(raw.decode("utf-8"))
             except UnicodeDecodeError as error:
@@ -217,7 +317,7 @@ def _read_jsonl(path: Path, columns: _Columns, chunk: int) -> Iterator[pl.DataFr
                 columns.missing(list(record), path)
                 checked = True
             raw_id = record.get(columns.doc_id)
-            doc_id = f"{path.name}#{line_number}" if raw_id is None else str(raw_id)
+            doc_id = f"{path.name}#{line_number(index)}" if raw_id is None else str(raw_id)
             text = record.get(columns.text)
             if not isinstance(text, str) or not text.strip():
                 reason = (
@@ -243,8 +343,9 @@ def _read_jsonl(path: Path, columns: _Columns, chunk: int) -> Iterator[pl.DataFr
         yield _frame(ids, dates, texts)
 
 
-def _published_expr(name: str, dtype: pl.DataType, path: Path) -> pl.Expr:
-    """The publication date column of a CSV or Parquet file as ``Date``."""
+def _published_expr(name: str, dtype: pl.DataType, path: Path | str) -> pl.Expr:
+    """The publication date column of a CSV or Parquet file (or of a Dask
+    partition) as ``Date``."""
     column = pl.col(name)
     if dtype == pl.Date:
         return column
@@ -269,8 +370,11 @@ def _tabular_chunks(lazy: pl.LazyFrame, size: int) -> Iterator[pl.DataFrame]:
         yield lazy.collect()
 
 
-def _read_tabular(path: Path, kind: str, columns: _Columns, chunk: int) -> Iterator[pl.DataFrame]:
-    """CSV (all columns read as text) or Parquet, scanned lazily in chunks."""
+def _read_tabular(
+    path: Path, kind: str, columns: _Columns, chunk: int, rows: tuple[int, int] | None = None
+) -> Iterator[pl.DataFrame]:
+    """CSV (all columns read as text) or Parquet, scanned lazily in chunks;
+    with ``rows`` (offset, length), only those rows."""
     try:
         lazy = pl.scan_csv(path, infer_schema=False) if kind == "csv" else pl.scan_parquet(path)
         schema = lazy.collect_schema()
@@ -299,14 +403,18 @@ def _read_tabular(path: Path, kind: str, columns: _Columns, chunk: int) -> Itera
         )
     else:
         selected.append(fallback_id.alias("doc_id"))
-    lazy = lazy.with_row_index(_ROW, offset=1).select(selected)
-    rows = 0
+    lazy = lazy.with_row_index(_ROW, offset=1)
+    first = 0
+    if rows is not None:
+        first = rows[0]
+        lazy = lazy.slice(*rows)
+    done = 0
     try:
-        for frame in _tabular_chunks(lazy, chunk):
-            rows += frame.height
+        for frame in _tabular_chunks(lazy.select(selected), chunk):
+            done += frame.height
             yield _checked_rows(frame, path)
     except (pl.exceptions.PolarsError, OSError) as error:
-        after = f" after row {rows}" if rows else ""
+        after = f" after row {first + done}" if first + done else ""
         _warn(f"{path}: cannot be read{after} ({_reason(error)}); the rest of the file is skipped")
 
 
