@@ -61,10 +61,13 @@ FILLER = [
     "Residents said they heard a loud explosion followed by gunfire that lasted nearly an hour.",
     "Mobile phone service in the area was suspended as a precaution.",
     "A case was registered at the local police station under anti-terrorism laws.",
-    # Typographic punctuation, as in most published reports.
-    "“We will not let a handful of criminals hold the district hostage,” a senior police officer told reporters.",
-    "The route — the only road linking the valley to the plains — stayed closed until the evening.",
-    "The chief minister’s office said the victims’ families would be looked after.",
+    # Typographic punctuation, as in most published reports: curly quotes
+    # (U+201C, U+201D), em dashes (U+2014) and apostrophes (U+2019).
+    "\u201cWe will not let a handful of criminals hold the district hostage,\u201d a senior "
+    "police officer told reporters.",
+    "The route \u2014 the only road linking the valley to the plains \u2014 stayed closed until "
+    "the evening.",
+    "The chief minister\u2019s office said the victims\u2019 families would be looked after.",
 ]
 
 

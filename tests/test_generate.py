@@ -13,7 +13,7 @@ import pytest
 import incidentkit as ik
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benches"))
-import generate  # noqa: E402
+import generate
 
 SIZE = 150_000
 
@@ -43,7 +43,8 @@ def test_documents_mix_the_styles_of_real_reports(corpus: list[dict[str, str]]) 
     assert any("according to data compiled" in t for t in texts)  # analysis
     assert any("claimed responsibility" in t for t in texts)  # news reports
     # Typeset punctuation, as published: curly quotes and dashes.
-    assert any("“" in t or "’" in t or "—" in t for t in texts)
+    typeset = ("\u201c", "\u2019", "\u2014")  # curly quote, apostrophe, em dash
+    assert all(any(mark in t for t in texts) for mark in typeset)
 
 
 def test_parsed_incidents_fall_in_the_gazetteer(corpus: list[dict[str, str]]) -> None:
