@@ -26,31 +26,16 @@ import tempfile
 import time
 from pathlib import Path
 
+import aggregate as aggregate_bench
 import generate
 import polars as pl
-from distributed import Client, LocalCluster
 
 import incidentkit as ik
 import incidentkit.dask as ikd
+from incidentkit._dask_cli import connected
 
 # The columns ik.aggregate reads for district x month (not the evidence text).
-AGGREGATE_COLUMNS = [
-    "date_start",
-    "date_end",
-    "approximate",
-    "district",
-    "killed_security",
-    "killed_civilians",
-    "killed_militants",
-    "killed_unknown",
-    "killed_total",
-    "injured_security",
-    "injured_civilians",
-    "injured_militants",
-    "injured_unknown",
-    "injured_total",
-    "arrested",
-]
+AGGREGATE_COLUMNS = ["date_start", "date_end", "approximate", "district", *aggregate_bench.COUNTS]
 
 
 def throughput(label: str, seconds: float, megabytes: float, documents: int) -> None:
@@ -73,16 +58,7 @@ def one_process(corpus: Path, out: Path) -> float:
 
 def on_dask(corpus: Path, out: Path, workers: int, blocksize: str) -> tuple[float, int]:
     began = time.perf_counter()
-    with (
-        LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-        ) as cluster,
-        Client(cluster),
-    ):
+    with connected(f"local:{workers}"):
         print(
             f"  local cluster of {workers} workers started in {time.perf_counter() - began:.1f} s"
         )
