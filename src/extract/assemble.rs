@@ -766,16 +766,16 @@ fn split_unknown_total(clue: &Clues, local: &mut Tally) {
     }
 }
 
-fn shooting_regex() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+fn shooting_regex() -> &'static crate::extract::rx::Rule {
+    static RE: std::sync::OnceLock<crate::extract::rx::Rule> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(r"(?i)\b(?:shot\s+(?:dead|at|and\s+killed)|shot\s+(?:him|her|them)(?:\s+dead)?|gunned\s+down|opened\s+fire\s+on|fired\s+(?:at|on)|firing\s+incident|assassinat\w+|target(?:ed)?\s+killing)")
             .expect("valid regex")
     })
 }
 
-fn prominent_regex() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+fn prominent_regex() -> &'static crate::extract::rx::Rule {
+    static RE: std::sync::OnceLock<crate::extract::rx::Rule> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(r"(?i)\b(?:leader|candidate|hopeful|politician|cleric|judge|lawmaker|legislator|MNA|MPA|minister|chairman|elders?|scholar|journalist|activist|commander)\b")
             .expect("valid regex")
@@ -971,8 +971,8 @@ fn is_anchored(draft: &Draft, doc: &DocumentClues) -> bool {
     })
 }
 
-fn follow_up_regex() -> &'static regex::Regex {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+fn follow_up_regex() -> &'static crate::extract::rx::Rule {
+    static RE: std::sync::OnceLock<crate::extract::rx::Rule> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(r"(?i)\b(?:in\s+the\s+(?:same\s+)?area|same\s+area|surrounding\s+(?:areas?|mountains|villages|hills)|follow-?up|subsequently|in\s+the\s+vicinity|nearby\s+(?:areas?|villages))\b")
             .expect("valid regex")

@@ -941,6 +941,12 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
     let mut tolls = Vec::new();
     toll_updates(tokens, &mut tolls);
     let preds = predicates(tokens);
+    if preds.is_empty() {
+        // Only a predicate binds a count: skip the count phrases (most
+        // sentences of a report have none).
+        stated_zeros(tokens, &mut tolls);
+        return tolls;
+    }
     let parts = part_ranges(tokens);
     let mut phrases: Vec<CountPhrase> = Vec::new();
     let mut i = 0;

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::extract::rx::Rule;
 
 use super::rx::{lowercase_pattern, rule_set, RuleSet};
 use crate::incident::EventType;
@@ -27,7 +27,7 @@ pub struct EventCue {
 }
 
 struct CueRule {
-    regex: Regex,
+    regex: Rule,
     event: EventType,
     strength: Strength,
 }
@@ -61,8 +61,8 @@ fn rules() -> &'static [CueRule] {
 
 /// Phrases after which violence words describe a record, not this event
 /// ("wanted in cases of attacks", "involved in numerous terrorist activities").
-fn background_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn background_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(&lowercase_pattern(r"(?i)\b(?:involved\s+in|wanted\s+in|wanted\b[^.;]{0,60}?\bfor|responsible\s+for|cases\s+of|history\s+of|masterminds?\s+of|behind\s+(?:several|numerous|many))\b[^.;]*")).expect("valid regex")
     })
@@ -70,7 +70,7 @@ fn background_regex() -> &'static Regex {
 
 fn cue_set() -> &'static RuleSet {
     static SET: OnceLock<RuleSet> = OnceLock::new();
-    SET.get_or_init(|| rule_set(rules().iter().map(|r| r.regex.as_str())))
+    SET.get_or_init(|| rule_set(rules().iter().map(|r| &r.regex)))
 }
 
 /// Event cues of `lower[start..end]`, where `lower` is the document
@@ -174,8 +174,8 @@ fn actor_groups(text: &str, start: usize, end: usize) -> Vec<(usize, usize, Stri
     out
 }
 
-fn cross_border_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn cross_border_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(&lowercase_pattern(concat!(
             r"(?i)\bAfghan[\s-]+(?:based|linked|backed|sponsored|trained|origin)\b",
@@ -200,8 +200,8 @@ pub fn cross_border(lower: &str, start: usize, end: usize) -> bool {
     cross_border_regex().is_match(&lower[start..end])
 }
 
-fn operation_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn operation_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(
             r#"\bOperation\s+['"‘“]?([A-Z][\w-]*(?:[\s-]+(?:e|i|ul|al|[A-Z][\w-]*))*)['"’”]?"#,

@@ -4,8 +4,9 @@
 use std::sync::OnceLock;
 
 use super::rx::{rule_set, RuleSet};
+use crate::extract::rx::Rule;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::{Captures, Regex};
+use regex::Captures;
 
 use crate::incident::DatePrecision;
 
@@ -146,7 +147,7 @@ fn small_number(word: &str) -> Option<i64> {
 type Handler = fn(&Captures<'_>) -> Option<DateExpr>;
 
 struct Pattern {
-    regex: Regex,
+    regex: Rule,
     handler: Handler,
     /// Where the mention starts when the regex leads with a preposition.
     span_group: usize,
@@ -316,23 +317,23 @@ fn anchored(c: &Captures<'_>) -> Option<DateExpr> {
     Some(DateExpr::Anchored { offset, precision })
 }
 
-fn statement_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn statement_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(r"(?i)\b(?:said|says|told|reported|confirmed|stated|announced|added|claimed|disclosed|informed|revealed|noted|quoted|issued|reports|statement|release|tweeted|posted)(?:\s+\w+)?\s+(?:on\s+|late\s+on\s+|early\s+on\s+|late\s+|early\s+)?$")
             .expect("valid regex")
     })
 }
 
-fn since_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn since_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| super::rx::compile(r"(?i)\bsince\s+(?:the\s+)?$").expect("valid regex"))
 }
 
 /// All date patterns as one set: one pass tells which patterns can match.
 fn pattern_set() -> &'static RuleSet {
     static SET: OnceLock<RuleSet> = OnceLock::new();
-    SET.get_or_init(|| rule_set(patterns().iter().map(|p| p.regex.as_str())))
+    SET.get_or_init(|| rule_set(patterns().iter().map(|p| &p.regex)))
 }
 
 /// All date expressions in `text[start..end]`, leftmost-longest, without overlaps.

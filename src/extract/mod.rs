@@ -4,6 +4,7 @@ pub mod assemble;
 pub mod casualties;
 pub mod cues;
 pub mod dates;
+pub mod gate;
 pub mod nationality;
 pub mod numbers;
 pub mod places;

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::extract::rx::Rule;
 
 use super::casualties::{Casualty, Outcome};
 use super::tokens::Token;
@@ -108,7 +108,7 @@ const MILITANT_HEADS: &[&str] = &[
 ];
 
 fn militant_context(sentence: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(r"(?i)\b(?:bombers?|terrorists?|militants?|khwarij|khawarij|kharji|attackers?|insurgents?|fighters?|facilitators?|operatives?|involved|taken\s+part|took\s+part|behind|identified|custody|arrested|apprehended|captured|infiltrat\w*|killed\s+(?:terrorists|militants))\b")
             .expect("valid regex")
@@ -116,8 +116,8 @@ fn militant_context(sentence: &str) -> bool {
     .is_match(sentence)
 }
 
-fn percent_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn percent_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| super::rx::compile(r"(?i)(\d{1,3})\s*(?:%|percent|per\s+cent)\s+of\s+(?:whom|them|those)\s+(?:were|was)\s+$").expect("valid regex"))
 }
 
@@ -238,8 +238,8 @@ fn add(out: &mut Vec<(String, Option<u32>)>, nationality: &str, count: Option<u3
     }
 }
 
-fn origin_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn origin_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(
             r"(?i)\b(?:resident|native|hailing|hails|from|belonged|belonging)\b[^.;]{0,40}$",

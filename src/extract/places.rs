@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::extract::rx::Rule;
 
 use crate::lexicon::{lexicon, PlaceKind};
 
@@ -42,23 +42,23 @@ const GENERIC_SUFFIXES: &[&str] = &[
     "bazar",
 ];
 
-fn exclusion_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn exclusion_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(r"(?i)(?:\bresidents?\s+of|\bnatives?\s+of|\bhail(?:s|ing|ed)\s+from|\bbelong(?:ed|ing|s)?\s+to|\bhome\s*towns?\s+(?:of|in)|\bfrom|\bto|\btowards|\bbound\s+for|\bhailing|\bbased\s+in|\bborn\s+in|\bshifted\s+to|\bmoved\s+to|\bbrought\s+to|\btaken\s+to|\bthe\s+(?:neighbouring|neighboring|adjoining)|\bmigrated\s+from|\b(?:embassy|consulate|mission)\s+in|\bin\s+\w+\s+(?:town|city)\s+of\s+the)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:(?-i:[A-Z][\w.'’-]*)\s+|(?:district|tribal|province|city|town|of|the|and|in|,)\s+){0,4}$")
             .expect("valid regex")
     })
 }
 
-fn dateline_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn dateline_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(r"^\s*(?:[A-Z][A-Z.'’ -]{2,40}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*(?::|\s[–—-]\s|\(|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\[)").expect("valid regex")
     })
 }
 
-fn area_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn area_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         let name = r"(?:[A-Z][\w-]*['’]s\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|e|i|ul))*?)";
         super::rx::compile(&format!(
@@ -68,16 +68,16 @@ fn area_regex() -> &'static Regex {
     })
 }
 
-fn official_title_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn official_title_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(r"^(?:['’]s)?\s+(?:Deputy\s+Commissioner|Assistant\s+Commissioner|Division(?:al)?\s+Commissioner|Commissioner|DPO|DC|AC|SP|SSP|DIG|RPO|SHO|DSP|police\s+(?:chief|officer|official|spokesperson|spokesman)|Police\s+(?:chief|officer|official|spokesperson|spokesman)|deputy\s+commissioner|district\s+police\s+officer)\b")
             .expect("valid regex")
     })
 }
 
-fn official_before_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn official_before_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(r"(?:\bDIG|\bIGP?|\bDPO|\bSSP|\bRPO|\bCommissioner\s+of)\s+$")
             .expect("valid regex")
@@ -85,8 +85,8 @@ fn official_before_regex() -> &'static Regex {
 }
 
 /// "between Kolpur and Mach": neither end is the place.
-fn between_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn between_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(r"(?i)\bbetween\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:and\s+)?$")
             .expect("valid regex")

@@ -6,10 +6,14 @@
 //! and running it on the lowercased text (same byte offsets) matches the same
 //! spans and lets the engine jump between candidate words.
 
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use regex::{Captures, Match, Regex, RegexBuilder};
 use regex_automata::{meta, Input, MatchKind, PatternID, PatternSet};
+
+use super::gate::Gate;
 
 /// `pattern` without its leading `(?i)`, its letters lowercased (escapes
 /// such as `\S` or `\B` keep their case). Compile it with [`compile`].
@@ -54,21 +58,117 @@ pub fn ascii_boundaries(pattern: &str) -> String {
 /// falls back to a slower engine (a quarter of the speed on real reports).
 pub const DFA_SIZE: usize = 64 << 20;
 
-/// A rule compiled with room for its lazy DFA.
-pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(&ascii_boundaries(pattern))
-        .dfa_size_limit(DFA_SIZE)
-        .build()
+/// A compiled rule: a regex behind the [`Gate`] of its required words.
+/// It answers as its regex would; it only skips texts it cannot match.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    regex: Regex,
+    gate: Option<Gate>,
+    /// Where each thread keeps its own copy ([`Rule::search`]).
+    id: usize,
+}
+
+static RULES: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    static THREAD_COPIES: RefCell<Vec<Option<Regex>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Rule {
+    #[inline]
+    fn may_match(&self, haystack: &str) -> bool {
+        self.gate.as_ref().is_none_or(|g| g.open(haystack))
+    }
+
+    /// Run `search` with this thread's copy of the regex. A regex shares
+    /// its search caches through a pool that only its first thread reaches
+    /// without a lock; every other thread paid for one on each search.
+    fn search<R>(&self, search: impl FnOnce(&Regex) -> R) -> R {
+        THREAD_COPIES.with(|copies| {
+            let mut copies = copies.borrow_mut();
+            if copies.len() <= self.id {
+                copies.resize(self.id + 1, None);
+            }
+            let regex = copies[self.id].get_or_insert_with(|| self.own_copy());
+            search(regex)
+        })
+    }
+
+    /// A copy compiled anew: a clone would share the regex's insides, and
+    /// every search of every thread would count references on them.
+    fn own_copy(&self) -> Regex {
+        build_regex(self.regex.as_str()).unwrap_or_else(|_| self.regex.clone())
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.regex.as_str()
+    }
+
+    pub(crate) fn gate(&self) -> Option<&Gate> {
+        self.gate.as_ref()
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.may_match(haystack) && self.search(|r| r.is_match(haystack))
+    }
+
+    pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
+        if !self.may_match(haystack) {
+            return None;
+        }
+        self.search(|r| r.find(haystack))
+    }
+
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
+        if !self.may_match(haystack) {
+            return None;
+        }
+        self.search(|r| r.captures(haystack))
+    }
+
+    pub fn find_iter<'h>(&self, haystack: &'h str) -> std::vec::IntoIter<Match<'h>> {
+        if !self.may_match(haystack) {
+            return Vec::new().into_iter();
+        }
+        self.search(|r| r.find_iter(haystack).collect::<Vec<_>>())
+            .into_iter()
+    }
+
+    pub fn captures_iter<'h>(&self, haystack: &'h str) -> std::vec::IntoIter<Captures<'h>> {
+        if !self.may_match(haystack) {
+            return Vec::new().into_iter();
+        }
+        self.search(|r| r.captures_iter(haystack).collect::<Vec<_>>())
+            .into_iter()
+    }
+}
+
+fn build_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern).dfa_size_limit(DFA_SIZE).build()
+}
+
+/// A rule compiled with room for its lazy DFA, behind its gate.
+pub fn compile(pattern: &str) -> Result<Rule, regex::Error> {
+    let pattern = ascii_boundaries(pattern);
+    let regex = build_regex(&pattern)?;
+    Ok(Rule {
+        gate: Gate::for_pattern(&pattern),
+        regex,
+        id: RULES.fetch_add(1, Ordering::Relaxed),
+    })
 }
 
 /// The compiled rule of a `(?i)` pattern, for lowercased text; built once.
-pub fn lowercase_regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+pub fn lowercase_regex(cell: &'static OnceLock<Rule>, pattern: &str) -> &'static Rule {
     cell.get_or_init(|| compile(&lowercase_pattern(pattern)).expect("valid regex"))
 }
 
 /// Rules searched together in one pass, that say which of them match.
 pub struct RuleSet {
     rules: meta::Regex,
+    /// The gates of the rules: a text none of them opens is not searched.
+    gates: Vec<Option<Gate>>,
+    id: usize,
 }
 
 /// The rules of a [`RuleSet`] that matched a text.
@@ -89,11 +189,29 @@ impl Matched {
     }
 }
 
+static RULE_SETS: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    static SET_CACHES: RefCell<Vec<Option<meta::Cache>>> = const { RefCell::new(Vec::new()) };
+}
+
 impl RuleSet {
     pub fn matches(&self, haystack: &str) -> Matched {
         let mut matched = PatternSet::new(self.rules.pattern_len());
-        self.rules
-            .which_overlapping_matches(&Input::new(haystack), &mut matched);
+        if !Gate::any_open(&self.gates, haystack) {
+            return Matched(matched);
+        }
+        // Each thread its own cache: the shared pool costs all but one
+        // thread a lock per search.
+        SET_CACHES.with(|caches| {
+            let mut caches = caches.borrow_mut();
+            if caches.len() <= self.id {
+                caches.resize_with(self.id + 1, || None);
+            }
+            let cache = caches[self.id].get_or_insert_with(|| self.rules.create_cache());
+            self.rules
+                .which_overlapping_matches_with(cache, &Input::new(haystack), &mut matched);
+        });
         Matched(matched)
     }
 }
@@ -101,8 +219,8 @@ impl RuleSet {
 /// A set of compiled rules searched in one pass. No literal prefilter: the
 /// union of a set's first words is so large and so common ("the", "in")
 /// that looking for them first cost more than it skipped.
-pub fn rule_set<'r>(rules: impl IntoIterator<Item = &'r str>) -> RuleSet {
-    let rules: Vec<&str> = rules.into_iter().collect();
+pub fn rule_set<'r>(rules: impl IntoIterator<Item = &'r Rule>) -> RuleSet {
+    let rules: Vec<&Rule> = rules.into_iter().collect();
     let config = meta::Config::new()
         .match_kind(MatchKind::All)
         .auto_prefilter(false)
@@ -110,8 +228,10 @@ pub fn rule_set<'r>(rules: impl IntoIterator<Item = &'r str>) -> RuleSet {
     RuleSet {
         rules: meta::Regex::builder()
             .configure(config)
-            .build_many(&rules)
+            .build_many(&rules.iter().map(|r| r.as_str()).collect::<Vec<_>>())
             .expect("valid rule set"),
+        gates: rules.iter().map(|r| r.gate().cloned()).collect(),
+        id: RULE_SETS.fetch_add(1, Ordering::Relaxed),
     }
 }
 

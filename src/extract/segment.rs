@@ -2,11 +2,12 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::extract::rx::Rule;
 
 use super::casualties::{find_casualties, Casualty};
 use super::cues::{cross_border, event_cues, militant_group, operation_name, EventCue};
 use super::dates::{find_dates, DateExpr, DateMention};
+use super::gate::SegmentScan;
 use super::nationality::find_nationalities;
 use super::places::{find_places, PlaceMention};
 use super::rx::{lowercase_pattern, lowercase_regex, rule_set, RuleSet};
@@ -150,12 +151,12 @@ impl Clues {
     }
 }
 
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+fn regex(cell: &'static OnceLock<Rule>, pattern: &str) -> &'static Rule {
     cell.get_or_init(|| super::rx::compile(pattern).expect("valid regex"))
 }
 
-fn operation_told_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn operation_told_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
         r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|intelligence[\s-]+led\s+operations?|an?\s+(?:air|drone)\s*strike|(?:search|combing|security|military|joint|counter-?terrorism|targeted|clearance|sanitisation|sanitization|deliberate)\s+operations?\s+(?:was|were|had\s+been|has\s+been)?\s*(?:conducted|carried\s+out|launched)|(?:conducted|carried\s+out|launched|undertook|undertaken)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}operation|(?:another|an?)\s+engagement|operations?\s+(?:conducted|carried\s+out|launched)|operation\s+(?:was|were)\s+(?:conducted|carried\s+out)|raid(?:ed)?\s+(?:a|an|the)\s+hideout|sent\s+to\s+hell|neutrali[sz]ed)\b",
@@ -164,8 +165,8 @@ fn operation_told_regex() -> &'static Regex {
 
 const EVENT_NOUNS_PLURAL: &str = r"attacks|incidents|operations|IBOs|engagements|assaults|blasts|bombings|encounters|strikes|actions|clashes|IEDs|raids|ambushes|killings|explosions|acts\s+of\s+terrorism";
 
-fn counted_events_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn counted_events_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(&lowercase_pattern(&format!(
             r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|hundreds\s+of|scores\s+of)\s+(?:[\w-]+\s+){{0,3}}?(?:{EVENT_NOUNS_PLURAL})\b"
@@ -174,8 +175,8 @@ fn counted_events_regex() -> &'static Regex {
     })
 }
 
-fn quantified_plural_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn quantified_plural_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(&lowercase_pattern(&format!(
             r"(?i)(\b(?:the|these|those|its|their)\s+)?\b(?:several|numerous|various|multiple|many|different|series\s+of|string\s+of|wave\s+of|spate\s+of|spree\s+of|number\s+of|rise\s+in|surge\s+in|spike\s+in)\s+(?:[\w-]+\s+){{0,2}}?(?:{EVENT_NOUNS_PLURAL})\b"
@@ -184,8 +185,8 @@ fn quantified_plural_regex() -> &'static Regex {
     })
 }
 
-fn plural_events_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn plural_events_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(&lowercase_pattern(&format!(
             r"(?i)\b(?:{EVENT_NOUNS_PLURAL}|airstrikes|air\s+strikes)\b"
@@ -194,8 +195,8 @@ fn plural_events_regex() -> &'static Regex {
     })
 }
 
-fn negated_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn negated_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
         r"(?i)\bno\s+(?:\w+\s+)?(?:attacks?|incidents?|violence|casualt\w+)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recorded|reported)",
@@ -204,8 +205,8 @@ fn negated_regex() -> &'static Regex {
 
 /// Dates right after a toll update ("climbed to 83 on Tuesday") date the
 /// count, not the event.
-fn toll_date_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn toll_date_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
         r"(?i)\b(?:rose|risen|climbed|reached|jumped|increased|mounted|soared)\s+to\s+\S+\s+(?:\w+\s+)?$",
@@ -215,7 +216,7 @@ fn toll_date_regex() -> &'static Regex {
 /// A press dateline at the head of a paragraph: "KARACHI, Oct 7 (PTI)",
 /// "NEW DELHI (Agency - 26th February, 2023)", "RAWALPINDI:".
 pub fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<Rule> = OnceLock::new();
     let re = regex(
         &RE,
         r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:\[[^\]]{0,30}\])?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{0,80}\)\s*[:–—-]?|:|\s[–—-]\s)",
@@ -234,8 +235,8 @@ pub fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
     (!verb && marked).then_some(start + m.end())
 }
 
-fn reference_kind_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn reference_kind_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
         r"(?i)\b(?:the|this|that|these|those|its|their|[A-Z][a-z]+'s)\s+(?:[\w'’-]+\s+){0,3}?(suicide\s+(?:attack|bomber|bombing|blast|attackers?)|blasts?|bombings?|explosions?|IEDs?|air\s*strikes?|strikes?|operations?|IBOs?|raids?|attacks?|assaults?|ambush|kidnapping|abduction|hijacking|hostages|incident|tragedy)\b",
@@ -274,45 +275,45 @@ fn reference_kind(slice: &str) -> Option<ReferenceKind> {
     })
 }
 
-fn singular_event_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn singular_event_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
         r"(?i)\b(?:an?|another|one)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|assault|blast|bombing|explosion|IBO|intelligence[\s-]+based\s+operation|operation|ambush|raid|strike|airstrike|encounter|engagement|incident|clash|kidnapping|abduction|killing|hijacking|infiltration\s+attempt|massacre)\b",
     )
 }
 
-fn stats_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn stats_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
         r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?:PICSS|CRSS|PIPS|SATP|ACLED|data|figures|statistics|the\s+report)|database|(?:per\s+cent|percent|%)\s+(?:of\s+(?:all|the|total)|rise|increase|decrease|decline|drop|fall|more|less|higher|lower)|(?:rose|fell|increased|decreased|declined|dropped|surged|jumped)\s+by\s+\d+|on\s+average|average\s+of|in\s+total|in\s+all|a\s+total\s+of|year[\s-]on[\s-]year|compared\s+(?:with|to)|the\s+period\s+under\s+review|monthly\s+(?:security\s+)?report|quarter|first\s+(?:six|nine)\s+months|since\s+(?:19|20)\d\d|so\s+far\s+this\s+year|this\s+year\s+alone)\b",
     )
 }
 
-fn new_event_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn new_event_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
         r"(?i)^(?:(?:a|an|one|two|three|four|five|six|seven|a\s+few|few|several)\s+(?:hours?|days?|weeks?|months?)\s+(?:after|later|earlier|before)\b|(?:and|meanwhile|separately|elsewhere|earlier|later|also|similarly|in\s+addition|moreover|besides|likewise)\b|(?:in|on)\s+(?:an|a)?\s*(?:other|another|separate|second|third|similar|different|earlier|previous)\b)|\b(?:another\s+(?:[\w-]+\s+)?(?:attack|incident|blast|bombing|explosion|operation|IBO|encounter|engagement|ambush|raid|strike|killing)|in\s+a\s+separate|in\s+another|a\s+separate|a\s+similar|follows?\s+(?:a|an)\b|came\s+(?:a|an|two|three|hours|days|weeks)|comes\s+(?:a|an|two|three|hours|days|weeks))\b",
     )
 }
 
-fn reference_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn reference_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
         r"(?i)\b(?:the|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:attack|attacks|attackers|assault|blast|bombing|explosion|bomber|bombers|incident|operation|IBO|raid|ambush|militants|terrorists|khwarij|khawarij|assailants|gunmen|victims|injured|wounded|dead|deceased|slain|martyrs|martyred|killing|killings|strike|strikes|airstrikes|convoy|hijacking|hostages|abduction|kidnapping|perpetrators|culprits|suspects|encounter|clash|standoff|siege|exchange\s+of\s+fire|firefight|train|vehicle|college|post|checkpost|camp|base|mosque|rally|site|area|intruders|hideout|bodies|funeral)\b|^(?:He|She|They|It|His|Her|Their)\b",
     )
 }
 
-fn also_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn also_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(&RE, r"(?i)\b(?:also|more|further|another|additional)\b")
 }
 
-fn plus_bomber_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn plus_bomber_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
         r"(?i)\b(?:in\s+addition\s+to|besides|apart\s+from|along\s+with)\s+(?:the|a)\s+suicide\s+(?:bomber|attacker)\b",
@@ -355,7 +356,7 @@ fn flag_set() -> &'static RuleSet {
             negated_regex(),
             reference_kind_regex(),
         ];
-        rule_set(rules.iter().map(|r| r.as_str()))
+        rule_set(rules)
     })
 }
 
@@ -369,6 +370,8 @@ pub fn read_clues(
     paragraph_start: bool,
     list_lead: Option<usize>,
 ) -> Clues {
+    // One pass finds which rules' required words occur in the segment.
+    let _scan = SegmentScan::enter(text, lower, start, end);
     // The rules run on the lowercased text: same offsets, faster search.
     let low = &lower[start..end];
     let tokens = tokenize(text, lower, start, end);
@@ -451,8 +454,8 @@ fn event_and_statement_dates(
     dates
 }
 
-fn clause_split_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn clause_split_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
         r"(?i),?\s+(?:which\s+(?:prompted|triggered|led\s+to)|prompting|triggering|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:operation|IBO|attack|assault|blast|raid|strike|encounter)\b|,\s+(?:while|whereas)\s+",

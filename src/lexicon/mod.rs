@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Input, Match, MatchKind};
+use aho_corasick::{Anchored, Input, Match, MatchKind, StartKind};
 use serde::Deserialize;
 
 const GAZETTEER_JSON: &str = include_str!("data/gazetteer.json");
@@ -181,6 +181,59 @@ fn build(patterns: &[String], kind: MatchKind) -> DFA {
         .expect("lexicon automaton builds")
 }
 
+/// A DFA for searches anchored at a given position: far fewer states than
+/// an unanchored one, so its table stays in cache.
+fn build_anchored(patterns: &[String]) -> DFA {
+    DFA::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(patterns)
+        .expect("lexicon automaton builds")
+}
+
+/// Whether a proper noun can start at byte `at`: an uppercase letter
+/// that begins a word.
+fn capital_word_start(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let b = bytes[at];
+    let upper = if b.is_ascii() {
+        b.is_ascii_uppercase()
+    } else {
+        text.is_char_boundary(at) && text[at..].starts_with(char::is_uppercase)
+    };
+    upper && (at == 0 || !is_word_byte(bytes[at - 1]))
+}
+
+/// Longest matches of an anchored `automaton` that start at capitalised
+/// words and end at a word boundary, without overlaps. Proper nouns are
+/// all the place and demonym lists hold, so the other bytes are skipped
+/// instead of run through the automaton.
+fn capitalised_matches(automaton: &DFA, haystack: &str) -> Vec<Match> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < haystack.len() {
+        if !capital_word_start(haystack, at) {
+            at += 1;
+            continue;
+        }
+        let input = Input::new(haystack)
+            .span(at..haystack.len())
+            .anchored(Anchored::Yes);
+        // Built for anchored leftmost searches: the search cannot fail.
+        match automaton.try_find(&input).ok().flatten() {
+            Some(m) => {
+                if at_word_boundary(haystack, m.start(), m.end()) {
+                    out.push(m);
+                }
+                at = m.end().max(at + 1);
+            }
+            None => at += 1,
+        }
+    }
+    out
+}
+
 /// Leftmost-longest matches of `automaton` in `haystack`, without overlaps.
 fn matches<'h>(automaton: &'h DFA, haystack: &'h str) -> impl Iterator<Item = Match> + 'h {
     // The automata are built for the unanchored leftmost searches asked of
@@ -299,7 +352,7 @@ impl Lexicon {
                 );
             }
         }
-        let places = build(&patterns, MatchKind::LeftmostLongest);
+        let places = build_anchored(&patterns);
         let mut place_by_name: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, name) in patterns.iter().enumerate() {
             place_by_name
@@ -344,7 +397,7 @@ impl Lexicon {
                 country_nationality.insert(c.clone(), n.name.clone());
             }
         }
-        let nationalities = build(&nat_patterns, MatchKind::LeftmostLongest);
+        let nationalities = build_anchored(&nat_patterns);
 
         let mut sides = HashMap::default();
         for (list, side) in [
@@ -380,9 +433,8 @@ impl Lexicon {
     /// Place names in `text[start..end]`, capitalised as proper nouns.
     pub fn find_places(&self, text: &str, start: usize, end: usize) -> Vec<PlaceMatch> {
         let slice = &text[start..end];
-        matches(&self.places, slice)
-            .filter(|m| at_word_boundary(slice, m.start(), m.end()))
-            .filter(|m| slice[m.start()..].starts_with(|c: char| c.is_uppercase()))
+        capitalised_matches(&self.places, slice)
+            .into_iter()
             .map(|m| PlaceMatch {
                 start: start + m.start(),
                 end: start + m.end(),
@@ -437,9 +489,8 @@ impl Lexicon {
         end: usize,
     ) -> Vec<(usize, usize, &'s str)> {
         let slice = &text[start..end];
-        matches(&self.nationalities, slice)
-            .filter(|m| at_word_boundary(slice, m.start(), m.end()))
-            .filter(|m| slice[m.start()..].starts_with(|c: char| c.is_uppercase()))
+        capitalised_matches(&self.nationalities, slice)
+            .into_iter()
             .map(|m| {
                 (
                     start + m.start(),

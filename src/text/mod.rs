@@ -1,8 +1,8 @@
 //! Documents: the publication-date header, paragraphs, sentences, list
 //! items, and byte -> character offsets.
 
+use crate::extract::rx::Rule;
 use chrono::NaiveDate;
-use regex::Regex;
 use std::sync::OnceLock;
 
 /// A span of the document, in bytes.
@@ -33,8 +33,8 @@ pub struct Document<'a> {
     pub segments: Vec<Segment>,
 }
 
-fn header_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn header_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         crate::extract::rx::compile(r"^\s*date\s+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*")
             .expect("valid regex")
@@ -152,8 +152,8 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     }
 }
 
-fn list_marker_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn list_marker_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         crate::extract::rx::compile(r"(?:^|[\s:;,])(?:\(?([a-hA-H]|[ivx]{1,4}|[1-9])\))\s+")
             .expect("valid regex")
@@ -201,8 +201,8 @@ fn split_list(text: &str, span: Span) -> Option<Vec<Span>> {
     Some(spans)
 }
 
-fn item_marker_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn item_marker_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         crate::extract::rx::compile(r"^\s*(?:\(?[a-hA-H1-9]\)|[a-hA-H1-9]\.|[-•*])\s+")
             .expect("valid regex")

@@ -1,0 +1,488 @@
+//! Required literals: words without which a rule cannot match.
+//!
+//! Most rules open with common words ("the", "in", a number) and end with
+//! the rare word that matters ("attacks", "martyred"). The regex engine can
+//! only jump ahead on a rule's first words, so it walks every byte of every
+//! sentence with its automaton. A rule here is first asked whether one of
+//! its required words occurs at all (a fast multi-literal scan); the
+//! automaton runs only where one does. The answer is the same either way:
+//! every match contains one of the words.
+
+use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, PoisonError, RwLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
+
+/// A set of literals, ASCII-lowercased.
+type Literals = Vec<Vec<u8>>;
+
+/// Past this many literals a set is more costly to scan for than it saves.
+const MAX_LITERALS: usize = 64;
+
+/// A gate is worth its scan only when its shortest word is this long.
+const MIN_WORD: usize = 3;
+
+/// Rules a segment scan keeps track of; later ones use their own gates.
+const MAX_RULES: usize = 256;
+
+/// Which gated rules may match: one bit per rule.
+type RuleMask = [u64; MAX_RULES / 64];
+
+/// A multi-literal scan that says whether a rule can match a text.
+#[derive(Debug, Clone)]
+pub struct Gate {
+    words: AhoCorasick,
+    /// The rule's place in the segment scan, if it has one.
+    rule: Option<usize>,
+}
+
+impl Gate {
+    /// The gate of `pattern`, if it has selective required words. Rules
+    /// anchored at the start or end of their text are not gated: their
+    /// search already stops after a few bytes.
+    pub fn for_pattern(pattern: &str) -> Option<Gate> {
+        let hir = regex_syntax::parse(pattern).ok()?;
+        let props = hir.properties();
+        if props.look_set_prefix().contains(Look::Start)
+            || props.look_set_suffix().contains(Look::End)
+        {
+            return None;
+        }
+        let words = required(&hir)?;
+        if shortest(&words)? < MIN_WORD {
+            return None;
+        }
+        let finder = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&words)
+            .ok()?;
+        Some(Gate {
+            words: finder,
+            rule: register(words),
+        })
+    }
+
+    /// Whether one of the required words occurs in `haystack`. Inside a
+    /// [`SegmentScan`] the answer for the segment is already known.
+    #[inline]
+    pub fn open(&self, haystack: &str) -> bool {
+        let known = self
+            .rule
+            .and_then(|rule| SCAN.with(|scan| scan.get()?.open(rule, haystack)));
+        known.unwrap_or_else(|| self.words.is_match(haystack))
+    }
+
+    /// Whether a set of rules can match: false only when every one of them
+    /// is gated and closed for `haystack` in the current segment scan.
+    pub fn any_open(gates: &[Option<Gate>], haystack: &str) -> bool {
+        let Some(scan) = SCAN.with(Cell::get) else {
+            return true;
+        };
+        gates.iter().any(|gate| {
+            gate.as_ref()
+                .and_then(|g| scan.open(g.rule?, haystack))
+                .unwrap_or(true)
+        })
+    }
+}
+
+/// Every gated rule's words, in one automaton for the segment scan.
+#[derive(Default)]
+struct Registry {
+    words: Vec<Vec<u8>>,
+    masks: Vec<RuleMask>,
+    rules: usize,
+    automaton: Option<Arc<(AhoCorasick, Vec<RuleMask>, usize)>>,
+}
+
+static REGISTRY: RwLock<Registry> = RwLock::new(Registry {
+    words: Vec::new(),
+    masks: Vec::new(),
+    rules: 0,
+    automaton: None,
+});
+
+/// Enter a rule's words in the segment scan; its number there.
+fn register(words: Literals) -> Option<usize> {
+    let mut registry = REGISTRY.write().unwrap_or_else(PoisonError::into_inner);
+    let rule = registry.rules;
+    if rule >= MAX_RULES {
+        return None;
+    }
+    registry.rules += 1;
+    for word in words {
+        let at = match registry.words.iter().position(|w| *w == word) {
+            Some(at) => at,
+            None => {
+                registry.words.push(word);
+                registry.masks.push(RuleMask::default());
+                registry.words.len() - 1
+            }
+        };
+        registry.masks[at][rule / 64] |= 1 << (rule % 64);
+    }
+    registry.automaton = None;
+    VERSION.fetch_add(1, Ordering::Release);
+    Some(rule)
+}
+
+/// Bumped whenever a rule registers, so threads know to fetch the scanner anew.
+static VERSION: AtomicUsize = AtomicUsize::new(0);
+
+type Scanner = Arc<(AhoCorasick, Vec<RuleMask>, usize)>;
+
+thread_local! {
+    /// Each thread's handle on the scanner, with the version it was built at:
+    /// taking the shared lock for every segment made the threads contend.
+    static THREAD_SCANNER: RefCell<Option<(usize, Scanner)>> = const { RefCell::new(None) };
+}
+
+/// Run `scan` with the automaton of every registered word, each word's
+/// rules and the number of rules it covers; rebuilt only after new rules
+/// register. The thread's own handle is lent, not cloned: counting
+/// references on the shared one made the threads contend.
+fn with_scanner<R>(scan: impl FnOnce(&(AhoCorasick, Vec<RuleMask>, usize)) -> R) -> Option<R> {
+    let version = VERSION.load(Ordering::Acquire);
+    THREAD_SCANNER.with(|local| {
+        let mut local = local.borrow_mut();
+        let current = matches!(&*local, Some((v, _)) if *v == version);
+        if !current {
+            *local = Some((version, shared_scanner()?));
+        }
+        local.as_ref().map(|(_, built)| scan(built))
+    })
+}
+
+fn shared_scanner() -> Option<Scanner> {
+    if let Some(built) = &REGISTRY
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .automaton
+    {
+        return Some(Arc::clone(built));
+    }
+    let mut registry = REGISTRY.write().unwrap_or_else(PoisonError::into_inner);
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&registry.words)
+        .ok()?;
+    let built = Arc::new((automaton, registry.masks.clone(), registry.rules));
+    registry.automaton = Some(Arc::clone(&built));
+    Some(built)
+}
+
+/// What one scan of a segment found: which rules' words occur in it.
+#[derive(Clone, Copy)]
+struct Scan {
+    /// The segment in the original and in the lowercased document.
+    text: (usize, usize),
+    lower: (usize, usize),
+    open: RuleMask,
+    /// Rules registered after the scan's automaton was built are unknown.
+    known: usize,
+}
+
+impl Scan {
+    /// Whether `rule` may match `haystack`, if the scan covers both.
+    fn open(&self, rule: usize, haystack: &str) -> Option<bool> {
+        let from = haystack.as_ptr() as usize;
+        let to = from + haystack.len();
+        let inside = |(start, end): (usize, usize)| start <= from && to <= end;
+        if rule >= self.known || !(inside(self.text) || inside(self.lower)) {
+            return None;
+        }
+        Some(self.open[rule / 64] & (1 << (rule % 64)) != 0)
+    }
+}
+
+thread_local! {
+    static SCAN: Cell<Option<Scan>> = const { Cell::new(None) };
+}
+
+/// One pass over a segment for the required words of every rule; while it
+/// lives, each rule asked about text inside the segment answers from it
+/// instead of scanning again.
+pub struct SegmentScan {
+    previous: Option<Scan>,
+}
+
+impl SegmentScan {
+    /// Scan `text[start..end]` (`lower` is `text` ASCII-lowercased).
+    pub fn enter(text: &str, lower: &str, start: usize, end: usize) -> SegmentScan {
+        let scan = with_scanner(|(automaton, masks, known)| {
+            let mut open = RuleMask::default();
+            for m in automaton.find_overlapping_iter(&lower[start..end]) {
+                let rules = &masks[m.pattern().as_usize()];
+                for (o, r) in open.iter_mut().zip(rules) {
+                    *o |= r;
+                }
+            }
+            let span = |s: &str| {
+                let base = s.as_ptr() as usize;
+                (base + start, base + end)
+            };
+            Scan {
+                text: span(text),
+                lower: span(lower),
+                open,
+                known: *known,
+            }
+        });
+        SegmentScan {
+            previous: SCAN.with(|cell| cell.replace(scan)),
+        }
+    }
+}
+
+impl Drop for SegmentScan {
+    fn drop(&mut self) {
+        SCAN.with(|cell| cell.set(self.previous));
+    }
+}
+
+/// The length of the shortest literal; `None` for an empty set.
+fn shortest(words: &Literals) -> Option<usize> {
+    words.iter().map(Vec::len).min()
+}
+
+/// Literals of which every match of `hir` contains at least one, if the
+/// rule has such a set of manageable size.
+fn required(hir: &Hir) -> Option<Literals> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => None,
+        HirKind::Literal(_) | HirKind::Class(_) => {
+            exact(hir).filter(|w| !has_empty(w)).map(without_redundant)
+        }
+        HirKind::Capture(capture) => required(&capture.sub),
+        HirKind::Repetition(rep) if rep.min >= 1 => required(&rep.sub),
+        HirKind::Repetition(_) => None,
+        HirKind::Alternation(branches) => {
+            let mut words = Literals::new();
+            for branch in branches {
+                words.extend(required(branch)?);
+                if words.len() > MAX_LITERALS {
+                    return None;
+                }
+            }
+            words.sort();
+            words.dedup();
+            Some(without_redundant(words))
+        }
+        HirKind::Concat(parts) => best(concat_candidates(parts)),
+    }
+}
+
+/// The literal sets a concatenation requires: the words spelled by runs of
+/// parts with finitely many spellings, and what each other part requires.
+fn concat_candidates(parts: &[Hir]) -> Vec<Literals> {
+    let mut candidates = Vec::new();
+    let mut run: Literals = vec![Vec::new()];
+    for part in parts {
+        match exact(part).and_then(|words| product(&run, &words)) {
+            Some(joined) => run = joined,
+            None => {
+                candidates.push(std::mem::replace(&mut run, vec![Vec::new()]));
+                match exact(part) {
+                    // Too many spellings together: start a new run here.
+                    Some(words) => run = words,
+                    None => candidates.extend(required(part)),
+                }
+            }
+        }
+    }
+    candidates.push(run);
+    candidates
+}
+
+/// The most selective set: the longest shortest word, then the fewest words.
+fn best(candidates: Vec<Literals>) -> Option<Literals> {
+    candidates
+        .into_iter()
+        .filter(|w| !w.is_empty() && !has_empty(w))
+        .map(without_redundant)
+        .max_by_key(|w| (shortest(w).unwrap_or(0), std::cmp::Reverse(w.len())))
+}
+
+/// Drop words that contain another word of the set ("ieds" beside "ied"):
+/// a text with the longer word has the shorter one too.
+fn without_redundant(words: Literals) -> Literals {
+    let contains = |long: &[u8], short: &[u8]| {
+        long.len() > short.len() && long.windows(short.len()).any(|w| w == short)
+    };
+    words
+        .iter()
+        .filter(|w| !words.iter().any(|other| contains(w, other)))
+        .cloned()
+        .collect()
+}
+
+fn has_empty(words: &Literals) -> bool {
+    words.iter().any(Vec::is_empty)
+}
+
+/// Every spelling of `hir`, when there are few (zero-width assertions spell
+/// the empty string).
+fn exact(hir: &Hir) -> Option<Literals> {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => Some(vec![Vec::new()]),
+        HirKind::Literal(literal) => Some(vec![literal.0.to_ascii_lowercase()]),
+        HirKind::Class(class) => class_spellings(class),
+        HirKind::Capture(capture) => exact(&capture.sub),
+        HirKind::Repetition(rep) => {
+            let max = rep.max.filter(|&m| m <= 2)?;
+            let sub = exact(&rep.sub)?;
+            let mut words = Literals::new();
+            let mut power: Literals = vec![Vec::new()];
+            for count in 0..=max {
+                if count >= rep.min {
+                    words.extend(power.iter().cloned());
+                }
+                power = product(&power, &sub)?;
+            }
+            Some(words)
+        }
+        HirKind::Concat(parts) => parts
+            .iter()
+            .try_fold(vec![Vec::new()], |run, part| product(&run, &exact(part)?)),
+        HirKind::Alternation(branches) => {
+            let mut words = Literals::new();
+            for branch in branches {
+                words.extend(exact(branch)?);
+            }
+            words.sort();
+            words.dedup();
+            (words.len() <= MAX_LITERALS).then_some(words)
+        }
+    }
+}
+
+/// Every `a` followed by every `b`, if not too many.
+fn product(a: &Literals, b: &Literals) -> Option<Literals> {
+    if a.len() * b.len() > MAX_LITERALS {
+        return None;
+    }
+    let mut out = Literals::with_capacity(a.len() * b.len());
+    for x in a {
+        for y in b {
+            let mut word = x.clone();
+            word.extend_from_slice(y);
+            out.push(word);
+        }
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+/// The characters of a small class, ASCII-lowercased ("[Aa]" is "a").
+fn class_spellings(class: &Class) -> Option<Literals> {
+    const MAX_CHARS: usize = 4;
+    let mut words = Literals::new();
+    match class {
+        Class::Unicode(class) => {
+            for range in class.ranges() {
+                if (range.end() as u32 - range.start() as u32) as usize >= MAX_CHARS * 2 {
+                    return None;
+                }
+                for c in range.start()..=range.end() {
+                    let mut buf = [0u8; 4];
+                    words.push(c.encode_utf8(&mut buf).as_bytes().to_ascii_lowercase());
+                }
+            }
+        }
+        Class::Bytes(class) => {
+            for range in class.ranges() {
+                if (range.end() - range.start()) as usize >= MAX_CHARS * 2 {
+                    return None;
+                }
+                for b in range.start()..=range.end() {
+                    words.push(vec![b.to_ascii_lowercase()]);
+                }
+            }
+        }
+    }
+    words.sort();
+    words.dedup();
+    (words.len() <= MAX_CHARS).then_some(words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(pattern: &str) -> Option<Vec<String>> {
+        let hir = regex_syntax::parse(pattern).unwrap();
+        required(&hir).map(|w| {
+            w.into_iter()
+                .map(|b| String::from_utf8(b).unwrap())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn picks_the_rare_words_of_a_rule() {
+        assert_eq!(
+            words(r"\b(?:\d+|two|three)\s+(?:[\w-]+\s+){0,3}?(?:attacks|blasts)\b"),
+            Some(vec!["attacks".into(), "blasts".into()])
+        );
+        assert_eq!(
+            words(r"(?i)\bIEDs?\b"),
+            Some(vec!["ied".into()]),
+            "case classes fold to one word"
+        );
+        assert_eq!(
+            words(r"\b(?:killed|wounded)\b|\bmartyr(?:ed|dom)\b"),
+            Some(vec![
+                "killed".into(),
+                "martyrdom".into(),
+                "martyred".into(),
+                "wounded".into()
+            ])
+        );
+    }
+
+    #[test]
+    fn no_words_when_a_branch_can_match_anything() {
+        assert_eq!(words(r"\battack\b|\d+"), None);
+        assert_eq!(words(r"(?:attack)?\s+\w+"), None);
+    }
+
+    #[test]
+    fn gate_agrees_with_the_rule() {
+        let patterns = [
+            r"(?i)\b(?:the|this)\s+(?:[\w'’-]+\s+){0,2}?(?:attack|blast)s?\b",
+            r"\b(?:rose|climbed)\s+to\s+\d+",
+            r"(?i)\bsuicide\s+(?:bomber|attacker)s?\b",
+        ];
+        let texts = [
+            "The deadly Attack in Bannu",
+            "the toll climbed to 83",
+            "A SUICIDE BOMBER struck",
+            "nothing happened here",
+            "the blasts",
+        ];
+        for pattern in patterns {
+            let rule = regex::Regex::new(pattern).unwrap();
+            let gate = Gate::for_pattern(pattern).expect("selective words");
+            for text in texts {
+                if rule.is_match(text) {
+                    assert!(gate.open(text), "{pattern} on {text}");
+                }
+            }
+            assert!(!gate.open("nothing happened here"));
+        }
+    }
+
+    #[test]
+    fn anchored_and_unselective_rules_have_no_gate() {
+        assert!(Gate::for_pattern(r"\bto\s+(\w+)\s*$").is_none());
+        assert!(Gate::for_pattern(r"^\s*[A-Z]+:").is_none());
+        assert!(Gate::for_pattern(r"\b(?:in|at)\s+[A-Z]\w+").is_none());
+    }
+}
