@@ -131,9 +131,16 @@ pub mod class {
 
 /// The casualty-rule classes of a lowercase word.
 pub fn word_classes(lower: &str) -> u16 {
-    static TABLE: OnceLock<FxHashMap<&'static str, u16>> = OnceLock::new();
+    word_info(lower).0
+}
+
+/// The casualty-rule classes of a lowercase word and the number it writes
+/// ("sixteen", "twenty-two"): one table lookup for both, which every token
+/// makes once.
+pub fn word_info(lower: &str) -> (u16, Option<u32>) {
+    static TABLE: OnceLock<FxHashMap<Box<str>, (u16, Option<u32>)>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table: FxHashMap<&'static str, u16> = FxHashMap::default();
+        let mut table: FxHashMap<Box<str>, (u16, Option<u32>)> = FxHashMap::default();
         let lists: [(&[&'static str], u16); 7] = [
             (KILL_WORDS, class::KILL),
             (INJURE_WORDS, class::INJURE),
@@ -145,15 +152,19 @@ pub fn word_classes(lower: &str) -> u16 {
         ];
         for (words, bit) in lists {
             for word in words {
-                *table.entry(word).or_default() |= bit;
+                table.entry((*word).into()).or_default().0 |= bit;
             }
         }
         for (words, _) in PHRASES {
-            *table.entry(words[0]).or_default() |= class::PHRASE_START;
+            table.entry(words[0].into()).or_default().0 |= class::PHRASE_START;
+        }
+        for word in super::numbers::number_words() {
+            let value = super::numbers::word_value(&word);
+            table.entry(word.into_boxed_str()).or_default().1 = value;
         }
         table
     });
-    table.get(lower).copied().unwrap_or(0)
+    table.get(lower).copied().unwrap_or((0, None))
 }
 
 /// The predicate classes of a word glued to the next by a lost space or

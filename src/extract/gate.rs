@@ -300,13 +300,25 @@ fn concat_candidates(parts: &[Hir]) -> Vec<Literals> {
     candidates
 }
 
-/// The most selective set: the longest shortest word, then the fewest words.
+/// Words in almost every sentence: a set with one of them opens its gate
+/// everywhere.
+const COMMON_WORDS: &[&[u8]] = &[
+    b"the", b"and", b"all", b"its", b"this", b"that", b"these", b"those", b"their", b"other",
+    b"under", b"after", b"while", b"for", b"with", b"from", b"was", b"were", b"has", b"have",
+    b"had", b"are", b"said", b"also", b"more", b"into", b"one", b"two", b"three",
+];
+
+/// The most selective set: one without everyday words, then the longest
+/// shortest word, then the fewest words.
 fn best(candidates: Vec<Literals>) -> Option<Literals> {
     candidates
         .into_iter()
         .filter(|w| !w.is_empty() && !has_empty(w))
         .map(without_redundant)
-        .max_by_key(|w| (shortest(w).unwrap_or(0), std::cmp::Reverse(w.len())))
+        .max_by_key(|w| {
+            let rare = !w.iter().any(|word| COMMON_WORDS.contains(&word.as_slice()));
+            (rare, shortest(w).unwrap_or(0), std::cmp::Reverse(w.len()))
+        })
 }
 
 /// Drop words that contain another word of the set ("ieds" beside "ied"):

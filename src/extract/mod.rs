@@ -28,6 +28,8 @@ fn document_clues(doc: &Document<'_>, lower: &str) -> DocumentClues {
     let mut lead_index: Vec<usize> = Vec::with_capacity(doc.segments.len());
     for seg in &doc.segments {
         let (start, end) = (seg.span.start, seg.span.end);
+        // One pass finds which rules' required words occur in the segment.
+        let _scan = gate::SegmentScan::enter(text, lower, start, end);
         let list_lead = seg.list_lead.map(|l| lead_index[l]);
         lead_index.push(clues.len());
         let split = clause_split(text, lower, start, end).filter(|_| seg.list_lead.is_none());

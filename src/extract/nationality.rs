@@ -4,6 +4,8 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
+
 use crate::extract::rx::Rule;
 
 use super::casualties::{Casualty, Outcome};
@@ -252,23 +254,24 @@ fn origin_regex() -> &'static Rule {
 /// another country has that country's nationality.
 fn origins(text: &str, start: usize, end: usize, out: &mut Vec<(String, Option<u32>)>) {
     let lex = lexicon();
-    let militant_context = {
-        let lower = text[start..end].to_ascii_lowercase();
-        [
-            "bomber",
-            "terrorist",
-            "militant",
-            "khwarij",
-            "khawarij",
-            "attacker",
-            "facilitator",
-            "suicide",
-            "kharji",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
-    };
-    if !militant_context {
+    static MILITANT_WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    let militant_words = MILITANT_WORDS.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "bomber",
+                "terrorist",
+                "militant",
+                "khwarij",
+                "khawarij",
+                "attacker",
+                "facilitator",
+                "suicide",
+                "kharji",
+            ])
+            .expect("literal words build")
+    });
+    if !militant_words.is_match(&text[start..end]) {
         return;
     }
     for m in lex.find_places(text, start, end) {

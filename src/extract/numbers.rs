@@ -57,6 +57,20 @@ pub fn word_value(word: &str) -> Option<u32> {
     Some(10 * t + u)
 }
 
+/// Every word [`word_value`] reads: "one" to "nineteen", the tens, and
+/// "twenty-one" to "ninety-nine".
+pub fn number_words() -> impl Iterator<Item = String> {
+    let tens = TENS.iter().filter(|t| !t.is_empty());
+    let compounds = tens
+        .clone()
+        .flat_map(|t| UNITS[1..10].iter().map(move |u| format!("{t}-{u}")));
+    UNITS
+        .iter()
+        .chain(tens)
+        .map(|w| w.to_string())
+        .chain(compounds)
+}
+
 /// A plain number at token `i` (no bounds): digits, a number word, "a dozen",
 /// "hundred(s)". Returns value, approximate, next index.
 fn plain_number(tokens: &[Token<'_>], i: usize) -> Option<(u32, bool, usize)> {

@@ -7,7 +7,6 @@ use crate::extract::rx::Rule;
 use super::casualties::{find_casualties, Casualty};
 use super::cues::{cross_border, event_cues, militant_group, operation_name, EventCue};
 use super::dates::{find_dates, DateExpr, DateMention};
-use super::gate::SegmentScan;
 use super::nationality::find_nationalities;
 use super::places::{find_places, PlaceMention};
 use super::rx::{lowercase_pattern, lowercase_regex, rule_set, RuleSet};
@@ -370,8 +369,6 @@ pub fn read_clues(
     paragraph_start: bool,
     list_lead: Option<usize>,
 ) -> Clues {
-    // One pass finds which rules' required words occur in the segment.
-    let _scan = SegmentScan::enter(text, lower, start, end);
     // The rules run on the lowercased text: same offsets, faster search.
     let low = &lower[start..end];
     let tokens = tokenize(text, lower, start, end);

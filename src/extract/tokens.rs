@@ -1,7 +1,6 @@
 //! Word tokens of a segment, with byte spans into the document.
 
-use super::casualties::word_classes;
-use super::numbers::word_value;
+use super::casualties::word_info;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,9 +142,10 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, start: usize, end: usize) -> 
         };
         let raw = &text[tok_start..tok_end];
         let lower = &lower[tok_start..tok_end];
+        let (classes, word_number) = word_info(lower);
         let value = match kind {
             TokenKind::Number => digits_value(raw),
-            _ => word_value(lower),
+            _ => word_number,
         };
         tokens.push(Token {
             start: tok_start,
@@ -154,7 +154,7 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, start: usize, end: usize) -> 
             lower,
             kind,
             value,
-            classes: word_classes(lower),
+            classes,
         });
     }
     tokens
