@@ -138,9 +138,10 @@ pub fn word_classes(lower: &str) -> u16 {
 /// ("sixteen", "twenty-two"): one table lookup for both, which every token
 /// makes once.
 pub fn word_info(lower: &str) -> (u16, Option<u32>) {
-    static TABLE: OnceLock<FxHashMap<Box<str>, (u16, Option<u32>)>> = OnceLock::new();
+    type WordTable = FxHashMap<Box<str>, (u16, Option<u32>)>;
+    static TABLE: OnceLock<WordTable> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table: FxHashMap<Box<str>, (u16, Option<u32>)> = FxHashMap::default();
+        let mut table = WordTable::default();
         let lists: [(&[&'static str], u16); 7] = [
             (KILL_WORDS, class::KILL),
             (INJURE_WORDS, class::INJURE),
