@@ -181,15 +181,15 @@ fn is_former_name(index: usize, written: &str) -> bool {
 }
 
 fn trim_generic(name: &str) -> &str {
+    // " village", " town", ... at the end, in any case.
+    let trailing = |name: &str, word: &str| {
+        let (name, word) = (name.as_bytes(), word.as_bytes());
+        name.len() > word.len()
+            && name[name.len() - word.len() - 1] == b' '
+            && name[name.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
     let mut out = name.trim();
-    loop {
-        let lower = out.to_ascii_lowercase();
-        let Some(word) = GENERIC_SUFFIXES
-            .iter()
-            .find(|w| lower.ends_with(&format!(" {w}")))
-        else {
-            break;
-        };
+    while let Some(word) = GENERIC_SUFFIXES.iter().find(|w| trailing(out, w)) {
         out = out[..out.len() - word.len() - 1].trim_end();
     }
     out
@@ -365,9 +365,21 @@ fn route_within_district(text: &str, out: &mut [PlaceMention]) {
 }
 
 /// "in the Kabal Khel area of Lakki Marwat": localities the gazetteer does not know.
+/// Whether a capital letter follows a space or mark somewhere in `slice`:
+/// every "the X area" phrase has one before its name.
+fn has_inner_capital(slice: &str) -> bool {
+    slice
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[1].is_ascii_uppercase() && !w[0].is_ascii_alphanumeric())
+}
+
 fn add_area_localities(text: &str, start: usize, end: usize, out: &mut Vec<PlaceMention>) {
     let lex = lexicon();
     let slice = &text[start..end];
+    if !has_inner_capital(slice) {
+        return;
+    }
     for caps in area_regex().captures_iter(slice) {
         let Some(name) = (1..=4).find_map(|g| caps.get(g)) else {
             continue;
