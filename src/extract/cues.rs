@@ -70,23 +70,40 @@ fn background_regex() -> &'static Rule {
 
 fn cue_set() -> &'static RuleSet {
     static SET: OnceLock<RuleSet> = OnceLock::new();
-    SET.get_or_init(|| rule_set(rules().iter().map(|r| &r.regex)))
+    SET.get_or_init(|| rule_set(cue_rules()))
+}
+
+/// The rules [`event_cues_of`] takes the matches of, in their order.
+pub fn cue_rules() -> impl Iterator<Item = &'static Rule> {
+    rules().iter().map(|r| &r.regex)
 }
 
 /// Event cues of `lower[start..end]`, where `lower` is the document
 /// lowercased with `to_ascii_lowercase` (the rules are written for it).
 pub fn event_cues(lower: &str, start: usize, end: usize) -> Vec<EventCue> {
+    let matching = cue_set().matches(&lower[start..end]);
+    event_cues_of(lower, start, end, matching.iter())
+}
+
+/// [`event_cues`] when it is known which of the [`cue_rules`] match the
+/// segment (by their indexes, in order).
+pub fn event_cues_of(
+    lower: &str,
+    start: usize,
+    end: usize,
+    matching: impl Iterator<Item = usize>,
+) -> Vec<EventCue> {
     let slice = &lower[start..end];
     let mut cues = Vec::new();
-    let matching = cue_set().matches(slice);
-    if !matching.matched_any() {
+    let mut matching = matching.peekable();
+    if matching.peek().is_none() {
         return cues;
     }
     let background: Vec<(usize, usize)> = background_regex()
         .find_iter(slice)
         .map(|m| (m.start(), m.end()))
         .collect();
-    for rule in matching.iter().map(|i| &rules()[i]) {
+    for rule in matching.map(|i| &rules()[i]) {
         for m in rule.regex.find_iter(slice) {
             if background
                 .iter()

@@ -5,7 +5,9 @@ use std::sync::OnceLock;
 use crate::extract::rx::Rule;
 
 use super::casualties::{find_casualties, Casualty};
-use super::cues::{cross_border, event_cues, militant_group, operation_name, EventCue};
+use super::cues::{
+    cross_border, cue_rules, event_cues_of, militant_group, operation_name, EventCue,
+};
 use super::dates::{find_dates, DateExpr, DateMention};
 use super::nationality::find_nationalities;
 use super::places::{find_places, PlaceMention};
@@ -319,7 +321,7 @@ fn plus_bomber_regex() -> &'static Rule {
     )
 }
 
-/// The yes/no rules of a segment, in the order of [`flag_set`].
+/// The yes/no rules of a segment, in the order of [`segment_set`].
 #[derive(Clone, Copy)]
 enum Flag {
     CountedEvents,
@@ -336,12 +338,13 @@ enum Flag {
     ReferenceKind,
 }
 
-/// Every yes/no rule as one set: one pass over the segment says which of
-/// them match (a dozen separate searches took a third of the parse).
-fn flag_set() -> &'static RuleSet {
+/// Every yes/no rule, then every event cue rule, as one set: one pass over
+/// the segment says which of them match (a dozen separate searches took a
+/// third of the parse; a pass for each set, a tenth).
+fn segment_set() -> &'static RuleSet {
     static SET: OnceLock<RuleSet> = OnceLock::new();
     SET.get_or_init(|| {
-        let rules = [
+        let flags = [
             counted_events_regex(),
             quantified_plural_regex(),
             plural_events_regex(),
@@ -355,9 +358,12 @@ fn flag_set() -> &'static RuleSet {
             negated_regex(),
             reference_kind_regex(),
         ];
-        rule_set(rules)
+        rule_set(flags.into_iter().chain(cue_rules()))
     })
 }
+
+/// The number of yes/no rules at the head of [`segment_set`].
+const FLAGS: usize = 12;
 
 /// Read the clues of `text[start..end]`.
 pub fn read_clues(
@@ -377,9 +383,10 @@ pub fn read_clues(
     let casualties = find_casualties(&tokens, &date_spans);
     let nationalities =
         find_nationalities(text, start, end, list_lead.is_some(), &tokens, &casualties);
-    let cues = event_cues(lower, start, end);
-    let flags = flag_set().matches(low);
+    let flags = segment_set().matches(low);
     let flag = |f: Flag| flags.matched(f as usize);
+    let cue_matches = flags.iter().filter(|&i| i >= FLAGS).map(|i| i - FLAGS);
+    let cues = event_cues_of(lower, start, end, cue_matches);
     let counted_events = flag(Flag::CountedEvents);
     // "the multiple suicide blasts" refers to one event's parts.
     let quantified = flag(Flag::QuantifiedPlural)
