@@ -4,8 +4,6 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
-
 use crate::extract::rx::Rule;
 
 use super::casualties::{Casualty, Outcome};
@@ -254,22 +252,14 @@ fn origin_regex() -> &'static Rule {
 /// another country has that country's nationality.
 fn origins(text: &str, start: usize, end: usize, out: &mut Vec<(String, Option<u32>)>) {
     let lex = lexicon();
-    static MILITANT_WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    // A rule, not a plain search: the segment scan already knows whether
+    // any of the words occurs.
+    static MILITANT_WORDS: OnceLock<Rule> = OnceLock::new();
     let militant_words = MILITANT_WORDS.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build([
-                "bomber",
-                "terrorist",
-                "militant",
-                "khwarij",
-                "khawarij",
-                "attacker",
-                "facilitator",
-                "suicide",
-                "kharji",
-            ])
-            .expect("literal words build")
+        super::rx::compile(
+            r"(?i)bomber|terrorist|militant|khwarij|khawarij|attacker|facilitator|suicide|kharji",
+        )
+        .expect("valid regex")
     });
     if !militant_words.is_match(&text[start..end]) {
         return;
