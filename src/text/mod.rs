@@ -164,6 +164,10 @@ fn list_marker_regex() -> &'static Rule {
 /// and items. Needs at least two markers in sequence (a then b, 1 then 2).
 fn split_list(text: &str, span: Span) -> Option<Vec<Span>> {
     let slice = &text[span.start..span.end];
+    // Every marker closes with a parenthesis.
+    if !slice.contains(')') {
+        return None;
+    }
     let mut markers: Vec<(usize, usize, String)> = Vec::new();
     for caps in list_marker_regex().captures_iter(slice) {
         let whole = caps.get(0)?;
