@@ -210,20 +210,16 @@ fn capital_word_start(text: &str, at: usize) -> bool {
 /// all the place and demonym lists hold, so the other bytes are skipped
 /// instead of run through the automaton.
 fn capitalised_matches(automaton: &DFA, haystack: &str) -> Vec<Match> {
-    word_matches(automaton, haystack, capital_word_start)
-}
-
-/// Longest matches of an anchored `automaton` tried at the bytes where
-/// `starts` holds and ending at a word boundary, without overlaps.
-fn word_matches(
-    automaton: &DFA,
-    haystack: &str,
-    starts: impl Fn(&str, usize) -> bool,
-) -> Vec<Match> {
+    let bytes = haystack.as_bytes();
     let mut out = Vec::new();
     let mut at = 0;
-    while at < haystack.len() {
-        if !starts(haystack, at) {
+    // Jump to the next capital (or non-ASCII) byte.
+    while let Some(skip) = bytes[at..]
+        .iter()
+        .position(|&b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        at += skip;
+        if !capital_word_start(haystack, at) {
             at += 1;
             continue;
         }
