@@ -497,4 +497,44 @@ mod tests {
         assert!(Gate::for_pattern(r"^\s*[A-Z]+:").is_none());
         assert!(Gate::for_pattern(r"\b(?:in|at)\s+[A-Z]\w+").is_none());
     }
+
+    #[test]
+    fn rules_answer_the_same_inside_a_segment_scan() {
+        use crate::extract::rx::compile;
+        let rules = [
+            compile(r"(?i)\bsuicide\s+(?:bomber|attacker)s?\b").unwrap(),
+            compile(r"\b(?:killed|martyred)\b").unwrap(),
+            compile(r"(?i)\b(?:the|its)\s+(?:\w+\s+){0,2}?attacks?\b").unwrap(),
+            compile(r"\bIED\b").unwrap(),
+        ];
+        let text = "A Suicide Bomber struck the convoy. Two soldiers were martyred. \
+                    The brazen attack was condemned. No IED was found near Bannu.";
+        let lower = text.to_ascii_lowercase();
+        let (start, end) = (0, text.len());
+        let outside: Vec<Vec<bool>> = rules
+            .iter()
+            .map(|r| pieces(text, &lower).iter().map(|p| r.is_match(p)).collect())
+            .collect();
+        let _scan = SegmentScan::enter(text, &lower, start, end);
+        for (rule, expected) in rules.iter().zip(&outside) {
+            let inside: Vec<bool> = pieces(text, &lower)
+                .iter()
+                .map(|p| rule.is_match(p))
+                .collect();
+            assert_eq!(&inside, expected, "{}", rule.as_str());
+        }
+        assert!(expected_some_true(&outside), "the texts exercise the rules");
+    }
+
+    /// Whole texts, their halves, and a copy the scan does not cover.
+    fn pieces<'t>(text: &'t str, lower: &'t str) -> Vec<&'t str> {
+        let copy: &'static str = Box::leak(text.to_string().into_boxed_str());
+        let half = text.len() / 2;
+        vec![text, lower, &text[..half], &lower[half..], copy]
+    }
+
+    fn expected_some_true(answers: &[Vec<bool>]) -> bool {
+        answers.iter().all(|a| a.iter().any(|&m| m))
+            && answers.iter().any(|a| a.iter().any(|&m| !m))
+    }
 }
