@@ -17,9 +17,3 @@ pub mod text;
 mod plugin;
 #[cfg(feature = "python")]
 mod python;
-
-/// Parsing makes many small short-lived vectors per sentence; mimalloc
-/// serves them faster than the system allocator and without contention
-/// between the parser's threads.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
