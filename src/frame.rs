@@ -165,7 +165,22 @@ fn nationalities_column(incidents: &[Incident]) -> PolarsResult<Column> {
         incidents.len(),
         "militant_nationalities".into(),
     );
+    // Most incidents name no nationality: they all share one empty row.
+    let empty_row = StructChunked::from_series(
+        "".into(),
+        0,
+        [
+            Series::new_empty("nationality".into(), &DataType::String),
+            Series::new_empty("count".into(), &DataType::UInt32),
+        ]
+        .iter(),
+    )?
+    .into_series();
     for incident in incidents {
+        if incident.militant_nationalities.is_empty() {
+            builder.append_series(&empty_row)?;
+            continue;
+        }
         let names: Vec<&str> = incident
             .militant_nationalities
             .iter()
