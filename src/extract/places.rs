@@ -468,6 +468,12 @@ mod tests {
                 "BANNU: Two soldiers were martyred in Lakki Marwat",
                 vec![(s("Lakki Marwat"), None)],
             ),
+            // Only proper nouns are names: a lowercase "upper" is no part of
+            // one, and does not hide the district after it.
+            (
+                "Militants were seen in upper Orakzai last week",
+                vec![(s("Orakzai"), None)],
+            ),
             (
                 "a convoy heading to Parachinar came under attack in Bagan",
                 vec![(s("Kurram"), s("Bagan"))],
