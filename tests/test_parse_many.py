@@ -76,7 +76,7 @@ def test_gil_is_released_while_parsing() -> None:
         "The provincial government announced a development package for the merged "
         "districts, and traders discussed the Torkham crossing with local elders. "
     ) * 1500
-    texts = [filler] * 12
+    texts = [filler] * 48
     dates: list[str | None] = [None] * len(texts)
     ids = [str(i) for i in range(len(texts))]
     started = threading.Event()
