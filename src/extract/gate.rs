@@ -54,12 +54,7 @@ impl Gate {
         if shortest(&words)? < MIN_WORD {
             return None;
         }
-        let finder = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&words)
-            .ok()?;
+        let finder = word_finder(&words)?;
         Some(Gate {
             words: finder,
             rule: register(words),
@@ -88,6 +83,16 @@ impl Gate {
                 .unwrap_or(true)
         })
     }
+}
+
+/// An automaton that finds every occurrence of `words`, in any case.
+fn word_finder(words: &[Vec<u8>]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .ok()
 }
 
 /// Every gated rule's words, in one automaton for the segment scan.
@@ -166,12 +171,7 @@ fn shared_scanner() -> Option<Scanner> {
         return Some(Arc::clone(built));
     }
     let mut registry = REGISTRY.write().unwrap_or_else(PoisonError::into_inner);
-    let automaton = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&registry.words)
-        .ok()?;
+    let automaton = word_finder(&registry.words)?;
     let built = Arc::new((automaton, registry.masks.clone(), registry.rules));
     registry.automaton = Some(Arc::clone(&built));
     Some(built)

@@ -9,6 +9,7 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
+use std::thread::LocalKey;
 
 use regex::{Captures, Match, Regex, RegexBuilder};
 use regex_automata::{meta, Input, MatchKind, PatternID, PatternSet};
@@ -70,6 +71,26 @@ pub struct Rule {
 
 static RULES: AtomicUsize = AtomicUsize::new(0);
 
+/// Per-thread values, one slot per rule (or rule set) number.
+type ThreadSlots<T> = LocalKey<RefCell<Vec<Option<T>>>>;
+
+/// Run `use_it` on this thread's value in slot `id` of `slots`, made by
+/// `make` on the thread's first use.
+fn with_thread_slot<T, R>(
+    slots: &'static ThreadSlots<T>,
+    id: usize,
+    make: impl FnOnce() -> T,
+    use_it: impl FnOnce(&mut T) -> R,
+) -> R {
+    slots.with(|slots| {
+        let mut slots = slots.borrow_mut();
+        if slots.len() <= id {
+            slots.resize_with(id + 1, || None);
+        }
+        use_it(slots[id].get_or_insert_with(make))
+    })
+}
+
 thread_local! {
     static THREAD_COPIES: RefCell<Vec<Option<Regex>>> = const { RefCell::new(Vec::new()) };
 }
@@ -84,14 +105,7 @@ impl Rule {
     /// its search caches through a pool that only its first thread reaches
     /// without a lock; every other thread paid for one on each search.
     fn search<R>(&self, search: impl FnOnce(&Regex) -> R) -> R {
-        THREAD_COPIES.with(|copies| {
-            let mut copies = copies.borrow_mut();
-            if copies.len() <= self.id {
-                copies.resize(self.id + 1, None);
-            }
-            let regex = copies[self.id].get_or_insert_with(|| self.own_copy());
-            search(regex)
-        })
+        with_thread_slot(&THREAD_COPIES, self.id, || self.own_copy(), |r| search(r))
     }
 
     /// A copy compiled anew: a clone would share the regex's insides, and
@@ -203,15 +217,16 @@ impl RuleSet {
         }
         // Each thread its own cache: the shared pool costs all but one
         // thread a lock per search.
-        SET_CACHES.with(|caches| {
-            let mut caches = caches.borrow_mut();
-            if caches.len() <= self.id {
-                caches.resize_with(self.id + 1, || None);
-            }
-            let cache = caches[self.id].get_or_insert_with(|| self.rules.create_cache());
-            self.rules
-                .which_overlapping_matches_with(cache, &Input::new(haystack), &mut matched);
-        });
+        let input = Input::new(haystack);
+        with_thread_slot(
+            &SET_CACHES,
+            self.id,
+            || self.rules.create_cache(),
+            |cache| {
+                self.rules
+                    .which_overlapping_matches_with(cache, &input, &mut matched)
+            },
+        );
         Matched(matched)
     }
 }

@@ -344,7 +344,7 @@ enum Flag {
 fn segment_set() -> &'static RuleSet {
     static SET: OnceLock<RuleSet> = OnceLock::new();
     SET.get_or_init(|| {
-        let flags = [
+        let flags: [&Rule; FLAGS] = [
             counted_events_regex(),
             quantified_plural_regex(),
             plural_events_regex(),
@@ -363,7 +363,7 @@ fn segment_set() -> &'static RuleSet {
 }
 
 /// The number of yes/no rules at the head of [`segment_set`].
-const FLAGS: usize = 12;
+const FLAGS: usize = Flag::ReferenceKind as usize + 1;
 
 /// Read the clues of `text[start..end]`.
 pub fn read_clues(
