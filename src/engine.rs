@@ -8,7 +8,10 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
+use polars::prelude::{DataFrame, PolarsError, PolarsResult};
+
 use crate::extract::parse_document;
+use crate::frame::{empty_frame, incidents_to_frame};
 use crate::incident::Incident;
 
 /// One document to parse.
@@ -56,10 +59,77 @@ pub fn parse_batch_with_threads(
     inputs: &[DocumentInput<'_>],
     threads: Option<usize>,
 ) -> Result<BatchResult, String> {
+    in_pool(threads, || parse_batch(inputs))
+}
+
+/// Run `work` on a pool of `threads` threads (`None`: rayon's global pool).
+fn in_pool<R: Send>(threads: Option<usize>, work: impl FnOnce() -> R + Send) -> Result<R, String> {
     match threads {
-        None => Ok(parse_batch(inputs)),
-        Some(n) => Ok(pool(n.max(1))?.install(|| parse_batch(inputs))),
+        None => Ok(work()),
+        Some(n) => Ok(pool(n.max(1))?.install(work)),
     }
+}
+
+/// The incident frame of a batch, and `(doc_id, message)` for every document
+/// that could not be parsed.
+pub type FrameResult = (DataFrame, Vec<(String, String)>);
+
+/// Frame parts per thread: enough for the threads to share the work evenly.
+const PARTS_PER_THREAD: usize = 4;
+
+/// [`parse_batch_with_threads`] straight into the incident frame. The
+/// threads build the frame in parts, each from a run of documents, and free
+/// their incidents as they go: left to one thread after the parse, building
+/// and freeing took 5% of a two-thread batch.
+pub fn parse_batch_to_frame(
+    inputs: &[DocumentInput<'_>],
+    threads: Option<usize>,
+) -> Result<FrameResult, String> {
+    in_pool(threads, || {
+        let mut failures = Vec::new();
+        let mut rows = Vec::with_capacity(inputs.len());
+        for (doc, result) in inputs.iter().zip(parse_each(inputs)) {
+            match result {
+                Ok(incidents) => rows.push(incidents),
+                Err(message) => failures.push((doc.doc_id.to_string(), message)),
+            }
+        }
+        let parts = split_even(rows, rayon::current_num_threads() * PARTS_PER_THREAD);
+        let frames = parts
+            .into_par_iter()
+            .map(|part| incidents_to_frame(&part))
+            .collect::<PolarsResult<Vec<DataFrame>>>()?;
+        Ok((join_frames(frames)?, failures))
+    })?
+    .map_err(|e: PolarsError| format!("building the incident frame: {e}"))
+}
+
+/// The incidents of consecutive documents in at most `parts` runs of about
+/// the same number of incidents, in document order.
+fn split_even(per_document: Vec<Vec<Incident>>, parts: usize) -> Vec<Vec<Incident>> {
+    let total: usize = per_document.iter().map(Vec::len).sum();
+    let size = total.div_ceil(parts.max(1)).max(1);
+    let mut out = vec![Vec::with_capacity(size)];
+    for incidents in per_document {
+        let current = out.last_mut().expect("one part at least");
+        if !current.is_empty() && current.len() + incidents.len() > size {
+            out.push(incidents);
+        } else {
+            current.extend(incidents);
+        }
+    }
+    out
+}
+
+/// The parts one after the other, in one chunk per column.
+fn join_frames(frames: Vec<DataFrame>) -> PolarsResult<DataFrame> {
+    let mut frames = frames.into_iter();
+    let mut joined = frames.next().unwrap_or_else(empty_frame);
+    for frame in frames {
+        joined.vstack_mut_owned(frame)?;
+    }
+    joined.rechunk_mut_par();
+    Ok(joined)
 }
 
 /// At most this many sized pools are kept alive at once.
@@ -97,5 +167,90 @@ pub(crate) fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
         format!("internal error: {s}")
     } else {
         "internal error".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn incidents(doc: &str, n: usize) -> Vec<Incident> {
+        (0..n)
+            .map(|k| Incident {
+                doc_id: doc.to_string(),
+                incident_id: format!("{doc}:{k}"),
+                ..Incident::default()
+            })
+            .collect()
+    }
+
+    fn ids(part: &[Incident]) -> Vec<&str> {
+        part.iter().map(|i| i.incident_id.as_str()).collect()
+    }
+
+    #[test]
+    fn parts_keep_document_order_and_whole_documents() {
+        let docs = vec![
+            incidents("a", 3),
+            incidents("b", 0),
+            incidents("c", 1),
+            incidents("d", 4),
+        ];
+        let parts = split_even(docs, 2);
+        let got: Vec<Vec<&str>> = parts.iter().map(|p| ids(p)).collect();
+        assert_eq!(
+            got,
+            vec![
+                vec!["a:0", "a:1", "a:2", "c:0"],
+                vec!["d:0", "d:1", "d:2", "d:3"]
+            ]
+        );
+    }
+
+    #[test]
+    fn no_incidents_make_one_empty_part() {
+        let parts = split_even(vec![Vec::new(), Vec::new()], 8);
+        assert_eq!(parts.len(), 1);
+        assert!(parts[0].is_empty());
+        let parts = split_even(Vec::new(), 0);
+        assert_eq!(parts.len(), 1);
+    }
+
+    #[test]
+    fn frame_in_parts_equals_frame_in_one() {
+        let texts: Vec<String> = (0..60)
+            .map(|k| match k % 3 {
+                0 => format!("Gunmen killed {} policemen in Bannu on Monday.", k % 7 + 2),
+                1 => "Nothing of note happened in Lahore.".to_string(),
+                _ => format!(
+                    "Security forces killed {} khwarij in Tank. In another operation in \
+                     Tirah, Khyber District, two more khwarij were killed.",
+                    k % 5 + 1
+                ),
+            })
+            .collect();
+        let ids: Vec<String> = (0..texts.len()).map(|k| k.to_string()).collect();
+        let inputs: Vec<DocumentInput<'_>> = texts
+            .iter()
+            .zip(&ids)
+            .map(|(text, id)| DocumentInput {
+                text,
+                published: NaiveDate::from_ymd_opt(2025, 3, 5),
+                doc_id: id,
+            })
+            .collect();
+        let (rows, failures) = parse_batch(&inputs);
+        assert!(failures.is_empty());
+        assert!(rows.len() > 40, "{} incidents", rows.len());
+        let expected = incidents_to_frame(&rows).unwrap();
+        for threads in [Some(1), Some(2), None] {
+            let (frame, failures) = parse_batch_to_frame(&inputs, threads).unwrap();
+            assert!(failures.is_empty());
+            assert!(frame.equals_missing(&expected), "{threads:?}");
+            assert!(frame.columns().iter().all(|c| c.n_chunks() == 1));
+        }
+        let (empty, _) = parse_batch_to_frame(&[], Some(2)).unwrap();
+        assert_eq!(empty.schema(), expected.schema());
+        assert_eq!(empty.height(), 0);
     }
 }

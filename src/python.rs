@@ -8,8 +8,7 @@ use pyo3_polars::{PyDataFrame, PySeries};
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use crate::engine::{panic_message, parse_batch_with_threads, DocumentInput};
-use crate::frame::incidents_to_frame;
+use crate::engine::{panic_message, parse_batch_to_frame, DocumentInput};
 use crate::stats;
 
 fn parse_iso(value: &str, argument: &str) -> PyResult<NaiveDate> {
@@ -51,11 +50,9 @@ fn parse_many(
             doc_id,
         })
         .collect();
-    let (incidents, failures) = py
-        .detach(|| parse_batch_with_threads(&inputs, threads))
+    let (frame, failures) = py
+        .detach(|| parse_batch_to_frame(&inputs, threads))
         .map_err(PyRuntimeError::new_err)?;
-    let frame = incidents_to_frame(&incidents)
-        .map_err(|e| PyRuntimeError::new_err(format!("building the incident frame: {e}")))?;
     Ok((PyDataFrame(frame), failures))
 }
 
