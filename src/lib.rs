@@ -17,3 +17,9 @@ pub mod text;
 mod plugin;
 #[cfg(feature = "python")]
 mod python;
+
+/// Allocate through the allocator of the Python `polars` package (jemalloc
+/// on Linux, mimalloc elsewhere), as pyo3-polars advises for plugins.
+#[cfg(feature = "python")]
+#[global_allocator]
+static ALLOC: pyo3_polars::PolarsAllocator = pyo3_polars::PolarsAllocator::new();
