@@ -308,16 +308,23 @@ const COMMON_WORDS: &[&[u8]] = &[
     b"had", b"are", b"said", b"also", b"more", b"into", b"one", b"two", b"three",
 ];
 
-/// The most selective set: one without everyday words, then the longest
-/// shortest word, then the fewest words.
+/// The most selective set: one whose words are long enough to gate on,
+/// then one without everyday words, then the longest shortest word, then
+/// the fewest words. (", while" gates on "while", not on the comma.)
 fn best(candidates: Vec<Literals>) -> Option<Literals> {
     candidates
         .into_iter()
         .filter(|w| !w.is_empty() && !has_empty(w))
         .map(without_redundant)
         .max_by_key(|w| {
+            let shortest = shortest(w).unwrap_or(0);
             let rare = !w.iter().any(|word| COMMON_WORDS.contains(&word.as_slice()));
-            (rare, shortest(w).unwrap_or(0), std::cmp::Reverse(w.len()))
+            (
+                shortest >= MIN_WORD,
+                rare,
+                shortest,
+                std::cmp::Reverse(w.len()),
+            )
         })
 }
 
@@ -456,6 +463,15 @@ mod tests {
                 "martyred".into(),
                 "wounded".into()
             ])
+        );
+    }
+
+    #[test]
+    fn words_long_enough_beat_a_rare_mark() {
+        // The comma is rarer than "while" but too short to gate on.
+        assert_eq!(
+            words(r",\s+(?:while|whereas)\s+"),
+            Some(vec!["whereas".into(), "while".into()])
         );
     }
 
