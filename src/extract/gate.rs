@@ -95,62 +95,97 @@ fn word_finder(words: &[Vec<u8>]) -> Option<AhoCorasick> {
         .ok()
 }
 
-/// Every gated rule's words, in one automaton for the segment scan.
-#[derive(Default)]
+/// Every gated rule's words and every recorded list's words, in one
+/// automaton for the segment scan.
 struct Registry {
     words: Vec<Vec<u8>>,
     masks: Vec<RuleMask>,
+    /// The recorded lists and items a word stands for.
+    tags: Vec<Vec<Tag>>,
     rules: usize,
-    automaton: Option<Arc<(AhoCorasick, Vec<RuleMask>, usize)>>,
+    lists: usize,
+    scanner: Option<Arc<Scanner>>,
+}
+
+/// A word of a recorded list: the list's number and the word's place in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Tag {
+    list: u32,
+    item: u32,
 }
 
 static REGISTRY: RwLock<Registry> = RwLock::new(Registry {
     words: Vec::new(),
     masks: Vec::new(),
+    tags: Vec::new(),
     rules: 0,
-    automaton: None,
+    lists: 0,
+    scanner: None,
 });
+
+impl Registry {
+    /// The number of `word` in the scan, entered if new.
+    fn word(&mut self, word: Vec<u8>) -> usize {
+        if let Some(at) = self.words.iter().position(|w| *w == word) {
+            return at;
+        }
+        self.words.push(word);
+        self.masks.push(RuleMask::default());
+        self.tags.push(Vec::new());
+        self.words.len() - 1
+    }
+
+    /// The scanner must be built anew, and every thread must fetch it.
+    fn changed(&mut self) {
+        self.scanner = None;
+        VERSION.fetch_add(1, Ordering::Release);
+    }
+}
+
+fn registry() -> std::sync::RwLockWriteGuard<'static, Registry> {
+    REGISTRY.write().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// Enter a rule's words in the segment scan; its number there.
 fn register(words: Literals) -> Option<usize> {
-    let mut registry = REGISTRY.write().unwrap_or_else(PoisonError::into_inner);
+    let mut registry = registry();
     let rule = registry.rules;
     if rule >= MAX_RULES {
         return None;
     }
     registry.rules += 1;
     for word in words {
-        let at = match registry.words.iter().position(|w| *w == word) {
-            Some(at) => at,
-            None => {
-                registry.words.push(word);
-                registry.masks.push(RuleMask::default());
-                registry.words.len() - 1
-            }
-        };
+        let at = registry.word(word);
         registry.masks[at][rule / 64] |= 1 << (rule % 64);
     }
-    registry.automaton = None;
-    VERSION.fetch_add(1, Ordering::Release);
+    registry.changed();
     Some(rule)
 }
 
-/// Bumped whenever a rule registers, so threads know to fetch the scanner anew.
+/// Bumped whenever a rule or list registers, so threads know to fetch the
+/// scanner anew.
 static VERSION: AtomicUsize = AtomicUsize::new(0);
 
-type Scanner = Arc<(AhoCorasick, Vec<RuleMask>, usize)>;
+/// The automaton of every registered word, with what each word stands for.
+struct Scanner {
+    automaton: AhoCorasick,
+    masks: Vec<RuleMask>,
+    tags: Vec<Vec<Tag>>,
+    /// How many rules and lists the automaton covers.
+    rules: usize,
+    lists: usize,
+}
 
 thread_local! {
     /// Each thread's handle on the scanner, with the version it was built at:
     /// taking the shared lock for every segment made the threads contend.
-    static THREAD_SCANNER: RefCell<Option<(usize, Scanner)>> = const { RefCell::new(None) };
+    static THREAD_SCANNER: RefCell<Option<(usize, Arc<Scanner>)>> = const { RefCell::new(None) };
 }
 
-/// Run `scan` with the automaton of every registered word, each word's
-/// rules and the number of rules it covers; rebuilt only after new rules
-/// register. The thread's own handle is lent, not cloned: counting
+/// Run `scan` with the current scanner, rebuilt only after new rules or
+/// lists register. The thread's own handle is lent, not cloned: counting
 /// references on the shared one made the threads contend.
-fn with_scanner<R>(scan: impl FnOnce(&(AhoCorasick, Vec<RuleMask>, usize)) -> R) -> Option<R> {
+fn with_scanner<R>(scan: impl FnOnce(&Scanner) -> R) -> Option<R> {
     let version = VERSION.load(Ordering::Acquire);
     THREAD_SCANNER.with(|local| {
         let mut local = local.borrow_mut();
@@ -162,18 +197,23 @@ fn with_scanner<R>(scan: impl FnOnce(&(AhoCorasick, Vec<RuleMask>, usize)) -> R)
     })
 }
 
-fn shared_scanner() -> Option<Scanner> {
+fn shared_scanner() -> Option<Arc<Scanner>> {
     if let Some(built) = &REGISTRY
         .read()
         .unwrap_or_else(PoisonError::into_inner)
-        .automaton
+        .scanner
     {
         return Some(Arc::clone(built));
     }
-    let mut registry = REGISTRY.write().unwrap_or_else(PoisonError::into_inner);
-    let automaton = word_finder(&registry.words)?;
-    let built = Arc::new((automaton, registry.masks.clone(), registry.rules));
-    registry.automaton = Some(Arc::clone(&built));
+    let mut registry = registry();
+    let built = Arc::new(Scanner {
+        automaton: word_finder(&registry.words)?,
+        masks: registry.masks.clone(),
+        tags: registry.tags.clone(),
+        rules: registry.rules,
+        lists: registry.lists,
+    });
+    registry.scanner = Some(Arc::clone(&built));
     Some(built)
 }
 
@@ -184,25 +224,40 @@ struct Scan {
     text: (usize, usize),
     lower: (usize, usize),
     open: RuleMask,
-    /// Rules registered after the scan's automaton was built are unknown.
-    known: usize,
+    /// Rules and lists registered after the scan's automaton was built
+    /// are unknown to it.
+    rules: usize,
+    lists: usize,
+    /// Where the scan's own occurrences start in [`OCCURRENCES`].
+    first_occurrence: usize,
 }
 
 impl Scan {
-    /// Whether `rule` may match `haystack`, if the scan covers both.
-    fn open(&self, rule: usize, haystack: &str) -> Option<bool> {
+    /// Whether the scan covers `haystack` (a slice of the document or of
+    /// its lowercased copy).
+    fn covers(&self, haystack: &str) -> bool {
         let from = haystack.as_ptr() as usize;
         let to = from + haystack.len();
         let inside = |(start, end): (usize, usize)| start <= from && to <= end;
-        if rule >= self.known || !(inside(self.text) || inside(self.lower)) {
+        inside(self.text) || inside(self.lower)
+    }
+
+    /// Whether `rule` may match `haystack`, if the scan covers both.
+    fn open(&self, rule: usize, haystack: &str) -> Option<bool> {
+        if rule >= self.rules || !self.covers(haystack) {
             return None;
         }
         Some(self.open[rule / 64] & (1 << (rule % 64)) != 0)
     }
 }
 
+/// A recorded word: (list, item, start, end) in the document.
+type Occurrence = (u32, u32, usize, usize);
+
 thread_local! {
     static SCAN: Cell<Option<Scan>> = const { Cell::new(None) };
+    /// Where the current scan found the words of recorded lists.
+    static OCCURRENCES: RefCell<Vec<Occurrence>> = const { RefCell::new(Vec::new()) };
 }
 
 /// One pass over a segment for the required words of every rule; while it
@@ -215,12 +270,25 @@ pub struct SegmentScan {
 impl SegmentScan {
     /// Scan `text[start..end]` (`lower` is `text` ASCII-lowercased).
     pub fn enter(text: &str, lower: &str, start: usize, end: usize) -> SegmentScan {
-        let scan = with_scanner(|(automaton, masks, known)| {
+        let previous = SCAN.with(Cell::get);
+        // A scan inside another keeps the outer one's occurrences.
+        let first_occurrence = OCCURRENCES.with(|o| {
+            let mut o = o.borrow_mut();
+            if previous.is_none() {
+                o.clear();
+            }
+            o.len()
+        });
+        let mut occurrences = OCCURRENCES.with(|o| std::mem::take(&mut *o.borrow_mut()));
+        let scan = with_scanner(|scanner| {
             let mut open = RuleMask::default();
-            for m in automaton.find_overlapping_iter(&lower[start..end]) {
-                let rules = &masks[m.pattern().as_usize()];
-                for (o, r) in open.iter_mut().zip(rules) {
+            for m in scanner.automaton.find_overlapping_iter(&lower[start..end]) {
+                let word = m.pattern().as_usize();
+                for (o, r) in open.iter_mut().zip(&scanner.masks[word]) {
                     *o |= r;
+                }
+                for tag in &scanner.tags[word] {
+                    occurrences.push((tag.list, tag.item, start + m.start(), start + m.end()));
                 }
             }
             let span = |s: &str| {
@@ -231,18 +299,73 @@ impl SegmentScan {
                 text: span(text),
                 lower: span(lower),
                 open,
-                known: *known,
+                rules: scanner.rules,
+                lists: scanner.lists,
+                first_occurrence,
             }
         });
-        SegmentScan {
-            previous: SCAN.with(|cell| cell.replace(scan)),
-        }
+        OCCURRENCES.with(|o| *o.borrow_mut() = occurrences);
+        SCAN.with(|cell| cell.set(scan));
+        SegmentScan { previous }
     }
 }
 
 impl Drop for SegmentScan {
     fn drop(&mut self) {
-        SCAN.with(|cell| cell.set(self.previous));
+        if let Some(ended) = SCAN.with(|cell| cell.replace(self.previous)) {
+            OCCURRENCES.with(|o| o.borrow_mut().truncate(ended.first_occurrence));
+        }
+    }
+}
+
+/// A list of words whose every occurrence the segment scan records, for a
+/// lexicon that would otherwise search each segment again with its own
+/// automaton.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordedWords {
+    list: u32,
+}
+
+impl RecordedWords {
+    /// Enter `words` (matched in any ASCII case) in the segment scan. A
+    /// spelling listed twice stands for its first item.
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> RecordedWords {
+        let mut registry = registry();
+        let list = registry.lists as u32;
+        registry.lists += 1;
+        for (item, word) in words.into_iter().enumerate() {
+            let at = registry.word(word.as_bytes().to_ascii_lowercase());
+            if !registry.tags[at].iter().any(|t| t.list == list) {
+                registry.tags[at].push(Tag {
+                    list,
+                    item: item as u32,
+                });
+            }
+        }
+        registry.changed();
+        RecordedWords { list }
+    }
+
+    /// Every occurrence `(start, end, item)` of the words inside
+    /// `text[start..end]`, overlapping ones included, if the current
+    /// segment scan covers that text.
+    pub fn occurrences(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> Option<Vec<(usize, usize, usize)>> {
+        let scan = SCAN.with(Cell::get)?;
+        if self.list as usize >= scan.lists || !scan.covers(&text[start..end]) {
+            return None;
+        }
+        Some(OCCURRENCES.with(|o| {
+            o.borrow()[scan.first_occurrence..]
+                .iter()
+                .filter(|&&(list, _, s, e)| list == self.list && start <= s && e <= end)
+                .map(|&(_, item, s, e)| (s, e, item as usize))
+                .collect()
+        }))
     }
 }
 
@@ -552,5 +675,43 @@ mod tests {
     fn expected_some_true(answers: &[Vec<bool>]) -> bool {
         answers.iter().all(|a| a.iter().any(|&m| m))
             && answers.iter().any(|a| a.iter().any(|&m| !m))
+    }
+
+    #[test]
+    fn recorded_words_are_found_only_inside_a_scan() {
+        let words = RecordedWords::new(["Daesh", "ISKP", "iskp", "Islamic State"]);
+        let text = "ISKP, also called Islamic State or daesh, struck. Daesh again.";
+        let lower = text.to_ascii_lowercase();
+        assert_eq!(words.occurrences(text, 0, text.len()), None);
+        let first = text.find('.').unwrap();
+        let _scan = SegmentScan::enter(text, &lower, 0, first);
+        let mut found = words.occurrences(text, 0, first).unwrap();
+        found.sort();
+        assert_eq!(found, vec![(0, 4, 1), (18, 31, 3), (35, 40, 0)]);
+        // Inside the segment: only what lies wholly inside the range asked.
+        assert_eq!(words.occurrences(text, 5, 34).unwrap(), vec![(18, 31, 3)]);
+        // Outside the scanned segment the scan knows nothing.
+        assert_eq!(words.occurrences(text, first, text.len()), None);
+    }
+
+    #[test]
+    fn a_scan_inside_another_keeps_the_outer_occurrences() {
+        let words = RecordedWords::new(["khwarij", "TTP"]);
+        let text = "The TTP claimed it. Khwarij fled.";
+        let lower = text.to_ascii_lowercase();
+        let outer = SegmentScan::enter(text, &lower, 0, text.len());
+        {
+            let _inner = SegmentScan::enter(text, &lower, 20, text.len());
+            assert_eq!(
+                words.occurrences(text, 20, text.len()).unwrap(),
+                vec![(20, 27, 0)]
+            );
+        }
+        assert_eq!(
+            words.occurrences(text, 0, text.len()).unwrap(),
+            vec![(4, 7, 1), (20, 27, 0)]
+        );
+        drop(outer);
+        assert_eq!(words.occurrences(text, 0, text.len()), None);
     }
 }

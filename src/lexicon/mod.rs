@@ -153,6 +153,7 @@ pub struct Lexicon {
     place_by_name: HashMap<String, Vec<usize>>,
     district_province: HashMap<String, String>,
     group_names: Vec<(String, bool)>,
+    group_aliases: Vec<String>,
     groups: DFA,
     nationality_names: Vec<String>,
     nationalities: DFA,
@@ -428,6 +429,7 @@ impl Lexicon {
             place_by_name,
             district_province,
             group_names,
+            group_aliases: group_patterns,
             groups,
             nationality_names,
             nationalities,
@@ -473,16 +475,59 @@ impl Lexicon {
         start: usize,
         end: usize,
     ) -> Vec<(usize, usize, &'s str)> {
+        let found = matches(&self.groups, &text[start..end])
+            .map(|m| (start + m.start(), start + m.end(), m.pattern().as_usize()));
+        self.named_groups(text, start, end, found)
+    }
+
+    /// The spellings of every group name, numbered as
+    /// [`Lexicon::groups_among`] takes them.
+    pub fn group_aliases(&self) -> impl Iterator<Item = &str> {
+        self.group_aliases.iter().map(String::as_str)
+    }
+
+    /// [`Lexicon::find_groups`] from every occurrence `(start, end, alias)`
+    /// of the aliases inside `text[start..end]`, overlapping ones included
+    /// and in any order (as a scan for many words at once finds them): the
+    /// leftmost, then longest, then first-listed alias wins, as in the
+    /// automaton's own search.
+    pub fn groups_among<'s>(
+        &'s self,
+        text: &str,
+        start: usize,
+        end: usize,
+        mut occurrences: Vec<(usize, usize, usize)>,
+    ) -> Vec<(usize, usize, &'s str)> {
+        occurrences.sort_unstable_by_key(|&(s, e, alias)| (s, std::cmp::Reverse(e), alias));
+        let mut searched_to = start;
+        let leftmost_longest = occurrences.into_iter().filter(|&(s, e, _)| {
+            let next = s >= searched_to;
+            if next {
+                searched_to = e;
+            }
+            next
+        });
+        self.named_groups(text, start, end, leftmost_longest)
+    }
+
+    /// The groups of alias matches that stand alone as words, acronyms
+    /// only in capitals.
+    fn named_groups<'s>(
+        &'s self,
+        text: &str,
+        start: usize,
+        end: usize,
+        found: impl Iterator<Item = (usize, usize, usize)>,
+    ) -> Vec<(usize, usize, &'s str)> {
         let slice = &text[start..end];
-        matches(&self.groups, slice)
-            .filter(|m| at_word_boundary(slice, m.start(), m.end()))
-            .filter_map(|m| {
-                let (name, acronym) = &self.group_names[m.pattern().as_usize()];
-                let written = &slice[m.start()..m.end()];
-                if *acronym && written.chars().any(|c| c.is_ascii_lowercase()) {
+        found
+            .filter(|&(s, e, _)| at_word_boundary(slice, s - start, e - start))
+            .filter_map(|(s, e, alias)| {
+                let (name, acronym) = &self.group_names[alias];
+                if *acronym && text[s..e].chars().any(|c| c.is_ascii_lowercase()) {
                     return None;
                 }
-                Some((start + m.start(), start + m.end(), name.as_str()))
+                Some((s, e, name.as_str()))
             })
             .collect()
     }
