@@ -180,7 +180,6 @@ fn groups_named(text: &str, start: usize, end: usize) -> Vec<(usize, usize, &'st
 }
 
 fn actor_groups(text: &str, start: usize, end: usize) -> Vec<(usize, usize, String)> {
-    let lex = lexicon();
     let mut out = Vec::new();
     for (s, e, name) in groups_named(text, start, end) {
         let after = text[e..end].trim_start();
