@@ -84,53 +84,63 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The char at byte `at` of `s`; ASCII without decoding.
+#[inline]
+fn char_at(s: &str, at: usize) -> Option<char> {
+    match *s.as_bytes().get(at)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => s[at..].chars().next(),
+    }
+}
+
+/// Whether the mark `d` (followed by `rest`) joins the word before it into
+/// one token: "twenty-two", "1,000", "D.I", "Pakistan's". `length` is the
+/// word's length so far.
+#[inline]
+fn joins_word(d: char, rest: &str, all_digits: bool, length: usize) -> bool {
+    let next = || rest.chars().next();
+    match d {
+        ',' => {
+            all_digits
+                && rest.len() >= 3
+                && rest.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                && !rest.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
+        }
+        '.' => {
+            next().is_some_and(|n| n.is_alphanumeric())
+                && (all_digits && next().is_some_and(|n| n.is_ascii_digit())
+                    || !all_digits && length <= 2)
+        }
+        '-' => !all_digits && next().is_some_and(is_word_char),
+        '\'' | '’' => next().is_some_and(is_word_char),
+        _ => false,
+    }
+}
+
 /// Split `text[start..end]` into tokens. `lower` is the document lowercased
 /// with `to_ascii_lowercase`, so byte offsets agree with `text`.
 pub fn tokenize<'a>(text: &'a str, lower: &'a str, start: usize, end: usize) -> Vec<Token<'a>> {
     let mut tokens = Vec::with_capacity((end - start) / 5 + 4);
     let slice = &text[start..end];
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(slice, i) {
+        let tok_start = start + i;
+        i += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
-        let tok_start = start + i;
-        let mut tok_end = tok_start + c.len_utf8();
+        let mut tok_end = start + i;
         let kind = if is_word_char(c) {
             let mut all_digits = c.is_ascii_digit();
-            while let Some(&(j, d)) = iter.peek() {
-                let joiner = matches!(d, '\'' | '’' | '-' | ',' | '.');
+            while let Some(d) = char_at(slice, i) {
+                let after = i + d.len_utf8();
                 if is_word_char(d) {
                     all_digits &= d.is_ascii_digit();
-                    tok_end = start + j + d.len_utf8();
-                    iter.next();
-                } else if joiner {
-                    // Keep "twenty-two", "1,000", "D.I", "Pakistan's" whole.
-                    let rest = &slice[j + d.len_utf8()..];
-                    let next = rest.chars().next();
-                    let joins = match d {
-                        ',' => {
-                            all_digits
-                                && rest.len() >= 3
-                                && rest.as_bytes()[..3].iter().all(u8::is_ascii_digit)
-                                && !rest.as_bytes().get(3).is_some_and(u8::is_ascii_digit)
-                        }
-                        '.' => {
-                            next.is_some_and(|n| n.is_alphanumeric())
-                                && (all_digits && next.is_some_and(|n| n.is_ascii_digit())
-                                    || !all_digits && (tok_end - tok_start) <= 2)
-                        }
-                        '-' => !all_digits && next.is_some_and(is_word_char),
-                        _ => next.is_some_and(is_word_char),
-                    };
-                    if !joins {
-                        break;
-                    }
-                    tok_end = start + j + d.len_utf8();
-                    iter.next();
-                } else {
+                } else if !joins_word(d, &slice[after..], all_digits, tok_end - tok_start) {
                     break;
                 }
+                i = after;
+                tok_end = start + i;
             }
             if all_digits {
                 TokenKind::Number
