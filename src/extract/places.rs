@@ -279,17 +279,21 @@ fn choose_entry(candidates: &[usize], context: &str) -> Option<usize> {
 
 /// Places of `text[start..end]`. `paragraph_start` marks the first segment of
 /// a paragraph, where a dateline may stand.
+///
+/// `dateline` is where a paragraph's press dateline ends
+/// ([`crate::extract::segment::dateline_end`], read once per segment by the
+/// caller); `None` outside a paragraph's first segment.
 pub fn find_places(
     text: &str,
     start: usize,
     end: usize,
     paragraph_start: bool,
+    dateline: Option<usize>,
 ) -> Vec<PlaceMention> {
     let lex = lexicon();
     let slice = &text[start..end];
     let dateline_end = if paragraph_start {
-        crate::extract::segment::dateline_end(text, start, end)
-            .or_else(|| dateline_regex().find(slice).map(|m| start + m.end()))
+        dateline.or_else(|| dateline_regex().find(slice).map(|m| start + m.end()))
     } else {
         None
     };
@@ -431,7 +435,8 @@ mod tests {
     use super::*;
 
     fn usable(text: &str) -> Vec<(Option<String>, Option<String>)> {
-        find_places(text, 0, text.len(), true)
+        let dateline = crate::extract::segment::dateline_end(text, 0, text.len());
+        find_places(text, 0, text.len(), true, dateline)
             .into_iter()
             .filter(|m| !m.excluded && !m.dateline)
             .map(|m| (m.district, m.place))

@@ -378,7 +378,12 @@ pub fn read_clues(
     // The rules run on the lowercased text: same offsets, faster search.
     let low = &lower[start..end];
     let tokens = tokenize(text, lower, start, end);
-    let dates = event_and_statement_dates(text, lower, start, end, paragraph_start);
+    let dateline = if paragraph_start {
+        dateline_end(text, start, end)
+    } else {
+        None
+    };
+    let dates = event_and_statement_dates(text, lower, start, end, dateline);
     let date_spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
     let casualties = find_casualties(&tokens, &date_spans);
     let nationalities =
@@ -404,7 +409,7 @@ pub fn read_clues(
         list_lead,
         casualties,
         dates,
-        places: find_places(text, start, end, paragraph_start),
+        places: find_places(text, start, end, paragraph_start, dateline),
         cues,
         group: militant_group(text, start, end),
         nationalities,
@@ -434,22 +439,17 @@ pub fn read_clues(
     clues
 }
 
-/// Dates of a segment, with toll-update and dateline dates marked as
-/// statement dates.
+/// Dates of a segment, with toll-update dates marked as statement dates
+/// and the dates of a press dateline (ending at `dateline`) left out.
 fn event_and_statement_dates(
     text: &str,
     lower: &str,
     start: usize,
     end: usize,
-    paragraph_start: bool,
+    dateline: Option<usize>,
 ) -> Vec<DateMention> {
     let mut dates = find_dates(text, start, end);
-    let head = if paragraph_start {
-        dateline_end(text, start, end)
-    } else {
-        None
-    };
-    dates.retain(|d| head.is_none_or(|h| d.end > h));
+    dates.retain(|d| dateline.is_none_or(|h| d.end > h));
     for d in &mut dates {
         if toll_date_regex().is_match(crate::text::tail(lower, start, d.start, 60)) {
             d.statement = true;
