@@ -15,7 +15,7 @@ use incidentkit::extract::dates::find_dates;
 use incidentkit::extract::nationality::find_nationalities;
 use incidentkit::extract::parse_document;
 use incidentkit::extract::places::find_places;
-use incidentkit::extract::segment::read_clues;
+use incidentkit::extract::segment::{dateline_end, read_clues};
 use incidentkit::extract::tokens::tokenize;
 use incidentkit::text::Document;
 
@@ -97,7 +97,12 @@ fn extractors(c: &mut Criterion) {
         black_box(find_dates(&d.text, s, e));
     });
     bench("places", &|d, s, e, head| {
-        black_box(find_places(&d.text, s, e, head));
+        let dateline = if head {
+            dateline_end(&d.text, s, e)
+        } else {
+            None
+        };
+        black_box(find_places(&d.text, s, e, head, dateline));
     });
     bench("event_cues", &|d, s, e, _| {
         black_box(event_cues(&d.lower, s, e));
