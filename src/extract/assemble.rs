@@ -766,29 +766,9 @@ fn split_unknown_total(clue: &Clues, local: &mut Tally) {
     }
 }
 
-fn shooting_regex() -> &'static crate::extract::rx::Rule {
-    static RE: std::sync::OnceLock<crate::extract::rx::Rule> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(r"(?i)\b(?:shot\s+(?:dead|at|and\s+killed)|shot\s+(?:him|her|them)(?:\s+dead)?|gunned\s+down|opened\s+fire\s+on|fired\s+(?:at|on)|firing\s+incident|assassinat\w+|target(?:ed)?\s+killing)")
-            .expect("valid regex")
-    })
-}
-
-fn prominent_regex() -> &'static crate::extract::rx::Rule {
-    static RE: std::sync::OnceLock<crate::extract::rx::Rule> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(r"(?i)\b(?:leader|candidate|hopeful|politician|cleric|judge|lawmaker|legislator|MNA|MPA|minister|chairman|elders?|scholar|journalist|activist|commander)\b")
-            .expect("valid regex")
-    })
-}
-
 /// A shooting aimed at one person, or at a prominent one, is a targeted killing.
-fn targeted(draft: &Draft, doc: &DocumentClues, text: &str, counts: &Tally) -> bool {
-    let clue_text = |c: usize| &text[doc.clues[c].start..doc.clues[c].end];
-    let shooting = draft
-        .close
-        .iter()
-        .any(|&c| shooting_regex().is_match(clue_text(c)));
+fn targeted(draft: &Draft, doc: &DocumentClues, counts: &Tally) -> bool {
+    let shooting = draft.close.iter().any(|&c| doc.clues[c].shooting);
     if !shooting {
         return false;
     }
@@ -801,14 +781,13 @@ fn targeted(draft: &Draft, doc: &DocumentClues, text: &str, counts: &Tally) -> b
         .close
         .iter()
         .take(2)
-        .any(|&c| prominent_regex().is_match(clue_text(c)));
+        .any(|&c| doc.clues[c].prominent_victim);
     victims == 1 || prominent
 }
 
 fn event_type(
     draft: &Draft,
     doc: &DocumentClues,
-    text: &str,
     counts: &Tally,
     country: Option<&str>,
 ) -> EventType {
@@ -836,7 +815,7 @@ fn event_type(
         }
         best = Some(best.map_or(event, |b| b.min(event)));
     }
-    if best.is_none_or(|b| b >= EventType::MilitantAttack) && targeted(draft, doc, text, counts) {
+    if best.is_none_or(|b| b >= EventType::MilitantAttack) && targeted(draft, doc, counts) {
         return EventType::TargetedKilling;
     }
     if let Some(b) = best {
@@ -1073,7 +1052,7 @@ pub fn incidents(
             .country
             .clone()
             .or_else(|| Some("Pakistan".to_string()));
-        let event = event_type(draft, doc, text, &counts, country.as_deref());
+        let event = event_type(draft, doc, &counts, country.as_deref());
         let get = |o: Outcome, s: Side| counts.get(&(o, s)).map(|v| v.0);
         let side_counts = |o: Outcome| SideCounts {
             security: get(o, Side::Security),

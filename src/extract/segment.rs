@@ -56,6 +56,10 @@ pub struct Clues {
     pub negated: bool,
     /// What kind of event a definite reference points to ("the blast").
     pub reference_kind: Option<ReferenceKind>,
+    /// A shooting aimed at someone: "shot dead", "gunned down", "opened fire on".
+    pub shooting: bool,
+    /// A prominent person is named: a leader, cleric, judge, journalist...
+    pub prominent_victim: bool,
 }
 
 /// The kind of event a definite reference names.
@@ -313,6 +317,22 @@ fn also_regex() -> &'static Rule {
     lowercase_regex(&RE, r"(?i)\b(?:also|more|further|another|additional)\b")
 }
 
+fn shooting_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:shot\s+(?:dead|at|and\s+killed)|shot\s+(?:him|her|them)(?:\s+dead)?|gunned\s+down|opened\s+fire\s+on|fired\s+(?:at|on)|firing\s+incident|assassinat\w+|target(?:ed)?\s+killing)",
+    )
+}
+
+fn prominent_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:leader|candidate|hopeful|politician|cleric|judge|lawmaker|legislator|MNA|MPA|minister|chairman|elders?|scholar|journalist|activist|commander)\b",
+    )
+}
+
 fn plus_bomber_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
@@ -431,6 +451,10 @@ pub fn read_clues(
         } else {
             None
         },
+        // Read here, where the segment scan answers their gates for free;
+        // the assembler asks only for the clues of a possible killing.
+        shooting: shooting_regex().is_match(low),
+        prominent_victim: prominent_regex().is_match(low),
     };
     let specific = clues.has_specific_place() && clues.districts().len() <= 1;
     let general = !singular_event && !specific && !clues.list_item;
