@@ -6,7 +6,7 @@
 //! ```
 //! Without a corpus file the bundled examples are repeated. `--dump=FILE`
 //! writes every incident (Debug form) to FILE, to check that an optimisation
-//! changed no output. Each round times the parse alone, then the parse
+//! changed no output (`--dump-only`: write it and stop). Each round times the parse alone, then the parse
 //! into the incident frame Python receives.
 use std::time::Instant;
 
@@ -67,6 +67,9 @@ fn main() {
         let (incidents, _) = parse_batch_with_threads(&docs, threads).expect("thread pool");
         let lines: Vec<String> = incidents.iter().map(|i| format!("{i:?}")).collect();
         std::fs::write(&path, lines.join("\n")).expect("dump file writable");
+        if std::env::args().any(|a| a == "--dump-only") {
+            return;
+        }
     }
     for _ in 0..3 {
         let start = Instant::now();
