@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use std::thread::LocalKey;
 
 use regex::{Captures, Match, Regex, RegexBuilder};
-use regex_automata::{meta, Input, MatchKind, PatternID, PatternSet};
+use regex_automata::{meta, Input, MatchKind, PatternSet};
 
 use super::gate::Gate;
 
@@ -186,35 +186,40 @@ pub struct RuleSet {
     id: usize,
 }
 
-/// The rules of a [`RuleSet`] that matched a text.
-pub struct Matched(PatternSet);
+/// The most rules a [`RuleSet`] holds: what [`Matched`] has room for.
+const MAX_SET_RULES: usize = 128;
+
+/// The rules of a [`RuleSet`] that matched a text: one bit per rule, so
+/// that a search allocates nothing.
+pub struct Matched([u64; MAX_SET_RULES / 64]);
 
 impl Matched {
     pub fn matched(&self, rule: usize) -> bool {
-        self.0.contains(PatternID::new_unchecked(rule))
+        rule < MAX_SET_RULES && self.0[rule / 64] & (1 << (rule % 64)) != 0
     }
 
     pub fn matched_any(&self) -> bool {
-        !self.0.is_empty()
+        self.0.iter().any(|&bits| bits != 0)
     }
 
     /// The indexes of the rules that matched, in order.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0.iter().map(|id| id.as_usize())
+        (0..MAX_SET_RULES).filter(|&rule| self.matched(rule))
     }
 }
 
 static RULE_SETS: AtomicUsize = AtomicUsize::new(0);
 
 thread_local! {
-    static SET_CACHES: RefCell<Vec<Option<meta::Cache>>> = const { RefCell::new(Vec::new()) };
+    /// Each thread's search cache and match set for each rule set.
+    static SET_CACHES: RefCell<Vec<Option<(meta::Cache, PatternSet)>>> = const { RefCell::new(Vec::new()) };
 }
 
 impl RuleSet {
     pub fn matches(&self, haystack: &str) -> Matched {
-        let mut matched = PatternSet::new(self.rules.pattern_len());
+        let mut matched = Matched([0; MAX_SET_RULES / 64]);
         if !Gate::any_open(&self.gates, haystack) {
-            return Matched(matched);
+            return matched;
         }
         // Each thread its own cache: the shared pool costs all but one
         // thread a lock per search.
@@ -222,13 +227,21 @@ impl RuleSet {
         with_thread_slot(
             &SET_CACHES,
             self.id,
-            || self.rules.create_cache(),
-            |cache| {
+            || {
+                let patterns = self.rules.pattern_len();
+                (self.rules.create_cache(), PatternSet::new(patterns))
+            },
+            |(cache, found)| {
+                found.clear();
                 self.rules
-                    .which_overlapping_matches_with(cache, &input, &mut matched)
+                    .which_overlapping_matches_with(cache, &input, found);
+                for rule in found.iter() {
+                    let rule = rule.as_usize();
+                    matched.0[rule / 64] |= 1 << (rule % 64);
+                }
             },
         );
-        Matched(matched)
+        matched
     }
 }
 
@@ -237,6 +250,10 @@ impl RuleSet {
 /// that looking for them first cost more than it skipped.
 pub fn rule_set<'r>(rules: impl IntoIterator<Item = &'r Rule>) -> RuleSet {
     let rules: Vec<&Rule> = rules.into_iter().collect();
+    assert!(
+        rules.len() <= MAX_SET_RULES,
+        "a rule set holds at most {MAX_SET_RULES} rules"
+    );
     let config = meta::Config::new()
         .match_kind(MatchKind::All)
         .auto_prefilter(false)
