@@ -126,6 +126,8 @@ pub mod class {
     pub const TOLL: u16 = 1 << 6;
     /// The first word of a multi-word predicate ("shot" of "shot dead").
     pub const PHRASE_START: u16 = 1 << 7;
+    /// A word a count phrase can open with ([`super::super::numbers::count_start_words`]).
+    pub const COUNT_START: u16 = 1 << 8;
     pub const PREDICATE: u16 = KILL | INJURE | ARREST;
 }
 
@@ -158,6 +160,9 @@ pub fn word_info(lower: &str) -> (u16, Option<u32>) {
         }
         for (words, _) in PHRASES {
             table.entry(words[0].into()).or_default().0 |= class::PHRASE_START;
+        }
+        for word in super::numbers::count_start_words() {
+            table.entry(word.into()).or_default().0 |= class::COUNT_START;
         }
         for word in super::numbers::number_words() {
             let value = super::numbers::word_value(&word);

@@ -1,6 +1,7 @@
 //! Numbers as reports write them: digits, words, "a dozen", "dozens",
 //! bounds ("at least", "over"), ranges ("15 to 20").
 
+use super::casualties::class;
 use super::tokens::{Token, TokenKind};
 
 /// A count read from the text.
@@ -164,12 +165,21 @@ fn match_words(tokens: &[Token<'_>], i: usize, words: &[&str]) -> bool {
         .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
 }
 
+/// Words that open a number phrase without being a number.
+const NUMBER_PHRASE_STARTS: &[&str] = &["a", "one", "half", "both", "dozens", "dozen"];
+
+/// Every word a count can start with besides numbers: the first words of
+/// the leads and of the number phrases. The tokenizer marks them
+/// ([`class::COUNT_START`]) in the same table lookup that reads numbers.
+pub fn count_start_words() -> impl Iterator<Item = &'static str> {
+    let leads = BOUNDS.iter().chain(EXACT_LEADS).map(|lead| lead[0]);
+    NUMBER_PHRASE_STARTS.iter().copied().chain(leads)
+}
+
 /// Whether a count can start at this token: a number, or the first word of
 /// a lead or of a number phrase. Most tokens are neither; they skip the rules.
 fn may_start_count(t: &Token<'_>) -> bool {
-    t.value.is_some()
-        || t.is_any(&["a", "one", "half", "both", "dozens", "dozen"])
-        || BOUNDS.iter().chain(EXACT_LEADS).any(|lead| t.is(lead[0]))
+    t.value.is_some() || t.in_class(class::COUNT_START)
 }
 
 /// A count phrase starting exactly at token `i`: optional bound words, a
