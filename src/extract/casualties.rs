@@ -355,6 +355,20 @@ const BARE_FOLLOWERS: &[&str] = &[
     "as",
 ];
 
+/// `word` without its possessive endings ("army's" -> "army"), as
+/// `trim_end_matches("'s").trim_end_matches("’s")` would give it; by
+/// `strip_suffix`, which sets up no substring searcher for each word.
+fn without_possessive(word: &str) -> &str {
+    let mut word = word;
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    while let Some(rest) = word.strip_suffix("’s") {
+        word = rest;
+    }
+    word
+}
+
 fn side_of_words(tokens: &[Token<'_>], first: usize, next: usize) -> Option<Side> {
     let lex = lexicon();
     let mut best: Option<Side> = None;
@@ -365,10 +379,7 @@ fn side_of_words(tokens: &[Token<'_>], first: usize, next: usize) -> Option<Side
         Side::Unknown => 1,
     };
     for k in first..next {
-        let word = tokens[k]
-            .lower
-            .trim_end_matches("'s")
-            .trim_end_matches("’s");
+        let word = without_possessive(tokens[k].lower);
         let mut found = lex.side_of(word);
         if let Some(n) = tokens
             .get(k + 1)
@@ -406,7 +417,7 @@ fn noun_phrase(tokens: &[Token<'_>], start: usize) -> usize {
         if stop {
             break;
         }
-        let word = t.lower.trim_end_matches("'s").trim_end_matches("’s");
+        let word = without_possessive(t.lower);
         // "Frontier Corps personnel": a two-word noun is read whole.
         let pair = tokens
             .get(k + 1)
@@ -1153,6 +1164,23 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+
+    #[test]
+    fn possessives_come_off() {
+        for word in [
+            "army's",
+            "army’s",
+            "army's's",
+            "army’s's",
+            "army",
+            "'s",
+            "s",
+        ] {
+            let trimmed = word.trim_end_matches("'s").trim_end_matches("’s");
+            assert_eq!(without_possessive(word), trimmed, "{word}");
+        }
+        assert_eq!(without_possessive("army’s"), "army");
+    }
 
     fn read(text: &str) -> Vec<(Outcome, Side, u32, bool)> {
         let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());

@@ -204,7 +204,16 @@ impl Matched {
 
     /// The indexes of the rules that matched, in order.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..MAX_SET_RULES).filter(|&rule| self.matched(rule))
+        self.0.iter().enumerate().flat_map(|(word, &bits)| {
+            let mut rest = bits;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    word * 64 + bit
+                })
+            })
+        })
     }
 }
 
@@ -271,6 +280,21 @@ pub fn rule_set<'r>(rules: impl IntoIterator<Item = &'r Rule>) -> RuleSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matched_lists_every_set_bit_in_order() {
+        let mut matched = Matched([0; MAX_SET_RULES / 64]);
+        for rule in [0, 5, 63, 64, 100, 127] {
+            matched.0[rule / 64] |= 1 << (rule % 64);
+        }
+        assert_eq!(
+            matched.iter().collect::<Vec<_>>(),
+            vec![0, 5, 63, 64, 100, 127]
+        );
+        assert!(matched.matched(100) && !matched.matched(101) && !matched.matched(500));
+        assert!(matched.matched_any());
+        assert!(!Matched([0; MAX_SET_RULES / 64]).matched_any());
+    }
 
     #[test]
     fn lowercases_letters_not_escapes() {

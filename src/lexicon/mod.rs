@@ -215,10 +215,7 @@ fn capitalised_matches(automaton: &DFA, haystack: &str) -> Vec<Match> {
     let mut out = Vec::new();
     let mut at = 0;
     // Jump to the next capital (or non-ASCII) byte.
-    while let Some(skip) = bytes[at..]
-        .iter()
-        .position(|&b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
+    while let Some(skip) = next_capital_or_non_ascii(&bytes[at..]) {
         at += skip;
         if !capital_word_start(haystack, at) {
             at += 1;
@@ -239,6 +236,32 @@ fn capitalised_matches(automaton: &DFA, haystack: &str) -> Vec<Match> {
         }
     }
     out
+}
+
+/// The first byte of `bytes` that is an ASCII capital or not ASCII. Eight
+/// bytes at a time: capitals are a few bytes in a hundred, and a byte-wise
+/// scan for them was most of the place and demonym lookup.
+fn next_capital_or_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in chunks.by_ref() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // For ASCII bytes b, b + 0x3F has its high bit set when b >= 'A'
+        // and b + 0x25 when b > 'Z'; no sum carries into the next byte.
+        let seven_bits = word & !HIGH;
+        let from_a = seven_bits.wrapping_add(0x3F * ONES);
+        let past_z = seven_bits.wrapping_add(0x25 * ONES);
+        if (word | (from_a & !past_z)) & HIGH != 0 {
+            break;
+        }
+        offset += 8;
+    }
+    bytes[offset..]
+        .iter()
+        .position(|&b| b.is_ascii_uppercase() || !b.is_ascii())
+        .map(|at| offset + at)
 }
 
 /// Leftmost-longest matches of `automaton` in `haystack`, without overlaps.
@@ -577,6 +600,43 @@ pub fn lexicon() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capital_scan_finds_what_a_bytewise_scan_finds() {
+        let naive = |b: &[u8]| {
+            b.iter()
+                .position(|&c| c.is_ascii_uppercase() || !c.is_ascii())
+        };
+        let texts = [
+            "",
+            "a",
+            "Z",
+            "@[`{",
+            "all lower case words here, none at all",
+            "sixteen bytes ok then a Capital",
+            "curly \u{2019}quote",
+            "zzzzzzzz@[`{zzzzZ",
+        ];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for start in 0..=bytes.len() {
+                assert_eq!(
+                    next_capital_or_non_ascii(&bytes[start..]),
+                    naive(&bytes[start..]),
+                    "{text:?} from {start}"
+                );
+            }
+        }
+        for byte in 0..=255u8 {
+            let mut bytes = [b'x'; 19];
+            bytes[11] = byte;
+            assert_eq!(
+                next_capital_or_non_ascii(&bytes),
+                naive(&bytes),
+                "byte {byte}"
+            );
+        }
+    }
 
     fn districts(text: &str) -> Vec<String> {
         let lex = lexicon();
