@@ -57,7 +57,7 @@ impl Gate {
         if shortest(&words)? < MIN_WORD {
             return None;
         }
-        let finder = word_finder(&words)?;
+        let finder = word_finder(&words, Case::Any)?;
         Some(Gate {
             words: finder,
             rule: register(words),
@@ -89,21 +89,20 @@ impl Gate {
     }
 }
 
-/// An automaton that finds every occurrence of `words`, in any case.
-fn word_finder(words: &[Vec<u8>]) -> Option<AhoCorasick> {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(words)
-        .ok()
+/// Which texts a word finder reads.
+#[derive(Clone, Copy)]
+enum Case {
+    /// Any text: the words match in any ASCII case.
+    Any,
+    /// Lowercased text only: without case folding the automaton has fewer
+    /// byte classes, so a smaller table.
+    Lower,
 }
 
-/// An automaton that finds every occurrence of the lowercase `words` in
-/// lowercased text. Case-sensitive: the text is lowercase already, and an
-/// automaton without case folding has fewer byte classes, so a smaller table.
-fn lowercase_word_finder(words: &[Vec<u8>]) -> Option<AhoCorasick> {
+/// An automaton that finds every occurrence of the lowercase `words`.
+fn word_finder(words: &[Vec<u8>], case: Case) -> Option<AhoCorasick> {
     AhoCorasick::builder()
+        .ascii_case_insensitive(matches!(case, Case::Any))
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
         .build(words)
@@ -222,7 +221,7 @@ fn shared_scanner() -> Option<Arc<Scanner>> {
     }
     let mut registry = registry();
     let built = Arc::new(Scanner {
-        automaton: lowercase_word_finder(&registry.words)?,
+        automaton: word_finder(&registry.words, Case::Lower)?,
         masks: registry.masks.clone(),
         tags: registry.tags.clone(),
         rules: registry.rules,

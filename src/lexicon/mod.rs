@@ -244,9 +244,8 @@ fn capitalised_matches(automaton: &DFA, haystack: &str) -> Vec<Match> {
 fn next_capital_or_non_ascii(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
     let mut offset = 0;
-    for chunk in chunks.by_ref() {
+    for chunk in bytes.chunks_exact(8) {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         // For ASCII bytes b, b + 0x3F has its high bit set when b >= 'A'
         // and b + 0x25 when b > 'Z'; no sum carries into the next byte.
