@@ -301,6 +301,7 @@ class UncountedToll:
     numbers: list[str]
     reason: str  # "outside" or "no_count"
     incident_ids: list[str]
+    restated: bool  # every number is a count some row of the document has
 
 
 @dataclass(frozen=True)
@@ -354,6 +355,7 @@ class AuditReport:
     def summary(self) -> dict[str, Any]:
         """Documents, incidents and the size of each list, with reason counts."""
         tolls = Counter(t.reason for t in self.uncounted_tolls)
+        tolls.update(f"{t.reason}_restated" for t in self.uncounted_tolls if t.restated)
         incomplete = Counter(r for i in self.incomplete_incidents for r in i.reasons)
         return {
             "documents": self.documents,
@@ -495,14 +497,49 @@ def numbers(sentence: str) -> list[str]:
     return [value for _, value in sorted(found)]
 
 
+_UNITS = {word: n for n, word in enumerate(NUMBER_WORDS[:19], start=1)}
+_TENS = {word: 10 * n for n, word in enumerate(NUMBER_WORDS[19:27], start=2)}
+
+
+def number_value(number: str) -> int | None:
+    """The value of a number :func:`numbers` found ("1,204", "twenty-two", "dozen")."""
+    word = number.lower()
+    if word.replace(",", "").isdigit():
+        return int(word.replace(",", ""))
+    if word in ("dozen", "dozens"):
+        return 12 if word == "dozen" else 24
+    total = 0
+    for part in word.split("-"):
+        value = _UNITS.get(part, _TENS.get(part))
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+_COUNT_COLUMNS = (
+    "killed_security",
+    "killed_civilians",
+    "killed_militants",
+    "killed_unknown",
+    "injured_security",
+    "injured_civilians",
+    "injured_militants",
+    "injured_unknown",
+    "arrested",
+    "killed_total",
+    "injured_total",
+)
+
+
 def uncounted_tolls(documents: Sequence[Document], incidents: pl.DataFrame) -> list[UncountedToll]:
     """Sentences with a casualty word and a number that no counted row covers."""
     spans: dict[str, list[tuple[int, int, str, bool]]] = defaultdict(list)
-    rows = incidents.select(
-        "doc_id", "incident_id", "start", "end", "killed_total", "injured_total"
-    ).iter_rows()
-    for doc_id, incident_id, start, end, killed, injured in rows:
-        spans[doc_id].append((start, end, incident_id, killed is not None or injured is not None))
+    figures: dict[str, set[int]] = defaultdict(set)
+    for row in incidents.iter_rows(named=True):
+        counted = row["killed_total"] is not None or row["injured_total"] is not None
+        spans[row["doc_id"]].append((row["start"], row["end"], row["incident_id"], counted))
+        figures[row["doc_id"]].update(row[c] for c in _COUNT_COLUMNS if row[c] is not None)
     found: list[UncountedToll] = []
     for document in documents:
         for sentence in split_sentences(document.text):
@@ -527,6 +564,7 @@ def uncounted_tolls(documents: Sequence[Document], incidents: pl.DataFrame) -> l
                     numbers=counts,
                     reason="no_count" if touching else "outside",
                     incident_ids=[s[2] for s in touching],
+                    restated=all(number_value(n) in figures[document.doc_id] for n in counts),
                 )
             )
     return found
@@ -720,7 +758,8 @@ def format_report(report: AuditReport, limit: int | None = None) -> str:
     lines.append(f"\n# uncounted tolls ({len(report.uncounted_tolls)})")
     for t in report.uncounted_tolls[:limit]:
         where = f" {','.join(t.incident_ids)}" if t.incident_ids else ""
-        lines.append(f"{t.doc_id} [{t.start}:{t.end}] {t.reason}{where}: {_short(t.sentence)}")
+        reason = t.reason + (" restated" if t.restated else "")
+        lines.append(f"{t.doc_id} [{t.start}:{t.end}] {reason}{where}: {_short(t.sentence)}")
     lines.append(f"\n# incomplete incidents ({len(report.incomplete_incidents)})")
     for i in report.incomplete_incidents[:limit]:
         lines.append(

@@ -92,6 +92,25 @@ def test_numbers(sentence: str, expected: list[str]) -> None:
     assert ma.numbers(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("number", "value"),
+    [("7", 7), ("1,204", 1204), ("Seven", 7), ("twenty-two", 22), ("dozen", 12), ("dozens", 24)],
+)
+def test_number_value(number: str, value: int) -> None:
+    assert ma.number_value(number) == value
+
+
+def test_a_toll_told_again_is_marked_restated() -> None:
+    text = "Five soldiers were martyred in Mir Ali. The five soldiers died at the post. Nine fled."
+    doc = ma.Document("d", text + " Later two more were killed.")
+    rows = _rows({"doc_id": "d", "incident_id": "d:0", "start": 0, "end": 39, "killed_total": 5})
+    found = {t.sentence: t.restated for t in ma.uncounted_tolls([doc], rows)}
+    assert found == {
+        "The five soldiers died at the post.": True,
+        "Later two more were killed.": False,
+    }
+
+
 def test_casualty_words() -> None:
     words = ma.casualty_words("Four lost their lives, the death toll rose and six were wounded.")
     assert words == ["lost their lives", "death toll", "wounded"]
@@ -114,6 +133,7 @@ def test_toll_outside_every_span_is_listed() -> None:
     assert text[toll.start : toll.end] == toll.sentence
     assert toll.numbers == ["nine"]
     assert toll.incident_ids == []
+    assert not toll.restated
 
 
 def test_toll_inside_a_span_without_counts_is_listed() -> None:
