@@ -541,6 +541,8 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
     let mut last_summary: Option<usize> = None;
     let mut summary_date: Option<DatedMention> = None;
     let mut summary_group: Option<String> = None;
+    // A summary of separate events was just told: the next event is one of them.
+    let mut breakdown = false;
     for (c, clue) in doc.clues.iter().enumerate() {
         let carries_summary = last_summary.is_some_and(|s| {
             doc.clues[s].paragraph == clue.paragraph
@@ -562,9 +564,12 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
             {
                 summary_date = Some(*d);
             }
-            if open_paragraph.is_some_and(|p| p != clue.paragraph) {
+            // "Separately, four khwarij were killed in two engagements": what
+            // follows tells those events, not more of the one in hand.
+            if open_paragraph.is_some_and(|p| p != clue.paragraph) || clue.new_event {
                 current = None;
             }
+            breakdown = clue.new_event;
             continue;
         }
         // "condemned the attack": a reference without figures, a date or an
@@ -583,7 +588,12 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
             }
         };
         if new {
-            if let Some(existing) = same_event_told_before(c, &drafts, current, doc, published) {
+            let told_before = if std::mem::take(&mut breakdown) {
+                None
+            } else {
+                same_event_told_before(c, &drafts, current, doc, published)
+            };
+            if let Some(existing) = told_before {
                 drafts[existing].push(c, doc, published);
                 current = Some(existing);
                 continue;
@@ -591,13 +601,14 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
             let skip_district = current
                 .and_then(|i| district_of(&drafts[i]))
                 .filter(|d| clue.districts().contains(&d.as_str()) && clue.districts().len() > 1);
-            let inherited_from = clue.split_clause.then(|| c.checked_sub(1)).flatten();
+            let inherits = clue.split_clause && !clue.comparison;
+            let inherited_from = inherits.then(|| c.checked_sub(1)).flatten();
             let frame = Draft {
                 context: clue.list_lead.or(last_summary),
                 context_date: summary_date,
                 inherited_from,
                 skip_district,
-                inherit_draft: if clue.split_clause { current } else { None },
+                inherit_draft: if inherits { current } else { None },
                 context_group: if clue.list_item {
                     None
                 } else {

@@ -74,6 +74,24 @@ pub enum DateExpr {
     },
 }
 
+impl DateExpr {
+    /// Whether the expression names a day or two (not a week, month or
+    /// longer span): "overnight", "on Monday", "March 3".
+    pub fn names_day(&self) -> bool {
+        match *self {
+            DateExpr::Calendar { start, end, since } => {
+                !since
+                    && start.day.is_some()
+                    && end.is_none_or(|e| e.month == start.month && e.day.is_some())
+            }
+            DateExpr::Weekday { .. } | DateExpr::NightOfDays { .. } => true,
+            DateExpr::DayOfRelativeMonth { since, .. } => !since,
+            DateExpr::DaysBack { precision, .. } => precision == DatePrecision::Day,
+            _ => false,
+        }
+    }
+}
+
 /// A date expression found in a segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateMention {
@@ -278,7 +296,7 @@ fn patterns() -> &'static [Pattern] {
             p(r"(?i)\blast\s+month\b".to_string(), |_| Some(DateExpr::LastMonth)),
             p(r"(?i)\blast\s+year\b".to_string(), |_| Some(DateExpr::LastYear)),
             p(r"(?i)\b(?:earlier\s+)?this\s+year\b".to_string(), |_| Some(DateExpr::ThisYear)),
-            p(r"(?i)\b(?:the\s+)?same\s+day\b|\bearlier\s+in\s+the\s+day\b|\blater\s+in\s+the\s+day\b|\bon\s+the\s+same\s+date\b".to_string(), |_| {
+            p(r"(?i)\b(?:the\s+|that\s+)?same\s+(?:day|night)\b|\b(?:earlier|later)\s+(?:in\s+the|that)\s+day\b|\bon\s+the\s+same\s+date\b".to_string(), |_| {
                 Some(DateExpr::SameDay)
             }),
             p(r"(?i)\b(?:the\s+)?(previous|next|following)\s+day\b|\bthe\s+day\s+(before|after)\b".to_string(), |c| {
@@ -361,7 +379,10 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
             let possessive = slice[whole_end..].starts_with("'s")
                 || slice[..whole_end].ends_with("'s")
                 || slice[..whole_end].ends_with("’s");
-            let statement = statement_regex().is_match(prefix) && !possessive;
+            // "said that on Monday forces raided": the date opens the reported clause.
+            let reported_clause =
+                prefix.trim_end().ends_with(" that") || prefix.trim_end().ends_with(" that on");
+            let statement = statement_regex().is_match(prefix) && !possessive && !reported_clause;
             // "A week after the killing, militants attacked": the told event
             // follows its anchor; "the attack came a week after X" tells X.
             if let DateExpr::Anchored { offset, precision } = expr {

@@ -48,6 +48,8 @@ fn document_clues(doc: &Document<'_>, lower: &str) -> DocumentClues {
                 list_lead,
             );
             clue.split_clause = split_off;
+            clue.comparison =
+                split_off && split.is_some_and(|(_, j)| j == segment::ClauseJoin::Comparison);
             let own_event = match split.map(|(_, join)| join) {
                 Some(segment::ClauseJoin::Contrast) => {
                     // "..., while two women were killed in Khost": a second place.

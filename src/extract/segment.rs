@@ -39,6 +39,9 @@ pub struct Clues {
     pub reference: bool,
     /// A clause split off its sentence ("..., which prompted an operation in which ...").
     pub split_clause: bool,
+    /// A split-off clause that recalls an earlier event to compare ("...,
+    /// the deadliest since the attack on ..."): it inherits nothing.
+    pub comparison: bool,
     /// "also": counts add to those told before.
     pub also: bool,
     /// "in addition to the suicide bomber": one more militant dead.
@@ -439,6 +442,7 @@ pub fn read_clues(
         new_event: flag(Flag::NewEvent),
         reference: flag(Flag::Reference),
         split_clause: false,
+        comparison: false,
         also: flag(Flag::Also),
         plus_bomber: flag(Flag::PlusBomber),
         operation_told: flag(Flag::OperationTold),
@@ -458,8 +462,19 @@ pub fn read_clues(
     };
     let specific = clues.has_specific_place() && clues.districts().len() <= 1;
     let general = !singular_event && !specific && !clues.list_item;
-    clues.summary = counted_events || (stats && !singular_event) || (quantified && general);
+    // "several overnight air strikes": the strikes of one night are one event.
+    let one_day = clues.event_dates().any(|d| d.expr.names_day());
+    clues.summary =
+        counted_events || (stats && !singular_event) || (quantified && general && !one_day);
     clues.bare_plural = plural_events && general;
+    // "Terrorist attacks have been rampant", "wanted in attacks on the
+    // forces": attacks in general type no incident.
+    if clues.bare_plural && !singular_event && !clues.has_counts() && clues.reference_kind.is_none()
+    {
+        clues
+            .cues
+            .retain(|c| c.event == EventType::SecurityOperation);
+    }
     clues
 }
 
@@ -486,7 +501,7 @@ fn clause_split_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
-        r"(?i),?\s+(?:which\s+(?:prompted|triggered|led\s+to)|prompting|triggering|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:operation|IBO|attack|assault|blast|raid|strike|encounter)\b|,\s+(?:while|whereas)\s+",
+        r"(?i),?\s+(?:which\s+(?:prompted|triggered|led\s+to)|prompting|triggering|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:operation|IBO|attack|assault|blast|raid|strike|encounter)\b|,\s+(?:while|whereas)\s+|,\s+(?:(?:the|its|this|making\s+it\s+the)\s+)?(?:deadliest|worst|bloodiest|biggest|largest|most\s+\w+)\s+(?:[\w-]+\s+){0,3}?since\s",
     )
 }
 
@@ -498,6 +513,9 @@ pub enum ClauseJoin {
     /// "..., while two women were killed in Khost": a contrast, a new event
     /// only when it names another place.
     Contrast,
+    /// "..., the deadliest since a string of attacks in August": an
+    /// earlier event recalled.
+    Comparison,
 }
 
 /// Where a sentence tells a second event in a trailing clause: the byte
@@ -513,6 +531,8 @@ pub fn clause_split(
     let written = &text[at..start + m.end()];
     let join = if written.contains("while") || written.contains("whereas") {
         ClauseJoin::Contrast
+    } else if written.ends_with("since ") || written.ends_with("since\n") {
+        ClauseJoin::Comparison
     } else {
         ClauseJoin::FollowUp
     };
