@@ -38,12 +38,17 @@ come out, each entry with its document id and character offsets
    word owns a thing and is skipped: "in Ahmed's house") and is cut before the first word of :data:`STOP_WORDS` (months, weekdays,
    organisation and facility words); a run that opens with a title
    (:data:`TITLES`: "Major", "Constable", ...) is a person and is skipped,
-   as is a run of capitals only ("IBO", "CMH"). Trailing generic words
-   ("Area", "Bazaar", "Town", ...) are dropped. What remains is unknown when
-   neither it nor its generic-word-free form is a name or alias of
-   :func:`incidentkit.gazetteer` or a country of :data:`COUNTRIES` (compared
-   case-insensitively, without dots and hyphens). Names are counted across
-   documents and sorted by frequency.
+   as is a run of capitals only ("IBO", "CMH") or of directions ("North").
+   A place noun followed by a capitalised word opens a title ("Bannu
+   District Police Officer") and is no place position. Trailing generic words
+   ("Area", "Bazaar", "Town", ...) are dropped, and so are leading and
+   trailing acronyms ("BHU Zarwam", "Bajur KPK") when the whole is unknown.
+   Title-case lines (headlines: :func:`is_headline`) are skipped. What
+   remains is unknown when it is not a name or alias of
+   :func:`incidentkit.gazetteer` or of :data:`COUNTRIES` (compared
+   case-insensitively, without dots and hyphens), nor two such names in a
+   row ("Khyber Bara"). Names are counted across documents and sorted by
+   frequency.
 
 **Sentences** are cut at a newline, and after ``.``, ``!`` or ``?`` (and any
 closing quote or bracket) that is followed by white space and an upper-case
@@ -64,7 +69,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -184,7 +189,8 @@ TITLES: frozenset[str] = _words(
     sub-inspector asi si sho dpo rpo dig igp ssp sp dsp shaheed martyr
     maulana mufti mullah qari hafiz sheikh syed sardar malik haji
     president minister premier governor senator mna mpa justice judge
-    prime chief interior"""
+    prime chief interior caretaker deputy additional assistant commissioner
+    spokesperson advocate"""
 )
 
 #: Words that end a place name: the run is cut before the first of them.
@@ -199,7 +205,11 @@ STOP_WORDS: frozenset[str] = frozenset([m.lower() for m in MONTHS + WEEKDAYS]) |
     islamic state daesh pakistani afghan indian iranian chinese
     dawn tribune express news reuters afp app ap agency
     islam muslim christian shia sunni friday-prayer eid ramazan ramadan
-    muharram covid"""
+    muharram covid civil regional national international federal combined
+    military medical teaching institute unit ward intensive scouts constabulary
+    tribal federally administered other northern southern eastern western
+    north-western northwestern south-western southwestern pak-afghan pak-iran
+    durand line"""
 )
 
 #: Trailing words that say what kind of place a name is: dropped before the lookup.
@@ -209,11 +219,14 @@ GENERIC_WORDS: frozenset[str] = _words(
     union council uc"""
 )
 
-#: Countries count as known places although the gazetteer lists none.
+#: Countries and regions count as known places although the gazetteer lists none.
 COUNTRIES: frozenset[str] = _words(
     """pakistan afghanistan india iran china tajikistan uzbekistan
-    turkmenistan saudi arabia uae qatar"""
+    turkmenistan saudi arabia uae qatar fata pata waziristan makran"""
 )
+
+#: A run of only these is a direction, not a place.
+DIRECTIONS: frozenset[str] = _words("north south east west upper lower central")
 
 #: Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS: frozenset[str] = _words(
@@ -259,8 +272,10 @@ _OF = re.compile(
     + ")"
 )
 _LIST_TAIL = f"((?:,[ ]*{_RUN})*,?[ ]+and[ ]+{_RUN})"
-_LIST_BEFORE_NOUN = re.compile(f"({_RUN}){_LIST_TAIL}[ ]+(?i:{_PLACE_NOUNS})\\b")
-_BEFORE_NOUN = re.compile(r"(" + _RUN + r")[ ]+(?i:" + _PLACE_NOUNS + r")\b")
+# "Bannu District Police Officer": a place noun that opens a title is not one.
+_NOUN_END = r"\b(?![ ]+[A-Z])"
+_LIST_BEFORE_NOUN = re.compile(f"({_RUN}){_LIST_TAIL}[ ]+(?i:{_PLACE_NOUNS}){_NOUN_END}")
+_BEFORE_NOUN = re.compile(r"(" + _RUN + r")[ ]+(?i:" + _PLACE_NOUNS + r")" + _NOUN_END)
 _APOSTROPHE = "['\u2019]"
 _POSSESSIVE = re.compile("(" + _RUN + ")" + _APOSTROPHE + "s[ ]+(" + _RUN + ")")
 _TOKEN_RE = re.compile(_TOKEN)
@@ -633,19 +648,53 @@ def _clean_run(run: str) -> str | None:
         kept.append(token)
     while kept and kept[-1].lower() in GENERIC_WORDS:
         kept.pop()
-    if not kept or all(t.replace(".", "").isupper() for t in kept):
+    if not kept or all(_is_acronym(t) for t in kept):
+        return None
+    if all(t.lower() in DIRECTIONS for t in kept):
         return None
     return " ".join(kept)
 
 
+def _is_acronym(token: str) -> bool:
+    return token.replace(".", "").replace("-", "").isupper()
+
+
+def _without_acronyms(name: str) -> str:
+    """The name without leading and trailing acronyms ("BHU Zarwam", "Bajur KPK")."""
+    words = name.split()
+    while words and _is_acronym(words[0]):
+        words.pop(0)
+    while words and _is_acronym(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
 def _is_known(name: str, known: frozenset[str]) -> bool:
-    norm = normalise(name)
-    if norm in known:
-        return True
-    words = norm.split()
+    """Whether a name, less generic words, is known, alone or as two known names."""
+    words = normalise(name).split()
     while words and words[0] in GENERIC_WORDS:
         words.pop(0)
-    return " ".join(words) in known
+    if " ".join(words) in known:
+        return True
+    # "Khyber Bara", "Quetta Kuchlak": a district followed by a locality of it.
+    return any(
+        " ".join(words[:cut]) in known and " ".join(words[cut:]) in known
+        for cut in range(1, len(words))
+    )
+
+
+_SMALL_WORDS = _words(
+    "a an the of in at on to for and or as by with from after near is are was were"
+)
+
+
+def is_headline(sentence: str) -> bool:
+    """A title-case line ("Border Firing Kills Six"): its capitals are not places."""
+    words = [
+        w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", sentence) if w.lower() not in _SMALL_WORDS
+    ]
+    capitals = sum(w[0].isupper() for w in words)
+    return len(words) >= 5 and capitals >= 0.8 * len(words)
 
 
 def place_mentions(document: Document, known: frozenset[str]) -> list[PlaceMention]:
@@ -666,6 +715,8 @@ def place_mentions(document: Document, known: frozenset[str]) -> list[PlaceMenti
 
     for sentence in split_sentences(document.text):
         text = sentence.text
+        if is_headline(text):
+            continue
         for m in _PREPOSITION.finditer(text):
             if not _OWNS_A_THING.match(text, m.end(1)):
                 add(sentence, *m.span(1), "in/at/near X")
@@ -710,8 +761,15 @@ def unknown_places(
     mentions: dict[str, list[PlaceMention]] = defaultdict(list)
     for document in documents:
         for mention in place_mentions(document, names):
-            if not _is_known(mention.name, names):
-                mentions[normalise(mention.name)].append(mention)
+            if _is_known(mention.name, names):
+                continue
+            name = _without_acronyms(mention.name)
+            if name != mention.name:
+                if not name or _is_known(name, names):
+                    continue
+                start = mention.start + mention.name.index(name)
+                mention = replace(mention, name=name, start=start, end=start + len(name))
+            mentions[normalise(mention.name)].append(mention)
     places = [
         UnknownPlace(
             name=Counter(m.name for m in found).most_common(1)[0][0],

@@ -195,6 +195,18 @@ def test_undated_report_without_publication_date_is_listed_end_to_end() -> None:
 # --- list 3: unknown places ------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("sentence", "headline"),
+    [
+        ("Five Chinese Among Six Killed In Suicide Explosion: DIG", True),
+        ("Two soldiers were martyred in Mir Ali on Monday.", False),
+        ("Firing in Shorvex Tangi and near Dabvexi.", False),
+    ],
+)
+def test_is_headline(sentence: str, headline: bool) -> None:
+    assert ma.is_headline(sentence) is headline
+
+
 def _unknown(text: str) -> list[str]:
     return [p.name for p in ma.unknown_places([ma.Document("d", text)])]
 
@@ -212,6 +224,10 @@ def _unknown(text: str) -> list[str]:
         ),
         ("Police in Bannu's Vexmashkhel village said so.", ["Vexmashkhel"]),
         ("Firing at the Zorivex police station wounded two.", ["Zorivex"]),
+        # acronyms around an unknown name are dropped; the name stays
+        ("Firing near BHU Qarvexi wounded two.", ["Qarvexi"]),
+        # a known district followed by an unknown locality
+        ("A blast in Bannu Vexkalay killed one.", ["Bannu Vexkalay"]),
     ],
 )
 def test_made_up_places_are_unknown(text: str, expected: list[str]) -> None:
@@ -234,6 +250,12 @@ def test_made_up_places_are_unknown(text: str, expected: list[str]) -> None:
         "Injured were taken to CMH in an ambulance.",
         # a possessive of an unknown owner is not a place position
         "In Zorvaxi's opinion the talks failed.",
+        # a place noun that opens a title; directions; two known names in a row
+        "Said by Zorvaxi Khan and Bannu District Police Officer Ali.",
+        "Militants moved in North and attacked.",
+        "Raids in Khyber Bara tehsil.",
+        # a headline's capitals
+        "Afghan Firing At Qarvexi Border Kills Six Civilians",
     ],
 )
 def test_known_or_non_places_are_not_listed(text: str) -> None:
