@@ -156,6 +156,8 @@ struct Place {
     province: Option<String>,
     district: Option<String>,
     place: Option<String>,
+    /// Told across several districts: no district, and no dateline stands in.
+    spans_districts: bool,
 }
 
 fn place_from_mention(m: &PlaceMention) -> Place {
@@ -164,6 +166,7 @@ fn place_from_mention(m: &PlaceMention) -> Place {
         province: m.province.clone(),
         district: m.district.clone(),
         place: m.place.clone(),
+        spans_districts: false,
     }
 }
 
@@ -220,8 +223,9 @@ fn choose_place(draft: &Draft, doc: &DocumentClues) -> Option<Place> {
             .as_ref()
             .is_none_or(|c| c.province.is_none() || c.province == d.province)
     };
+    let spans = coarse.as_ref().is_some_and(|c| c.spans_districts);
     match dateline {
-        Some(d) if compatible(&d) => Some(d),
+        Some(d) if compatible(&d) && !spans => Some(d),
         _ => coarse,
     }
 }
@@ -262,14 +266,19 @@ fn place_of_clue(places: &[&PlaceMention], clue: &Clues) -> Place {
     if districts.len() > 1 {
         // A locality names its district itself ("Tirah, Khyber"): keep the
         // district that a locality and a district name agree on.
-        let agreed = districts.iter().find(|d| {
-            places
-                .iter()
-                .filter(|p| p.district.as_deref() == Some(**d))
-                .count()
-                > 1
-        });
-        if let Some(d) = agreed {
+        let agreed: Vec<&&str> = districts
+            .iter()
+            .filter(|d| {
+                places
+                    .iter()
+                    .filter(|p| p.district.as_deref() == Some(**d))
+                    .count()
+                    > 1
+            })
+            .collect();
+        // "one in Jani Khel, Bannu and the other in Datta Khel, North
+        // Waziristan": each agrees with itself, so neither is the place.
+        if let [d] = agreed[..] {
             return place_in_district(places, d);
         }
         let first = places
@@ -295,6 +304,7 @@ fn place_of_clue(places: &[&PlaceMention], clue: &Clues) -> Place {
             },
             district: None,
             place: None,
+            spans_districts: true,
         };
     }
     if let Some(d) = districts.first() {
@@ -366,6 +376,14 @@ fn starts_new(
 ) -> bool {
     let clue = &doc.clues[c];
     if clue.list_item || clue.split_clause || clue.new_event {
+        return true;
+    }
+    // After "ten killed in three operations", each operation told is its own.
+    let sum_in_hand = current
+        .clues
+        .iter()
+        .any(|&k| doc.clues[k].event_sum.is_some());
+    if sum_in_hand && clue.tells_event() {
         return true;
     }
     let current_district = district_of(current);
@@ -598,9 +616,11 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
                 current = Some(existing);
                 continue;
             }
-            let skip_district = current
-                .and_then(|i| district_of(&drafts[i]))
-                .filter(|d| clue.districts().contains(&d.as_str()) && clue.districts().len() > 1);
+            let skip_district = current.and_then(|i| district_of(&drafts[i])).filter(|d| {
+                clue.event_sum.is_none()
+                    && clue.districts().contains(&d.as_str())
+                    && clue.districts().len() > 1
+            });
             let inherits = clue.split_clause && !clue.comparison;
             let inherited_from = inherits.then(|| c.checked_sub(1)).flatten();
             let frame = Draft {
@@ -618,12 +638,21 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
             };
             drafts.push(Draft::new(c, doc, published, frame));
             current = Some(drafts.len() - 1);
+            if clue.event_sum.is_some() {
+                // The events it counts, told next, take its date and place.
+                last_summary = Some(c);
+                summary_date = doc.dates[c]
+                    .iter()
+                    .find(|d| !d.mention.statement && framing_date(d))
+                    .copied();
+            }
             continue;
         }
         // Plural events told in passing ("a surge in targeted killings")
         // add nothing to the incident being told.
         let pollutes = clue.has_counts() || clue_framing_date(c, doc, published).is_some();
         if clue.plural_events
+            && clue.event_sum.is_none()
             && !clue.singular_event
             && !clue.list_item
             && clue.reference_kind.is_none()
@@ -1012,6 +1041,8 @@ pub fn incidents(
 ) -> Vec<(Incident, usize, usize)> {
     let drafts = assemble(doc, published);
     let mut out: Vec<(Incident, usize, usize)> = Vec::new();
+    // Which incidents count several events together.
+    let mut sums: Vec<Option<u32>> = Vec::new();
     // The date "the same day" or "two days after" counts from: the last
     // day-dated incident or summary told before, with the clue it came from.
     let mut previous: Option<(DateRange, usize)> = None;
@@ -1121,8 +1152,9 @@ pub fn incidents(
             ..Default::default()
         };
         out.push((incident, anchor_clue.start, evidence_end(draft, doc)));
+        sums.push(draft.clues.iter().find_map(|&c| doc.clues[c].event_sum));
     }
-    absorb_sums(&mut out);
+    absorb_sums(&mut out, &sums);
     merge_countless_twins(&mut out);
     out
 }
@@ -1178,26 +1210,46 @@ fn days_apart(a: &Incident, b: &Incident) -> Option<i64> {
 
 /// A figure that only adds up incidents the text tells separately is not an
 /// incident: drop it, and let the parts inherit what it knew.
-fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>) {
+fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<u32>]) {
     let mut drop = vec![false; out.len()];
     for i in 0..out.len() {
         let total = match out[i].0.killed.total() {
             Some(t) if t > 0 => t,
             _ => continue,
         };
-        if out[i].0.district.is_some() {
+        // A count of several events in one district adds up that district's parts.
+        let within = out[i].0.district.clone();
+        if within.is_some() && sums[i].is_none() {
             continue;
         }
+        let overlaps = |j: usize| match (days_apart(&out[i].0, &out[j].0), sums[i]) {
+            (Some(gap), Some(_)) => gap == 0,
+            _ => out[j].0.date_start == out[i].0.date_start,
+        };
         let parts: Vec<usize> = (0..out.len())
             .filter(|&j| {
                 j != i
-                    && out[j].0.date_start == out[i].0.date_start
+                    && sums[j].is_none()
+                    && overlaps(j)
                     && out[j].0.district.is_some()
+                    && (within.is_none() || out[j].0.district == within)
                     && out[j].0.country == out[i].0.country
             })
             .collect();
         let sum: u32 = parts.iter().filter_map(|&j| out[j].0.killed.total()).sum();
-        if parts.len() >= 2 && sum == total {
+        // "Two separate attacks", each told next: the parts are the incidents.
+        let each_told = sums[i].is_some_and(|n| {
+            let next: Vec<usize> = (i + 1..out.len()).take(n as usize).collect();
+            next.len() == n as usize
+                && next.iter().all(|j| parts.contains(j))
+                && next
+                    .iter()
+                    .filter_map(|&j| out[j].0.killed.total())
+                    .sum::<u32>()
+                    <= total
+        });
+        if (parts.len() >= 2 || sums[i].is_some() && !parts.is_empty()) && sum == total || each_told
+        {
             drop[i] = true;
             let (group, cross) = (out[i].0.militant_group.clone(), out[i].0.cross_border);
             for &j in &parts {

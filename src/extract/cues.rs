@@ -51,7 +51,7 @@ fn rules() -> &'static [CueRule] {
             r(r"(?i)\b(?:kidnap\w*|abduct\w*|hijack\w*|hostages?|taken\s+captive)\b", Kidnapping, Strong),
             r(r"(?i)\btarget(?:ed)?[\s-]+killings?\b|\bassassinat\w*|\bpolio\b", TargetedKilling, Strong),
             r(r"(?i)\b(?:IEDs?|improvised\s+explosive|bomb|bombs|bombing|bombings|blasts?|explosions?|explosive\s+device|grenades?|landmines?|land\s+mines?|mines?\s+blast|blown\s+up|blew\s+up|blowing\s+up|went\s+off|exploded|detonated|planted\s+explosives|roadside\s+device)\b", Bombing, Strong),
-            r(r"(?i)\b(?:attack|attacks|attacked|attacking|assault|assaulted|ambush\w*|raided|stormed|storm|opened\s+(?:\w+\s+)?fire|fired\s+(?:at|on)|firing|gunmen|came\s+under\s+fire|under\s+attack|massacre|targeted\s+a|carnage|savage\s+act|heinous\s+act|terrorist\s+act|act\s+of\s+terror\w*|shot\s+(?:dead|at)|shot\s+(?:him|her|them)\s+dead|gunned\s+down|militants\s+targeted)\b", MilitantAttack, Strong),
+            r(r"(?i)\b(?:attack|attacks|attacked|attacking|assault|assaulted|ambush\w*|raided|stormed|storm|opened\s+(?:\w+\s+)?fire|fired\s+(?:at|on)|firing|gunmen|came\s+under\s+fire|under\s+attack|massacre|targeted\s+a|carnage|savage\s+act|heinous\s+act|terrorist\s+act|act\s+of\s+terror\w*|shot\s+(?:dead|at)|shot\s+(?:him|her|them)\s+dead|gunned\s+down|(?:militants|attackers?|assailants?|gunmen|terrorists|miscreants)\s+(?:\w+\s+)?targeted)\b", MilitantAttack, Strong),
             // A fight with no stated initiator: the attack of militants only
             // when no operation of the forces is told.
             r(r"(?i)\b(?:exchange\s+of\s+fire|fire\s+exchange|exchanged\s+fire|clash|clashes|gun\s+battle|gunfight|firefight|encounter)\b", MilitantAttack, Weak),

@@ -335,10 +335,58 @@ pub fn find_places(
         }
         out.push(mention);
     }
+    add_elided_districts(text, start, &mut out);
     add_area_localities(text, start, end, &mut out);
     route_within_district(text, &mut out);
     out.sort_by_key(|m| m.start);
     out
+}
+
+/// Halves of a district pair whose shared name is written once.
+const DISTRICT_HALVES: &[&str] = &["North", "South", "Upper", "Lower", "Central"];
+
+/// "North and South Waziristan", "Upper, Lower Dir": the first half names
+/// a district too, though only the second is written out.
+fn add_elided_districts(text: &str, start: usize, out: &mut Vec<PlaceMention>) {
+    let lex = lexicon();
+    let mut found = Vec::new();
+    for m in out.iter().filter(|m| m.kind == PlaceKind::District) {
+        let written = &text[m.start..m.end];
+        let Some((half, base)) = written.split_once(' ') else {
+            continue;
+        };
+        if !DISTRICT_HALVES.contains(&half) {
+            continue;
+        }
+        let before = crate::text::tail(text, start, m.start, 24).trim_end();
+        let before = before
+            .strip_suffix("and")
+            .or_else(|| before.strip_suffix(','))
+            .or_else(|| before.strip_suffix('&'))
+            .map(str::trim_end);
+        let Some(other) = before.and_then(|b| b.rsplit(' ').next()) else {
+            continue;
+        };
+        if !DISTRICT_HALVES.contains(&other) || other == half {
+            continue;
+        }
+        let name = format!("{other} {base}");
+        let Some(&index) = lex.places_named(&name).first() else {
+            continue;
+        };
+        if lex.place(index).kind != PlaceKind::District {
+            continue;
+        }
+        let at = m.start
+            - (crate::text::tail(text, start, m.start, 24).len()
+                - crate::text::tail(text, start, m.start, 24)
+                    .rfind(other)
+                    .unwrap_or(0));
+        let mut elided = mention_from_gazetteer(index, &name, at, at + other.len());
+        elided.excluded = m.excluded;
+        found.push(elided);
+    }
+    out.extend(found);
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {

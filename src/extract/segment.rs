@@ -33,6 +33,9 @@ pub struct Clues {
     pub operation: Option<String>,
     /// Statistics or a sum over several events: never an incident.
     pub summary: bool,
+    /// Figures for a day's events counted together ("eight killed in two
+    /// IBOs on Thursday"): an incident unless the events are told apart.
+    pub event_sum: Option<u32>,
     /// "In another ...", "Separately", "Meanwhile": a new event starts.
     pub new_event: bool,
     /// "the attack", "the militants": refers to an event already told.
@@ -183,11 +186,22 @@ fn counted_events_regex() -> &'static Rule {
     })
 }
 
+/// How many events "two separate attacks" counts.
+fn events_counted(low: &str) -> Option<u32> {
+    let m = counted_events_regex().find(low)?;
+    let first = m.as_str().split_whitespace().next()?;
+    first
+        .parse()
+        .ok()
+        .or_else(|| super::numbers::word_value(first))
+        .filter(|&n| n >= 2)
+}
+
 fn quantified_plural_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(&lowercase_pattern(&format!(
-            r"(?i)(\b(?:the|these|those|its|their)\s+)?\b(?:several|numerous|various|multiple|many|different|series\s+of|string\s+of|wave\s+of|spate\s+of|spree\s+of|number\s+of|rise\s+in|surge\s+in|spike\s+in)\s+(?:[\w-]+\s+){{0,2}}?(?:{EVENT_NOUNS_PLURAL})\b"
+            r"(?i)(\b(?:the|these|those|its|their)\s+)?\b(?:several|numerous|various|multiple|many|different|series\s+of|string\s+of|wave\s+of|spate\s+of|spree\s+of|number\s+of|rise\s+in|surge\s+in|spike\s+in)\s+(?:[\w-]+\s+){{0,3}}?(?:{EVENT_NOUNS_PLURAL})\b"
         )))
         .expect("valid regex")
     })
@@ -295,7 +309,7 @@ fn stats_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
-        r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?:PICSS|CRSS|PIPS|SATP|ACLED|data|figures|statistics|the\s+report)|database|(?:per\s+cent|percent|%)\s+(?:of\s+(?:all|the|total)|rise|increase|decrease|decline|drop|fall|more|less|higher|lower)|(?:rose|fell|increased|decreased|declined|dropped|surged|jumped)\s+by\s+\d+|on\s+average|average\s+of|in\s+total|in\s+all|a\s+total\s+of|year[\s-]on[\s-]year|compared\s+(?:with|to)|the\s+period\s+under\s+review|monthly\s+(?:security\s+)?report|quarter|first\s+(?:six|nine)\s+months|since\s+(?:19|20)\d\d|so\s+far\s+this\s+year|this\s+year\s+alone)\b",
+        r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?:PICSS|CRSS|PIPS|SATP|ACLED|data|figures|statistics|the\s+report)|database|(?:per\s+cent|percent|%)\s+(?:of\s+(?:all|the|total)|rise|increase|decrease|decline|drop|fall|more|less|higher|lower)|(?:rose|fell|increased|decreased|declined|dropped|surged|jumped)\s+by\s+\d+|on\s+average|average\s+of|in\s+total|in\s+all|a\s+total\s+of|year[\s-]on[\s-]year|compared\s+(?:with|to)|the\s+period\s+under\s+review|monthly\s+(?:security\s+)?report|quarter|first\s+(?:six|nine)\s+months|(?:first|second)\s+half\s+of|across\s+the\s+country|since\s+(?:19|20)\d\d|so\s+far\s+this\s+year|this\s+year\s+alone)\b",
     )
 }
 
@@ -439,6 +453,7 @@ pub fn read_clues(
         cross_border: cross_border(lower, start, end),
         operation: operation_name(text, start, end),
         summary: false,
+        event_sum: None,
         new_event: flag(Flag::NewEvent),
         reference: flag(Flag::Reference),
         split_clause: false,
@@ -464,8 +479,14 @@ pub fn read_clues(
     let general = !singular_event && !specific && !clues.list_item;
     // "several overnight air strikes": the strikes of one night are one event.
     let one_day = clues.event_dates().any(|d| d.expr.names_day());
-    clues.summary =
-        counted_events || (stats && !singular_event) || (quantified && general && !one_day);
+    // "killed eight terrorists in two IBOs on Thursday": the pair is an
+    // incident unless the text tells each apart (the assembler checks).
+    clues.event_sum = (counted_events && one_day && clues.has_counts())
+        .then(|| events_counted(low))
+        .flatten();
+    clues.summary = (counted_events && clues.event_sum.is_none())
+        || (stats && !singular_event)
+        || (quantified && general && !one_day);
     clues.bare_plural = plural_events && general;
     // "Terrorist attacks have been rampant", "wanted in attacks on the
     // forces": attacks in general type no incident.
