@@ -205,11 +205,22 @@ STOP_WORDS: frozenset[str] = frozenset([m.lower() for m in MONTHS + WEEKDAYS]) |
     islamic state daesh pakistani afghan indian iranian chinese
     dawn tribune express news reuters afp app ap agency
     islam muslim christian shia sunni friday-prayer eid ramazan ramadan
-    muharram covid civil regional national international federal combined
+    muharram covid another constituency counter-terrorism defence election
+    inter-services jamiat ulema ulama civil regional national international federal combined
     military medical teaching institute unit ward intensive scouts constabulary
     tribal federally administered other northern southern eastern western
     north-western northwestern south-western southwestern pak-afghan pak-iran
     durand line"""
+)
+
+#: Facilities named after people or institutions ("Jinnah International Airport",
+#: "Madina Masjid", "Lady Reading Hospital"): a run cut before one of these is
+#: no place. Police stations, posts and camps are left out on purpose: they
+#: are named after their locality ("the Mandan police station").
+FACILITY_WORDS: frozenset[str] = _words(
+    """airport hospital masjid mosque church madrassa school college university
+    court jail prison office headquarters complex ward unit institute ministry
+    department"""
 )
 
 #: Trailing words that say what kind of place a name is: dropped before the lookup.
@@ -279,6 +290,7 @@ _BEFORE_NOUN = re.compile(r"(" + _RUN + r")[ ]+(?i:" + _PLACE_NOUNS + r")" + _NO
 _APOSTROPHE = "['\u2019]"
 _POSSESSIVE = re.compile("(" + _RUN + ")" + _APOSTROPHE + "s[ ]+(" + _RUN + ")")
 _TOKEN_RE = re.compile(_TOKEN)
+_MONTH_WORDS = frozenset(m.lower() for m in MONTHS)
 # "in Ahmed's house", "In Zorvaxi's opinion": an owner, not a place.
 _OWNS_A_THING = re.compile(_APOSTROPHE + "s[ ]+[a-z]")
 
@@ -641,9 +653,12 @@ def _clean_run(run: str) -> str | None:
     tokens = [t.rstrip(".") if len(t.rstrip(".")) > 1 else t for t in tokens]
     if tokens and tokens[0].lower().rstrip(".") in TITLES:
         return None
+    if any(t.lower().rstrip(".") in FACILITY_WORDS for t in tokens[1:]):
+        return None
     kept: list[str] = []
     for token in tokens:
-        if token.lower().rstrip(".") in STOP_WORDS:
+        word = token.lower().rstrip(".")
+        if word in STOP_WORDS or all(part in _MONTH_WORDS for part in word.split("-")):
             break
         kept.append(token)
     while kept and kept[-1].lower() in GENERIC_WORDS:
