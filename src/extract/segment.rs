@@ -225,6 +225,33 @@ fn negated_regex() -> &'static Rule {
     )
 }
 
+/// Deaths without militant violence: accidents, disasters, private quarrels.
+fn mishap_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:ravine|gorge|overturned|overturn|plunged|skidded|collided|collision|(?:road|traffic|mine)\s+accident|accident|drowned|drowning|flash\s+floods?|floods?|flooding|torrential|heavy\s+rains?|landslides?|lightning|thunderstorm|roof\s+(?:of\s+\w+\s+(?:\w+\s+)?)?collapsed|caved?\s+in|collapsed|gas\s+cylinder|cylinder\s+(?:blast|explosion|exploded)|gas\s+leak\w*|boiler|short[\s-]circuit|fire\s+broke\s+out|blaze|electrocuted|methane|fireworks|stampede|heatwave|land\s+dispute|property\s+dispute|(?:old|personal|family|tribal)\s+enmity|enmity|blood\s+feud|feud|name\s+of\s+honou?r|honou?r\s+killing|quarrel|rival\s+part(?:y|ies)|by\s+(?:his|her|their)\s+rivals|domestic\s+dispute|family\s+dispute|monetary\s+dispute)\b",
+    )
+}
+
+/// Words that tie deaths to militancy, whatever else the sentence says.
+fn militancy_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:terrorists?|terrorism|terror|militants?|militancy|khwarij|khawarij|kharji|khariji|insurgents?|IEDs?|improvised\s+explosive|suicide|planted|sabotage|attackers|banned\s+outfit|proscribed)\b",
+    )
+}
+
+/// Decisions and plans, not events: "approved a military operation".
+fn policy_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:approved|approves|approve|endorsed|endorses|announced|decided|plans?\s+to\s+launch|planned|will\s+launch|to\s+launch)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:operations?|campaign|offensive)\b",
+    )
+}
+
 /// Dates right after a toll update ("climbed to 83 on Tuesday") date the
 /// count, not the event.
 fn toll_date_regex() -> &'static Rule {
@@ -488,6 +515,14 @@ pub fn read_clues(
         || (stats && !singular_event)
         || (quantified && general && !one_day);
     clues.bare_plural = plural_events && general;
+    // "killed when a van fell into a ravine", "shot dead over a land
+    // dispute", "approved a military operation": no militant violence.
+    let mishap = mishap_regex().is_match(low) && !militancy_regex().is_match(low);
+    if mishap || policy_regex().is_match(low) {
+        clues.negated = true;
+        clues.casualties.clear();
+        clues.cues.clear();
+    }
     // "Terrorist attacks have been rampant", "wanted in attacks on the
     // forces": attacks in general type no incident.
     if clues.bare_plural && !singular_event && !clues.has_counts() && clues.reference_kind.is_none()
