@@ -409,6 +409,11 @@ fn starts_new(
             return true;
         }
     }
+    // "Pakistani forces retaliated overnight": the answer to the attack in
+    // hand, whatever relative date it is told with.
+    if clue.response && !clue.has_specific_place() && !clue.new_event {
+        return false;
+    }
     let current_range = first_event_date(current);
     let new_range = clue_framing_date(c, doc, published);
     if let (Some(a), Some(b)) = (current_range, new_range) {

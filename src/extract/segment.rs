@@ -58,6 +58,9 @@ pub struct Clues {
     /// Plural events without a count or quantifier ("the attacks"): a
     /// summary only when no incident is being told.
     pub bare_plural: bool,
+    /// "Forces retaliated", "repulsed the attack": the answer to the
+    /// attack in hand.
+    pub response: bool,
     /// "No militant attack was recorded": no event at all.
     pub negated: bool,
     /// What kind of event a definite reference points to ("the blast").
@@ -240,6 +243,15 @@ fn militancy_regex() -> &'static Rule {
     lowercase_regex(
         &RE,
         r"(?i)\b(?:terrorists?|terrorism|terror|militants?|militancy|khwarij|khawarij|kharji|khariji|insurgents?|IEDs?|improvised\s+explosive|suicide|planted|sabotage|attackers|banned\s+outfit|proscribed)\b",
+    )
+}
+
+/// The forces' answer to an attack just told: part of that incident.
+fn response_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:retaliated|retaliating|retaliatory|in\s+retaliation|responded|responding|repulsed|repelled|returned\s+(?:the\s+)?fire|foiled)\b",
     )
 }
 
@@ -492,6 +504,7 @@ pub fn read_clues(
         singular_event,
         bare_plural: false,
         negated: flag(Flag::Negated),
+        response: response_regex().is_match(low),
         reference_kind: if flag(Flag::ReferenceKind) {
             reference_kind(low)
         } else {
@@ -525,7 +538,12 @@ pub fn read_clues(
     }
     // "Terrorist attacks have been rampant", "wanted in attacks on the
     // forces": attacks in general type no incident.
-    if clues.bare_plural && !singular_event && !clues.has_counts() && clues.reference_kind.is_none()
+    if clues.bare_plural
+        && !singular_event
+        && !clues.has_counts()
+        && !one_day
+        && clues.districts().is_empty()
+        && clues.reference_kind.is_none()
     {
         clues
             .cues
