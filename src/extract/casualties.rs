@@ -227,6 +227,19 @@ fn predicates(tokens: &[Token<'_>]) -> Vec<Predicate> {
         } else {
             None
         };
+        // "854 killed or wounded": no count of either.
+        let either = |k: usize| {
+            tokens
+                .get(k)
+                .is_some_and(|t| t.in_class(class::KILL | class::INJURE))
+        };
+        if outcome.is_some()
+            && (tokens.get(i + 1).is_some_and(|t| t.is("or")) && either(i + 2)
+                || i >= 2 && tokens[i - 1].is("or") && either(i - 2))
+        {
+            i += 1;
+            continue;
+        }
         if let Some(outcome) = outcome {
             out.push(Predicate {
                 at: i,
@@ -268,6 +281,26 @@ const ACTION_VERBS: &[&str] = &[
     "set",
     "hurled",
     "lobbed",
+];
+
+/// Verbs whose object is not a casualty count.
+const OBJECT_VERBS: &[&str] = &[
+    "rescued",
+    "rescuing",
+    "freed",
+    "freeing",
+    "recovered",
+    "recovering",
+    "released",
+    "evacuated",
+    "evacuating",
+    "saved",
+    "held",
+    "holding",
+    "took",
+    "taking",
+    "carried",
+    "carrying",
 ];
 
 /// Words that end a noun phrase after a number.
@@ -1053,6 +1086,11 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
             && tokens[ph.count.first - 1].is("and")
             && !tokens[ph.count.first].is("the");
         if ph.definite(tokens) && !leaving && !coordinated_possessive {
+            continue;
+        }
+        // "rescued 155 hostages", "shifted 30 injured to hospital": the
+        // object of another verb is no casualty of a later one.
+        if ph.count.first > 0 && tokens[ph.count.first - 1].is_any(OBJECT_VERBS) {
             continue;
         }
         let from = ph.noun_next.max(ph.count.next);

@@ -253,7 +253,7 @@ fn patterns() -> &'static [Pattern] {
                 calendar(pd(y, month_number(&c[1])?, None), Some(pd(y, month_number(&c[2])?, None)))
             }),
             // "August 2021", "October last year"
-            p(format!(r"\b{MONTH}\s+{YEAR}\b"), |c| calendar(pd(num(c, 2).map(|y| y as i32), month_number(&c[1])?, None), None)),
+            p(format!(r"\b{MONTH}\s+(?:of\s+)?{YEAR}\b"), |c| calendar(pd(num(c, 2).map(|y| y as i32), month_number(&c[1])?, None), None)),
             // "in April", "since November", "in October last year"
             lead(format!(r"\b(?i:in|since|during|of|from|early|late|mid|by)\s+(?:(?i:early|late|mid)[\s-]+)?{FULL_MONTH}\b(\s+(?i:last|this)\s+year)?"), |c| {
                 let m = month_number(&c[1])?;

@@ -97,6 +97,9 @@ fn plain_number(tokens: &[Token<'_>], i: usize) -> Option<(u32, bool, usize)> {
         return Some((12, false, i + 1));
     }
     let base = t.value?;
+    if t.kind == TokenKind::Number && !written_as_count(tokens, i) {
+        return None;
+    }
     let mut next = i + 1;
     let mut value = base;
     if is_dozen(next) {
@@ -122,6 +125,20 @@ fn plain_number(tokens: &[Token<'_>], i: usize) -> Option<(u32, bool, usize)> {
         }
     }
     Some((value, false, next))
+}
+
+/// Whether the digits at `i` can count people: a year ("August of 2020")
+/// or a number that is part of a name ("Rescue 1122") cannot.
+fn written_as_count(tokens: &[Token<'_>], i: usize) -> bool {
+    let t = &tokens[i];
+    let grouped = t.raw.contains(',');
+    if grouped || t.raw.len() < 4 {
+        return true;
+    }
+    let year_like = t.value.is_some_and(|v| (1900..=2099).contains(&v));
+    let after_name =
+        i > 0 && tokens[i - 1].kind == TokenKind::Word && tokens[i - 1].is_capitalized();
+    !year_like && !after_name
 }
 
 /// Words before a number that make it a bound or an estimate.
@@ -276,11 +293,22 @@ mod tests {
             ("1,000 people", Some((1000, false, 1))),
             ("one hundred and thirty", Some((130, false, 4))),
             ("as many as 25", Some((25, false, 4))),
+            ("2020", None),
+            ("1,998 people", Some((1998, false, 1))),
             ("several soldiers", None),
             ("many", None),
         ];
         for (text, want) in cases {
             assert_eq!(count(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn numbers_in_names_are_no_counts() {
+        let text = "Rescue 1122 moved 1122 bodies";
+        let lower = text.to_ascii_lowercase();
+        let tokens = tokenize(text, &lower, 0, text.len());
+        assert_eq!(count_at(&tokens, 1), None, "the service's name");
+        assert_eq!(count_at(&tokens, 3).map(|c| c.value), Some(1122));
     }
 }
