@@ -227,15 +227,15 @@ fn predicates(tokens: &[Token<'_>]) -> Vec<Predicate> {
         } else {
             None
         };
-        // "854 killed or wounded": no count of either.
+        // "854 killed or wounded", "200 killed and injured": no count of either.
         let either = |k: usize| {
             tokens
                 .get(k)
                 .is_some_and(|t| t.in_class(class::KILL | class::INJURE))
         };
         if outcome.is_some()
-            && (tokens.get(i + 1).is_some_and(|t| t.is("or")) && either(i + 2)
-                || i >= 2 && tokens[i - 1].is("or") && either(i - 2))
+            && (tokens.get(i + 1).is_some_and(|t| t.is_any(&["or", "and"])) && either(i + 2)
+                || i >= 2 && tokens[i - 1].is_any(&["or", "and"]) && either(i - 2))
         {
             i += 1;
             continue;

@@ -90,6 +90,23 @@ impl DateExpr {
             _ => false,
         }
     }
+
+    /// Whether the expression spans a month or longer ("in October",
+    /// "last year", "since 2021").
+    pub fn is_period(&self) -> bool {
+        match *self {
+            DateExpr::Calendar { start, end, .. } => {
+                start.day.is_none() || end.is_some_and(|e| e.month != start.month)
+            }
+            DateExpr::Year(_)
+            | DateExpr::MonthOfRelativeYear { .. }
+            | DateExpr::EarlierThisMonth
+            | DateExpr::LastMonth
+            | DateExpr::LastYear
+            | DateExpr::ThisYear => true,
+            _ => false,
+        }
+    }
 }
 
 /// A date expression found in a segment.

@@ -166,6 +166,40 @@ fn metonym(written: &str, after: &str) -> bool {
             .contains(&next.as_str()))
 }
 
+/// A place name used as a modifier of people or travel: "a Khuzdar
+/// family", "Islamabad-bound bus", "Peshawar-based trader".
+fn origin_modifier(after: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "family",
+        "families",
+        "native",
+        "natives",
+        "resident",
+        "residents",
+        "tribesmen",
+        "tribesman",
+        "man",
+        "men",
+        "youth",
+        "youths",
+        "trader",
+        "traders",
+        "labourers",
+        "passengers",
+    ];
+    if let Some(rest) = after.strip_prefix('-') {
+        return ["bound", "based"].iter().any(|w| rest.starts_with(w));
+    }
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let next: &str = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    NOUNS.contains(&next)
+}
+
 fn is_former_name(index: usize, written: &str) -> bool {
     let lex = lexicon();
     let canonical = &lex.place(index).canonical;
@@ -320,6 +354,7 @@ pub fn find_places(
         if official_title_regex().is_match(after)
             || official_before_regex().is_match(before)
             || metonym(written, after)
+            || origin_modifier(after)
         {
             mention.excluded = true;
         }

@@ -200,6 +200,35 @@ fn events_counted(low: &str) -> Option<u32> {
         .filter(|&n| n >= 2)
 }
 
+/// "killed in (terrorist) attacks": a toll over several events.
+fn plural_locus_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    RE.get_or_init(|| {
+        super::rx::compile(&lowercase_pattern(&format!(
+            r"(?i)\b(?:in|during)\s+(?:(?:separate|different|various|several|multiple|terror|terrorist|militant|such)\s+){{0,2}}(?:attacks|incidents|activities|acts\s+of\s+(?:terror|terrorism|violence))\b"
+        )))
+        .expect("valid regex")
+    })
+}
+
+/// "in the same area": the place of an event told before.
+fn same_place_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)the\s+same\s+(?:area|town|village|post|district|place|city|spot|checkpost|check-post|locality)",
+    )
+}
+
+/// Events spread over a province or the country, not one place.
+fn scattered_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:across|throughout)\s+the\s+(?:province|country|region)|in\s+(?:different|various|several|multiple)\s+(?:parts|areas|districts|cities)\b",
+    )
+}
+
 fn quantified_plural_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
@@ -348,7 +377,7 @@ fn stats_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
-        r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?:PICSS|CRSS|PIPS|SATP|ACLED|data|figures|statistics|the\s+report)|database|(?:per\s+cent|percent|%)\s+(?:of\s+(?:all|the|total)|rise|increase|decrease|decline|drop|fall|more|less|higher|lower)|(?:rose|fell|increased|decreased|declined|dropped|surged|jumped)\s+by\s+\d+|on\s+average|average\s+of|in\s+total|in\s+all|a\s+total\s+of|year[\s-]on[\s-]year|compared\s+(?:with|to)|the\s+period\s+under\s+review|monthly\s+(?:security\s+)?report|quarter|first\s+(?:six|nine)\s+months|(?:first|second)\s+half\s+of|across\s+the\s+country|since\s+(?:19|20)\d\d|so\s+far\s+this\s+year|this\s+year\s+alone)\b",
+        r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?:PICSS|CRSS|PIPS|SATP|ACLED|data|figures|statistics|the\s+report)|database|(?:per\s+cent|percent|%)\s+(?:of\s+(?:all|the|total)|rise|increase|decrease|decline|drop|fall|more|less|higher|lower)|(?:rose|fell|increased|decreased|declined|dropped|surged|jumped)\s+by\s+\d+|on\s+average|average\s+of|in\s+total|in\s+all|a\s+total\s+of|year[\s-]on[\s-]year|compared\s+(?:with|to)|the\s+period\s+under\s+review|monthly\s+(?:security\s+)?report|quarter|first\s+(?:six|nine)\s+months|(?:first|second)\s+half\s+of|across\s+the\s+country|since\s+(?:19|20)\d\d|so\s+far\s+this\s+year|so\s+far\s+in|this\s+year\s+alone|(?:PICSS|CRSS|PIPS|SATP|ACLED|think[\s-]tank)\s+(?:reported|said|recorded|data|report|noted)|(?:the\s+)?majority\s+of\s+(?:the\s+)?(?:deaths|casualties|fatalities|attacks|incidents)|highest\s+number|lowest\s+number|the\s+number\s+of\s+(?:deaths|fatalities|casualties|attacks|incidents)|followed\s+by\s+(?:Balochistan|Khyber|Sindh|Punjab))\b",
     )
 }
 
@@ -524,9 +553,26 @@ pub fn read_clues(
     clues.event_sum = (counted_events && one_day && clues.has_counts())
         .then(|| events_counted(low))
         .flatten();
+    // "killed in terrorist incidents across the province", "in August, 50
+    // were killed": tolls of many events or of a whole period.
+    let attack_told = clues
+        .cues
+        .iter()
+        .any(|c| c.event != EventType::SecurityOperation);
+    let over_period = !clues.event_dates().any(|d| !d.expr.is_period())
+        && clues.event_dates().next().is_some()
+        && !attack_told
+        && !same_place_regex().is_match(low)
+        && clues.counts().any(|c| c.value >= 2);
+    let many_events = plural_locus_regex().is_match(low);
+    let scattered = scattered_regex().is_match(low);
     clues.summary = (counted_events && clues.event_sum.is_none())
         || (stats && !singular_event)
-        || (quantified && general && !one_day);
+        || (quantified && (general || scattered) && (!one_day || scattered))
+        || (clues.has_counts()
+            && general
+            && clues.event_sum.is_none()
+            && (over_period || many_events));
     clues.bare_plural = plural_events && general;
     // "killed when a van fell into a ravine", "shot dead over a land
     // dispute", "approved a military operation": no militant violence.
