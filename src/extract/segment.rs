@@ -203,12 +203,10 @@ fn events_counted(low: &str) -> Option<u32> {
 /// "killed in (terrorist) attacks": a toll over several events.
 fn plural_locus_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(&lowercase_pattern(&format!(
-            r"(?i)\b(?:in|during)\s+(?:(?:separate|different|various|several|multiple|terror|terrorist|militant|such)\s+){{0,2}}(?:attacks|incidents|activities|acts\s+of\s+(?:terror|terrorism|violence))\b"
-        )))
-        .expect("valid regex")
-    })
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:in|during)\s+(?:(?:separate|different|various|several|multiple|terror|terrorist|militant|such)\s+){0,2}(?:attacks|incidents|activities|acts\s+of\s+(?:terror|terrorism|violence))\b",
+    )
 }
 
 /// "in the same area": the place of an event told before.
