@@ -499,7 +499,7 @@ fn match_document(gold: &[&Record], rows: &[&Record]) -> Vec<(usize, usize, i32)
         }
     }
     // Highest similarity first; ties: later gold incident, then later row.
-    pairs.sort_by(|a, b| (b.2, b.0, b.1).cmp(&(a.2, a.0, a.1)));
+    pairs.sort_by_key(|&(g, r, score)| std::cmp::Reverse((score, g, r)));
     let mut gold_used = vec![false; gold.len()];
     let mut row_used = vec![false; rows.len()];
     pairs.retain(|&(g, r, _)| {
@@ -613,6 +613,186 @@ fn ratio(numerator: u64, denominator: u64) -> Option<f64> {
     (denominator > 0).then(|| numerator as f64 / denominator as f64)
 }
 
+/// The gold incidents and the rows of every scored document.
+struct Documents<'a> {
+    ids: Vec<&'a str>,
+    gold: Vec<Vec<&'a Record>>,
+    rows: Vec<Vec<&'a Record>>,
+    /// Rows of documents the gold does not cover.
+    unscored: u64,
+}
+
+impl<'a> Documents<'a> {
+    /// The documents are `docs`, then those of the gold in order of first
+    /// appearance.
+    fn new(docs: &'a [String], gold: &'a [Record], rows: &'a [Record]) -> Self {
+        let mut ids: Vec<&str> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let named = docs.iter().map(String::as_str);
+        for doc in named.chain(gold.iter().map(|g| g.doc_id.as_str())) {
+            index.entry(doc).or_insert_with(|| {
+                ids.push(doc);
+                ids.len() - 1
+            });
+        }
+        let mut gold_of: Vec<Vec<&Record>> = vec![Vec::new(); ids.len()];
+        for g in gold {
+            gold_of[index[g.doc_id.as_str()]].push(g);
+        }
+        let mut rows_of: Vec<Vec<&Record>> = vec![Vec::new(); ids.len()];
+        let mut unscored = 0;
+        for row in rows {
+            match index.get(row.doc_id.as_str()) {
+                Some(&d) => rows_of[d].push(row),
+                None => unscored += 1,
+            }
+        }
+        Self {
+            ids,
+            gold: gold_of,
+            rows: rows_of,
+            unscored,
+        }
+    }
+}
+
+/// What the documents add up to.
+#[derive(Default)]
+struct Tally<'a> {
+    tp: u64,
+    fp: u64,
+    fn_: u64,
+    optional_matched: u64,
+    /// Per field of [`EVALUATED_FIELDS`]: pairs compared, pairs agreeing.
+    compared: [u64; EVALUATED_FIELDS.len()],
+    agreeing: [u64; EVALUATED_FIELDS.len()],
+    /// The incidents the aggregates are computed over.
+    gold: Vec<&'a Record>,
+    rows: Vec<&'a Record>,
+    matches: Vec<MatchRow<'a>>,
+}
+
+impl<'a> Tally<'a> {
+    fn add_document(
+        &mut self,
+        doc_id: &'a str,
+        gold: &[&'a Record],
+        rows: &[&'a Record],
+        rows_have_mention: bool,
+    ) {
+        let mut pair_of_gold: Vec<Option<(usize, i32)>> = vec![None; gold.len()];
+        let mut row_taken = vec![false; rows.len()];
+        for (g, r, score) in match_document(gold, rows) {
+            pair_of_gold[g] = Some((r, score));
+            row_taken[r] = true;
+        }
+        for (g, (&gold_incident, pair)) in gold.iter().zip(pair_of_gold).enumerate() {
+            let row = pair.map(|(r, _)| rows[r]);
+            let outcome = match (gold_incident.optional, row) {
+                (true, _) => Outcome::Optional,
+                (false, Some(_)) => Outcome::TruePositive,
+                (false, None) => Outcome::FalseNegative,
+            };
+            match (outcome, row) {
+                (Outcome::Optional, _) => self.optional_matched += u64::from(row.is_some()),
+                (_, Some(row)) => self.add_pair(gold_incident, row, rows_have_mention),
+                (_, None) => {
+                    self.fn_ += 1;
+                    self.gold.push(gold_incident);
+                }
+            }
+            self.matches.push(MatchRow {
+                doc_id,
+                gold_index: Some(g as u32),
+                gold: Some(gold_incident),
+                row,
+                outcome,
+                similarity: pair.map(|(_, score)| score),
+            });
+        }
+        for (&row, _) in rows.iter().zip(row_taken).filter(|&(_, taken)| !taken) {
+            self.fp += 1;
+            self.rows.push(row);
+            self.matches.push(MatchRow {
+                doc_id,
+                gold_index: None,
+                gold: None,
+                row: Some(row),
+                outcome: Outcome::FalsePositive,
+                similarity: None,
+            });
+        }
+    }
+
+    /// A true positive: its fields are compared.
+    fn add_pair(&mut self, gold: &'a Record, row: &'a Record, rows_have_mention: bool) {
+        self.tp += 1;
+        self.gold.push(gold);
+        self.rows.push(row);
+        for (k, (_, agrees)) in FIELDS.iter().enumerate() {
+            self.compared[k] += 1;
+            self.agreeing[k] += u64::from(agrees(gold, row));
+        }
+        if let Some(agrees) = mention_agrees(gold, row, rows_have_mention) {
+            self.compared[FIELDS.len()] += 1;
+            self.agreeing[FIELDS.len()] += u64::from(agrees);
+        }
+    }
+
+    fn summary(&self, docs: usize, unscored: u64) -> PolarsResult<DataFrame> {
+        let precision = ratio(self.tp, self.tp + self.fp);
+        let recall = ratio(self.tp, self.tp + self.fn_);
+        let f1 = match (precision, recall) {
+            (Some(p), Some(r)) if p + r > 0.0 => Some(2.0 * p * r / (p + r)),
+            (Some(_), Some(_)) => Some(0.0),
+            _ => None,
+        };
+        df!(
+            "docs" => [docs as u64],
+            "gold" => [self.tp + self.fn_],
+            "predicted" => [self.tp + self.fp],
+            "tp" => [self.tp],
+            "fp" => [self.fp],
+            "fn" => [self.fn_],
+            "precision" => [precision],
+            "recall" => [recall],
+            "f1" => [f1],
+            "optional_matched" => [self.optional_matched],
+            "unscored" => [unscored],
+        )
+    }
+
+    fn fields(&self) -> PolarsResult<DataFrame> {
+        let accuracy: Vec<Option<f64>> = self
+            .compared
+            .iter()
+            .zip(&self.agreeing)
+            .map(|(&n, &hits)| ratio(hits, n))
+            .collect();
+        df!(
+            "field" => EVALUATED_FIELDS,
+            "matched" => self.compared,
+            "correct" => self.agreeing,
+            "accuracy" => accuracy,
+        )
+    }
+
+    fn aggregates(&self) -> PolarsResult<DataFrame> {
+        let errors: Vec<(u64, u64)> = MEASURES
+            .iter()
+            .map(|&(_, groups)| {
+                absolute_error(&sums(&self.gold, groups), &sums(&self.rows, groups))
+            })
+            .collect();
+        df!(
+            "measure" => MEASURES.map(|(name, _)| name),
+            "gold_total" => errors.iter().map(|e| e.1).collect::<Vec<_>>(),
+            "abs_error" => errors.iter().map(|e| e.0).collect::<Vec<_>>(),
+            "wape" => errors.iter().map(|&(e, g)| ratio(e, g)).collect::<Vec<_>>(),
+        )
+    }
+}
+
 /// Score the incident frame `predicted` against the frame `gold`.
 ///
 /// The documents scored are `docs` and every `doc_id` of `gold` (a document
@@ -626,152 +806,24 @@ pub fn evaluate(
 ) -> StatsResult<Evaluation> {
     let (rows, rows_have_mention) = read_records(predicted, false)?;
     let (gold, _) = read_records(gold, true)?;
-
-    let mut doc_order: Vec<&str> = Vec::new();
-    let mut doc_index: HashMap<&str, usize> = HashMap::new();
-    for doc in docs
-        .iter()
-        .map(String::as_str)
-        .chain(gold.iter().map(|g| g.doc_id.as_str()))
-    {
-        if !doc_index.contains_key(doc) {
-            doc_index.insert(doc, doc_order.len());
-            doc_order.push(doc);
-        }
+    let documents = Documents::new(docs, &gold, &rows);
+    let mut tally = Tally::default();
+    for (d, doc_id) in documents.ids.iter().enumerate() {
+        tally.add_document(
+            doc_id,
+            &documents.gold[d],
+            &documents.rows[d],
+            rows_have_mention,
+        );
     }
-    let mut gold_of: Vec<Vec<&Record>> = vec![Vec::new(); doc_order.len()];
-    for g in &gold {
-        gold_of[doc_index[g.doc_id.as_str()]].push(g);
-    }
-    let mut rows_of: Vec<Vec<&Record>> = vec![Vec::new(); doc_order.len()];
-    let mut unscored = 0u64;
-    for row in &rows {
-        match doc_index.get(row.doc_id.as_str()) {
-            Some(&d) => rows_of[d].push(row),
-            None => unscored += 1,
-        }
-    }
-
-    let mut matches: Vec<MatchRow> = Vec::new();
-    let (mut tp, mut fp, mut fn_, mut optional_matched) = (0u64, 0u64, 0u64, 0u64);
-    let mut gold_scored: Vec<&Record> = Vec::new();
-    let mut rows_scored: Vec<&Record> = Vec::new();
-    let mut field_hits = [0u64; EVALUATED_FIELDS.len()];
-    let mut field_scored = [0u64; EVALUATED_FIELDS.len()];
-    for (d, doc_id) in doc_order.iter().enumerate() {
-        let (gold, rows) = (&gold_of[d], &rows_of[d]);
-        let pairs = match_document(gold, rows);
-        let mut pair_of_gold: Vec<Option<(usize, i32)>> = vec![None; gold.len()];
-        let mut row_taken = vec![false; rows.len()];
-        for &(g, r, score) in &pairs {
-            pair_of_gold[g] = Some((r, score));
-            row_taken[r] = true;
-        }
-        for (g, (gold_incident, pair)) in gold.iter().zip(&pair_of_gold).enumerate() {
-            let row = pair.map(|(r, _)| rows[r]);
-            let outcome = match (gold_incident.optional, row) {
-                (true, _) => Outcome::Optional,
-                (false, Some(_)) => Outcome::TruePositive,
-                (false, None) => Outcome::FalseNegative,
-            };
-            match outcome {
-                Outcome::Optional => optional_matched += u64::from(row.is_some()),
-                Outcome::TruePositive => tp += 1,
-                _ => fn_ += 1,
-            }
-            if !gold_incident.optional {
-                gold_scored.push(gold_incident);
-            }
-            if let (Outcome::TruePositive, Some(row)) = (outcome, row) {
-                rows_scored.push(row);
-                for (k, (_, agrees)) in FIELDS.iter().enumerate() {
-                    field_scored[k] += 1;
-                    field_hits[k] += u64::from(agrees(gold_incident, row));
-                }
-                if let Some(hit) = mention_agrees(gold_incident, row, rows_have_mention) {
-                    field_scored[FIELDS.len()] += 1;
-                    field_hits[FIELDS.len()] += u64::from(hit);
-                }
-            }
-            matches.push(MatchRow {
-                doc_id,
-                gold_index: Some(g as u32),
-                gold: Some(gold_incident),
-                row,
-                outcome,
-                similarity: pair.map(|(_, score)| score),
-            });
-        }
-        for (row, _) in rows.iter().zip(&row_taken).filter(|(_, &taken)| !taken) {
-            fp += 1;
-            rows_scored.push(row);
-            matches.push(MatchRow {
-                doc_id,
-                gold_index: None,
-                gold: None,
-                row: Some(row),
-                outcome: Outcome::FalsePositive,
-                similarity: None,
-            });
-        }
-    }
-
     let polars = |e| StatsError::polars("incidents", e);
-    let precision = ratio(tp, tp + fp);
-    let recall = ratio(tp, tp + fn_);
-    let f1 = match (precision, recall) {
-        (Some(p), Some(r)) if p + r > 0.0 => Some(2.0 * p * r / (p + r)),
-        (Some(_), Some(_)) => Some(0.0),
-        _ => None,
-    };
-    let summary = df!(
-        "docs" => [doc_order.len() as u64],
-        "gold" => [tp + fn_],
-        "predicted" => [tp + fp],
-        "tp" => [tp],
-        "fp" => [fp],
-        "fn" => [fn_],
-        "precision" => [precision],
-        "recall" => [recall],
-        "f1" => [f1],
-        "optional_matched" => [optional_matched],
-        "unscored" => [unscored],
-    )
-    .map_err(polars)?;
-
-    let fields = df!(
-        "field" => EVALUATED_FIELDS,
-        "matched" => field_scored,
-        "correct" => field_hits,
-        "accuracy" => field_scored
-            .iter()
-            .zip(&field_hits)
-            .map(|(&n, &hits)| ratio(hits, n))
-            .collect::<Vec<_>>(),
-    )
-    .map_err(polars)?;
-
-    let mut measure_errors = Vec::new();
-    for (_, groups) in MEASURES {
-        measure_errors.push(absolute_error(
-            &sums(&gold_scored, groups),
-            &sums(&rows_scored, groups),
-        ));
-    }
-    let aggregates = df!(
-        "measure" => MEASURES.map(|(name, _)| name),
-        "gold_total" => measure_errors.iter().map(|e| e.1).collect::<Vec<_>>(),
-        "abs_error" => measure_errors.iter().map(|e| e.0).collect::<Vec<_>>(),
-        "wape" => measure_errors.iter().map(|&(e, g)| ratio(e, g)).collect::<Vec<_>>(),
-    )
-    .map_err(polars)?;
-
-    let matches = matches_frame(&matches, rows_have_mention).map_err(polars)?;
     Ok(Evaluation {
-        summary,
-        fields,
-        aggregates,
-        matches,
+        summary: tally
+            .summary(documents.ids.len(), documents.unscored)
+            .map_err(polars)?,
+        fields: tally.fields().map_err(polars)?,
+        aggregates: tally.aggregates().map_err(polars)?,
+        matches: matches_frame(&tally.matches, rows_have_mention).map_err(polars)?,
     })
 }
 
