@@ -201,6 +201,12 @@ def test_hand_worked_corpus_summary() -> None:
     )
 
 
+def test_jupyter_shows_the_summary_fields_and_aggregates() -> None:
+    html = ik.evaluate(parsed(), GOLD)._repr_html_()
+    assert html.startswith("<p><code>Evaluation(docs=3, gold=3")
+    assert html.count("<table") == 2 and "killed_by_district" in html
+
+
 def test_hand_worked_corpus_matches() -> None:
     result = ik.evaluate(parsed(), GOLD)
     # a0-a:0: district 3, dates within a day 2 and the same 1, deaths 2,

@@ -1,14 +1,14 @@
 //! `evaluate`: score incidents against a hand-annotated gold standard.
 //!
 //! Matching is per document. Every (gold, predicted) pair of a document gets
-//! a similarity (the points below); pairs at or above [`THRESHOLD`] are
+//! a similarity (the [`points`] below); pairs at or above [`THRESHOLD`] are
 //! taken greedily, highest similarity first, each gold incident and each row
 //! at most once; ties go to the later gold incident, then the later row (the
 //! order of the project's scorer, `eval/score.py`, whose figures this
-//! reproduces). A matched
-//! pair is a true positive, an unmatched row a false positive, an unmatched
-//! gold incident a false negative. Gold incidents marked `optional` are
-//! neither: a row matched to one is left out of every count.
+//! reproduces). A matched pair is a true positive, an unmatched row a false
+//! positive, an unmatched gold incident a false negative. Gold incidents
+//! marked `optional` are neither: a row matched to one is left out of every
+//! count, and so is the incident when nothing matches it.
 //!
 //! Fields of matched pairs are compared value for value (null equals null),
 //! except `place` (compared without generic words such as "area" or
@@ -887,6 +887,13 @@ fn matches_frame(matches: &[MatchRow], rows_have_mention: bool) -> PolarsResult<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn evaluated_fields_are_the_compared_ones_then_mention() {
+        let names: Vec<&str> = FIELDS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(EVALUATED_FIELDS[..FIELDS.len()], names[..]);
+        assert_eq!(EVALUATED_FIELDS[FIELDS.len()..], [MENTION]);
+    }
 
     #[test]
     fn place_keys_drop_generic_words() {
