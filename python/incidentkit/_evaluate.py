@@ -233,7 +233,8 @@ def read_gold(source: str | os.PathLike[str] | Sequence[Mapping[str, Any]]) -> p
         One row per gold incident: the SPEC columns (``incident_id`` is
         ``"{doc_id}:{gold_index}"``, ``text``, ``start`` and ``end`` are
         null), then ``gold_index`` (the incident's position in its
-        document), ``optional``, ``evidence`` and ``mention``. Documents
+        document), ``optional``, ``evidence`` and, while the parser's frame
+        lacks it, ``mention``. Documents
         without incidents have no rows: :func:`evaluate` reads them from the
         file itself.
 
