@@ -206,6 +206,27 @@ fn deduplicate(py: Python<'_>, incidents: PyDataFrame, window_days: u32) -> PyRe
     .map(PyDataFrame)
 }
 
+type EvaluationFrames = (PyDataFrame, PyDataFrame, PyDataFrame, PyDataFrame);
+
+/// Score incidents against a gold frame: summary, fields, aggregates, matches.
+#[pyfunction]
+#[pyo3(signature = (incidents, gold, docs))]
+fn evaluate(
+    py: Python<'_>,
+    incidents: PyDataFrame,
+    gold: PyDataFrame,
+    docs: Vec<String>,
+) -> PyResult<EvaluationFrames> {
+    let scored =
+        py.detach(|| guarded("evaluate", || stats::evaluate(&incidents.0, &gold.0, &docs)))?;
+    Ok((
+        PyDataFrame(scored.summary),
+        PyDataFrame(scored.fields),
+        PyDataFrame(scored.aggregates),
+        PyDataFrame(scored.matches),
+    ))
+}
+
 /// The place table.
 #[pyfunction]
 fn gazetteer() -> PyResult<PyDataFrame> {
@@ -225,6 +246,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rates, m)?)?;
     m.add_function(wrap_pyfunction!(deduplicate, m)?)?;
     m.add_function(wrap_pyfunction!(gazetteer, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate, m)?)?;
     m.add_function(wrap_pyfunction!(published_from_text, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

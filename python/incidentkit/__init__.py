@@ -15,6 +15,7 @@ from __future__ import annotations
 from incidentkit import _plugin, plot
 from incidentkit._core import __version__
 from incidentkit._corpus import parse_corpus
+from incidentkit._evaluate import Evaluation, evaluate, read_gold
 from incidentkit._parse import SCHEMA, parse, parse_many
 from incidentkit._stats import (
     Crosstab,
@@ -32,11 +33,13 @@ __all__ = [
     "SCHEMA",
     "CorpusWarning",
     "Crosstab",
+    "Evaluation",
     "__version__",
     "aggregate",
     "compare_periods",
     "crosstab",
     "deduplicate",
+    "evaluate",
     "gazetteer",
     "parse",
     "parse_corpus",
@@ -44,6 +47,7 @@ __all__ = [
     "plot",
     "rates",
     "read_corpus",
+    "read_gold",
     "trend",
 ]
 

@@ -70,6 +70,12 @@ def rates(aggregated: pl.DataFrame, per: float) -> pl.DataFrame:
 def deduplicate(incidents: pl.DataFrame, window_days: int) -> pl.DataFrame:
     """One row per event reported by several documents."""
 
+def evaluate(
+    incidents: pl.DataFrame, gold: pl.DataFrame, docs: list[str]
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Score incidents against a gold frame over its documents and ``docs``:
+    the summary, field, aggregate and match frames."""
+
 def gazetteer() -> pl.DataFrame:
     """The place table."""
 

@@ -1,5 +1,6 @@
 //! Statistics over incident frames: aggregates, crosstabs, period
-//! comparisons, trends, per-capita rates and deduplication.
+//! comparisons, trends, per-capita rates, deduplication and evaluation
+//! against a gold standard.
 //!
 //! Every function takes a polars `DataFrame` with (at least) the SPEC columns
 //! it reads and checks them first, so a wrong frame gives an error that names
@@ -9,6 +10,7 @@ mod aggregate;
 mod crosstab;
 mod dedup;
 mod error;
+mod evaluate;
 mod exact;
 mod gazetteer;
 mod grouping;
@@ -21,6 +23,7 @@ pub use aggregate::{aggregate, AGGREGATE_KEYS};
 pub use crosstab::{crosstab, Crosstab, CROSSTAB_VALUES};
 pub use dedup::deduplicate;
 pub use error::{StatsError, StatsResult};
+pub use evaluate::{evaluate, Evaluation, EVALUATED_FIELDS};
 pub use exact::{compare_periods, rate_ratio_test, Period, RateRatio};
 pub use gazetteer::gazetteer_frame;
 pub use grouping::{DateRule, DateWindow, Measure};
