@@ -13,6 +13,19 @@ use aho_corasick::{Anchored, Input, Match, MatchKind, StartKind};
 use serde::Deserialize;
 
 const GAZETTEER_JSON: &str = include_str!("data/gazetteer.json");
+/// Localities beyond those of gazetteer.json: one file per province, one
+/// entry a line (union councils, tehsils, towns, neighbourhoods, sectors).
+const LOCALITY_FILES: [&str; 7] = [
+    include_str!("data/localities/khyber_pakhtunkhwa.json"),
+    include_str!("data/localities/balochistan.json"),
+    include_str!("data/localities/punjab.json"),
+    include_str!("data/localities/sindh.json"),
+    include_str!("data/localities/islamabad.json"),
+    include_str!("data/localities/gilgit_baltistan.json"),
+    include_str!("data/localities/azad_kashmir.json"),
+];
+/// Afghan districts beyond those of gazetteer.json, one entry a line.
+const AFGHAN_DISTRICTS_JSON: &str = include_str!("data/afghan_districts.json");
 const TERMS_JSON: &str = include_str!("data/terms.json");
 
 #[derive(Debug, Deserialize)]
@@ -285,10 +298,27 @@ fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
+impl Gazetteer {
+    /// The gazetteer as shipped: gazetteer.json with the locality and
+    /// Afghan district files appended.
+    fn embedded() -> Self {
+        let mut gazetteer: Gazetteer =
+            serde_json::from_str(GAZETTEER_JSON).expect("embedded gazetteer is valid JSON");
+        for file in LOCALITY_FILES {
+            let more: Vec<LocalityEntry> =
+                serde_json::from_str(file).expect("embedded locality file is valid JSON");
+            gazetteer.localities.extend(more);
+        }
+        let more: Vec<AfghanDistrictEntry> = serde_json::from_str(AFGHAN_DISTRICTS_JSON)
+            .expect("embedded Afghan district file is valid JSON");
+        gazetteer.afghan_districts.extend(more);
+        gazetteer
+    }
+}
+
 impl Lexicon {
     fn load() -> Self {
-        let gazetteer: Gazetteer =
-            serde_json::from_str(GAZETTEER_JSON).expect("embedded gazetteer is valid JSON");
+        let gazetteer = Gazetteer::embedded();
         let terms: Terms = serde_json::from_str(TERMS_JSON).expect("embedded terms are valid JSON");
         let mut patterns: Vec<String> = Vec::new();
         let mut place_names: Vec<PlaceName> = Vec::new();
@@ -595,6 +625,9 @@ pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(Lexicon::load)
 }
+
+#[cfg(test)]
+mod gazetteer_tests;
 
 #[cfg(test)]
 mod tests {
