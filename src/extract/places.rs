@@ -166,6 +166,29 @@ fn metonym(written: &str, after: &str) -> bool {
             .contains(&next.as_str()))
 }
 
+/// A name followed by a speech verb is a person quoted: "Lehri said".
+fn speaker(after: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "added",
+        "stated",
+        "confirmed",
+        "explained",
+        "noted",
+        "remarked",
+    ];
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let next: &str = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    VERBS.contains(&next)
+}
+
 /// A place name used as a modifier of people or travel: "a Khuzdar
 /// family", "Islamabad-bound bus", "Peshawar-based trader".
 fn origin_modifier(after: &str) -> bool {
@@ -355,6 +378,11 @@ pub fn find_places(
             || official_before_regex().is_match(before)
             || metonym(written, after)
             || origin_modifier(after)
+            || speaker(after)
+                && !matches!(mention.kind, PlaceKind::Province | PlaceKind::Country)
+                && !["in", "at", "of", "from"]
+                    .iter()
+                    .any(|w| before.trim_end().ends_with(w))
         {
             mention.excluded = true;
         }

@@ -387,6 +387,25 @@ fn new_event_regex() -> &'static Rule {
     )
 }
 
+/// "In a separate interview", "in another development": another
+/// statement, not another event.
+fn not_an_event_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:in|on)\s+(?:a|an)?\s*(?:other|another|separate|different)\s+(?:[\w-]+\s+)?(?:interview|statement|development|press|message|video|tweet|post|meeting|case|report|order|move|news|conversation|talk|briefing|remarks|speech|occasion|note)",
+    )
+}
+
+/// Plans, threats and calls, not events: "to carry out an attack".
+fn intent_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:to\s+(?:carry\s+out|launch|conduct|stage|mount)\s+(?:an?\s+|more\s+|further\s+)?(?:[\w-]+\s+)?attacks?|(?:plan(?:ned|ning)?|threat(?:ened|ening)?|vow(?:ed|ing)?)\s+to\s+(?:attack|target|strike))\b",
+    )
+}
+
 fn reference_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
@@ -520,7 +539,7 @@ pub fn read_clues(
         operation: operation_name(text, start, end),
         summary: false,
         event_sum: None,
-        new_event: flag(Flag::NewEvent),
+        new_event: flag(Flag::NewEvent) && !not_an_event_regex().is_match(low),
         reference: flag(Flag::Reference),
         split_clause: false,
         comparison: false,
@@ -575,10 +594,15 @@ pub fn read_clues(
     // "killed when a van fell into a ravine", "shot dead over a land
     // dispute", "approved a military operation": no militant violence.
     let mishap = mishap_regex().is_match(low) && !militancy_regex().is_match(low);
-    if mishap || policy_regex().is_match(low) {
+    let intent = intent_regex().is_match(low) && !clues.has_counts();
+    if mishap || intent || policy_regex().is_match(low) {
         clues.negated = true;
         clues.casualties.clear();
         clues.cues.clear();
+        if intent {
+            // The target of a plan is no place of an event.
+            clues.places.clear();
+        }
     }
     // "Terrorist attacks have been rampant", "wanted in attacks on the
     // forces": attacks in general type no incident.
