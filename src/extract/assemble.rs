@@ -383,7 +383,7 @@ fn starts_new(
         .clues
         .iter()
         .any(|&k| doc.clues[k].event_sum.is_some());
-    if sum_in_hand && clue.tells_event() {
+    if sum_in_hand && clue.tells_event() && clue.event_sum.is_none() {
         return true;
     }
     let current_district = district_of(current);
@@ -1047,7 +1047,7 @@ pub fn incidents(
     let drafts = assemble(doc, published);
     let mut out: Vec<(Incident, usize, usize)> = Vec::new();
     // Which incidents count several events together.
-    let mut sums: Vec<Option<u32>> = Vec::new();
+    let mut sums: Vec<Option<Sum>> = Vec::new();
     // The date "the same day" or "two days after" counts from: the last
     // day-dated incident or summary told before, with the clue it came from.
     let mut previous: Option<(DateRange, usize)> = None;
@@ -1157,7 +1157,16 @@ pub fn incidents(
             ..Default::default()
         };
         out.push((incident, anchor_clue.start, evidence_end(draft, doc)));
-        sums.push(draft.clues.iter().find_map(|&c| doc.clues[c].event_sum));
+        sums.push(draft.clues.iter().find_map(|&c| {
+            let clue = &doc.clues[c];
+            let events = clue.event_sum?;
+            let areas = clue
+                .usable_places()
+                .flat_map(|p| [p.district.clone(), p.province.clone()])
+                .flatten()
+                .collect();
+            Some(Sum { events, areas })
+        }));
     }
     absorb_sums(&mut out, &sums);
     merge_countless_twins(&mut out);
@@ -1215,7 +1224,14 @@ fn days_apart(a: &Incident, b: &Incident) -> Option<i64> {
 
 /// A figure that only adds up incidents the text tells separately is not an
 /// incident: drop it, and let the parts inherit what it knew.
-fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<u32>]) {
+/// An incident that counts several events together: how many, and the
+/// districts and provinces it names.
+struct Sum {
+    events: u32,
+    areas: Vec<String>,
+}
+
+fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<Sum>]) {
     let mut drop = vec![false; out.len()];
     for i in 0..out.len() {
         let total = match out[i].0.killed.total() {
@@ -1227,7 +1243,7 @@ fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<u32>]) {
         if within.is_some() && sums[i].is_none() {
             continue;
         }
-        let overlaps = |j: usize| match (days_apart(&out[i].0, &out[j].0), sums[i]) {
+        let overlaps = |j: usize| match (days_apart(&out[i].0, &out[j].0), &sums[i]) {
             (Some(gap), Some(_)) => gap == 0,
             _ => out[j].0.date_start == out[i].0.date_start,
         };
@@ -1243,10 +1259,15 @@ fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<u32>]) {
             .collect();
         let sum: u32 = parts.iter().filter_map(|&j| out[j].0.killed.total()).sum();
         // "Two separate attacks", each told next: the parts are the incidents.
-        let each_told = sums[i].is_some_and(|n| {
-            let next: Vec<usize> = (i + 1..out.len()).take(n as usize).collect();
-            next.len() == n as usize
-                && next.iter().all(|j| parts.contains(j))
+        let inside = |j: usize, sum: &Sum| {
+            let named = |v: &Option<String>| v.as_ref().is_some_and(|v| sum.areas.contains(v));
+            sum.areas.is_empty() || named(&out[j].0.district) || named(&out[j].0.province)
+        };
+        let each_told = sums[i].as_ref().is_some_and(|sum| {
+            let n = sum.events as usize;
+            let next: Vec<usize> = (i + 1..out.len()).take(n).collect();
+            next.len() == n
+                && next.iter().all(|&j| sums[j].is_none() && inside(j, sum))
                 && next
                     .iter()
                     .filter_map(|&j| out[j].0.killed.total())

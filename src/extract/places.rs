@@ -166,6 +166,107 @@ fn metonym(written: &str, after: &str) -> bool {
             .contains(&next.as_str()))
 }
 
+/// Words that may stand before a place's name without being part of it.
+const NAME_PREFIXES: &[&str] = &[
+    "District",
+    "Tehsil",
+    "Division",
+    "Agency",
+    "Province",
+    "City",
+    "Town",
+    "Village",
+    "Mauza",
+    "Upper",
+    "Lower",
+    "Central",
+    "North",
+    "South",
+    "East",
+    "West",
+    "New",
+    "Old",
+    "Police",
+    "Station",
+    "Sub-division",
+    "Cantt",
+    "General",
+    "Area",
+    "Valley",
+    "Sector",
+    "Road",
+    "Bazaar",
+    "Chowk",
+    "Pakistan",
+    "Afghanistan",
+    "Khyber",
+    "Pakhtunkhwa",
+    "Balochistan",
+    "Sindh",
+    "Punjab",
+    "Kashmir",
+    "Baltistan",
+    "Mr",
+    "Mrs",
+    "Dr",
+    "College",
+    "School",
+    "University",
+    "Complex",
+    "Hospital",
+    "Academy",
+    "Mosque",
+    "Masjid",
+    "Madrassa",
+    "Seminary",
+    "Cantonment",
+    "Camp",
+    "Post",
+    "Checkpost",
+    "Headquarters",
+    "Jail",
+    "Prison",
+    "Airport",
+    "Court",
+    "Market",
+    "Stadium",
+    "Lines",
+    "Press",
+    "Club",
+    "Office",
+    "Institute",
+    "Centre",
+    "Center",
+    "Taliban",
+    "Express",
+    "Highway",
+    "Motorway",
+    "Bank",
+    "Hotel",
+];
+
+/// The capitalised word right before a name, when it reads as the first
+/// word of a longer name: not at a sentence start, not a title or generic
+/// word, not possessive, not an acronym.
+fn name_head(before: &str) -> Option<&str> {
+    let word_start = before
+        .strip_suffix(' ')?
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map_or(0, |i| i + 1);
+    let head = &before[word_start..before.len() - 1];
+    let capitalised = head.chars().next().is_some_and(char::is_uppercase);
+    let acronym = head.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    if !capitalised || acronym || head.len() < 3 || NAME_PREFIXES.contains(&head) {
+        return None;
+    }
+    // At a sentence start, the capital says nothing.
+    let earlier = before[..word_start].trim_end();
+    if earlier.is_empty() || earlier.ends_with(['.', '!', '?', ':', '"', '“', '(']) {
+        return None;
+    }
+    Some(head)
+}
+
 /// A name followed by a speech verb is a person quoted: "Lehri said".
 fn speaker(after: &str) -> bool {
     const VERBS: &[&str] = &[
@@ -364,6 +465,19 @@ pub fn find_places(
         let index = choose_entry(candidates, context).unwrap_or(m.index);
         let mut mention = mention_from_gazetteer(index, written, m.start, m.end);
         let before = crate::text::tail(text, start, m.start, 120);
+        // "Guli Bagh", "Wazir Bagh Road": a known name ending a longer one
+        // is that longer locality, not the known place.
+        let nameable = matches!(mention.kind, PlaceKind::District | PlaceKind::Locality);
+        if let Some(head) = name_head(before).filter(|_| nameable) {
+            if lex.places_named(&format!("{head} {written}")).is_empty() {
+                mention.start -= head.len() + 1;
+                mention.kind = PlaceKind::Locality;
+                mention.country = "Pakistan";
+                mention.province = None;
+                mention.district = None;
+                mention.place = Some(format!("{head} {written}"));
+            }
+        }
         mention.excluded =
             exclusion_regex().is_match(before) && !before.trim_end().ends_with("across the");
         // A route ("Peshawar-Quetta") names no incident place.

@@ -189,6 +189,23 @@ fn counted_events_regex() -> &'static Rule {
     })
 }
 
+/// "Forces killed 17 terrorists in Khyber Pakhtunkhwa and Balochistan": a
+/// toll over as many events as the provinces (or districts) it names, when
+/// the text tells each after it (the assembler checks).
+fn areas_counted(clues: &Clues) -> Option<u32> {
+    if !clues.has_counts() || clues.list_item {
+        return None;
+    }
+    let mut provinces: Vec<&str> = Vec::new();
+    for p in clues.usable_places().filter_map(|p| p.province.as_deref()) {
+        if !provinces.contains(&p) {
+            provinces.push(p);
+        }
+    }
+    let areas = provinces.len().max(clues.districts().len());
+    (areas >= 2).then_some(areas as u32)
+}
+
 /// How many events "two separate attacks" counts.
 fn events_counted(low: &str) -> Option<u32> {
     let m = counted_events_regex().find(low)?;
@@ -569,7 +586,8 @@ pub fn read_clues(
     // incident unless the text tells each apart (the assembler checks).
     clues.event_sum = (counted_events && one_day && clues.has_counts())
         .then(|| events_counted(low))
-        .flatten();
+        .flatten()
+        .or_else(|| areas_counted(&clues));
     // "killed in terrorist incidents across the province", "in August, 50
     // were killed": tolls of many events or of a whole period.
     let attack_told = clues
