@@ -581,10 +581,14 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
             if !clue.list_item && clue.list_lead.is_none() && clue.group.is_some() {
                 summary_group = clue.group.clone();
             }
-            if let Some(d) = doc.dates[c]
-                .iter()
-                .find(|d| !d.mention.statement && framing_date(d))
-            {
+            // "two more incidents reported on Saturday": with no other
+            // date, the day they were reported dates them.
+            let own = |statement: bool| {
+                doc.dates[c]
+                    .iter()
+                    .find(|d| d.mention.statement == statement && framing_date(d))
+            };
+            if let Some(d) = own(false).or_else(|| own(true)) {
                 summary_date = Some(*d);
             }
             // "Separately, four khwarij were killed in two engagements": what
@@ -685,8 +689,21 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
             && !districts.iter().any(|x| Some(*x) == district.as_deref());
         let same_place =
             district.is_some() && districts.iter().any(|x| Some(*x) == district.as_deref());
-        if conflicting_place && !clue.reference {
-            continue;
+        if conflicting_place {
+            // "Gul Muhammad of Domail police station...": back to the
+            // incident told earlier in that district, and on with it.
+            let earlier = drafts
+                .iter()
+                .position(|d| district_of(d).is_some_and(|x| districts.contains(&x.as_str())));
+            if let Some(k) = earlier.filter(|&k| k != i && !doc.clues[drafts[k].clues[0]].list_item)
+            {
+                drafts[k].push(c, doc, published);
+                current = Some(k);
+                continue;
+            }
+            if !clue.reference {
+                continue;
+            }
         }
         if (clue.eventive() && Some(i) == current) || same_paragraph || clue.reference || same_place
         {
@@ -769,6 +786,7 @@ fn merge_counts(draft: &Draft, doc: &DocumentClues) -> (Tally, bool) {
             }
         }
         split_unknown_total(clue, &mut local);
+        restate_across_sides(&mut merged, &mut local);
         for (key, value) in local {
             match merged.get_mut(&key) {
                 None => {
@@ -786,6 +804,51 @@ fn merge_counts(draft: &Draft, doc: &DocumentClues) -> (Tally, bool) {
     }
     let approximate = merged.values().any(|(v, a)| *a && *v > 0);
     (merged, approximate)
+}
+
+/// One figure told again with other nouns across the clues of an incident:
+/// "at least five passers-by were killed ... Five people died on the spot"
+/// is the same five (the exact wording clears the bound), and "26 people
+/// were killed ... 24 passengers died on the spot, while two later
+/// succumbed" tells the 26 by side.
+fn restate_across_sides(merged: &mut Tally, local: &mut Tally) {
+    for outcome in [Outcome::Killed, Outcome::Injured] {
+        let sides = |t: &Tally| -> Option<(u32, bool)> {
+            let known: Vec<(u32, bool)> = t
+                .iter()
+                .filter(|((o, s), _)| *o == outcome && *s != Side::Unknown)
+                .map(|(_, v)| *v)
+                .collect();
+            (!known.is_empty())
+                .then(|| (known.iter().map(|v| v.0).sum(), known.iter().any(|v| v.1)))
+        };
+        let unknown = (outcome, Side::Unknown);
+        match (
+            sides(merged),
+            merged.get(&unknown).copied(),
+            local.get(&unknown).copied(),
+            sides(local),
+        ) {
+            // Sides told, then the same total without a side.
+            (Some((told, _)), _, Some((again, exact_again)), None)
+                if told == again && again > 0 =>
+            {
+                local.remove(&unknown);
+                if !exact_again {
+                    for ((o, s), v) in merged.iter_mut() {
+                        if *o == outcome && *s != Side::Unknown {
+                            v.1 = false;
+                        }
+                    }
+                }
+            }
+            // A total without a side, then its parts by side.
+            (None, Some((total, _)), None, Some((parts, _))) if parts == total && total > 0 => {
+                merged.remove(&unknown);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// "eight people, including five soldiers and three civilians": parts that
