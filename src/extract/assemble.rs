@@ -576,7 +576,12 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
         });
         let open_paragraph =
             current.map(|i| doc.clues[*drafts[i].clues.last().unwrap_or(&c)].paragraph);
-        if clue.summary || (clue.bare_plural && current.is_none()) || carries_summary {
+        // "arrested five terrorists in IBOs": arrests told with plural
+        // operations are one incident; tolls over plural events sum them.
+        let arrests_only =
+            clue.has_counts() && clue.counts().all(|k| k.outcome == Outcome::Arrested);
+        let bare_summary = clue.bare_plural && current.is_none() && !arrests_only;
+        if clue.summary || bare_summary || carries_summary {
             last_summary = Some(c);
             if !clue.list_item && clue.list_lead.is_none() && clue.group.is_some() {
                 summary_group = clue.group.clone();

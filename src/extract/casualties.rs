@@ -716,6 +716,10 @@ fn titled_person_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     if names == 0 || (i > 0 && tokens[i - 1].is_any(&["the", "a", "an", "their", "his"])) {
         return None;
     }
+    // "CTD Punjab", "FC Balochistan": a force and its region, not a person.
+    if !lexicon().places_named(tokens[k].raw).is_empty() {
+        return None;
+    }
     let count = Count {
         value: 1,
         approximate: false,
