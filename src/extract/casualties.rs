@@ -611,7 +611,10 @@ fn is_age(tokens: &[Token<'_>], i: usize) -> bool {
         && tokens[i - 2].kind == TokenKind::Word
         && tokens[i - 2].is_capitalized()
         && matches!(next(1), "," | ")" | "");
-    tokens[i].kind == TokenKind::Number && (year_old || after_name)
+    // "aged 29", "age: 24"
+    let aged = i >= 1 && tokens[i - 1].is_any(&["aged", "age", "ages"])
+        || i >= 2 && tokens[i - 1].raw == ":" && tokens[i - 2].is("age");
+    tokens[i].kind == TokenKind::Number && (year_old || after_name || aged)
 }
 
 fn numeric_phrase(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
@@ -1099,7 +1102,10 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
         }
         let from = ph.noun_next.max(ph.count.next);
         let mut j = from;
-        let limit = (from + 24).min(tokens.len());
+        // A named person's clauses run long ("Captain X, aged 25, who
+        // hailed from ..., fought bravely ..., embraced shahadat").
+        let named = ph.noun_first == ph.count.first && ph.count.next > ph.noun_next;
+        let limit = (from + if named { 40 } else { 24 }).min(tokens.len());
         let mut depth = 0i32;
         while j < limit {
             let t = &tokens[j];
