@@ -772,8 +772,10 @@ fn listed_after_separator(tokens: &[Token<'_>], j: usize) -> bool {
         let filler = t.kind == TokenKind::Number
             || t.raw == "-"
             || t.lower.starts_with("year")
+            || t.is("old")
             || t.is_capitalized();
-        if !filler || j - k > 4 {
+        // "; 35-year-old Lance Naik X": an age between the mark and the name.
+        if !filler || j - k > 6 {
             return false;
         }
         k -= 1;
@@ -1125,7 +1127,7 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
                 let continues = t.raw == ";"
                     && phrases
                         .iter()
-                        .any(|o| o.count.first > j && o.count.first <= j + 5);
+                        .any(|o| o.count.first > j && o.count.first <= j + 8);
                 if !continues {
                     break;
                 }
