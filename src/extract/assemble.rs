@@ -197,6 +197,16 @@ fn choose_place(draft: &Draft, doc: &DocumentClues) -> Option<Place> {
         }
         if place.place.is_none() {
             place.place = locality_elsewhere(draft, doc, place.district.as_deref());
+        } else if place
+            .place
+            .as_deref()
+            .is_some_and(|name| is_road(draft, doc, name))
+        {
+            // A road is the place only when the incident names no town,
+            // village or area, in any of its sentences.
+            if let Some(area) = area_elsewhere(draft, doc, place.district.as_deref()) {
+                place.place = Some(area);
+            }
         }
         if coarse.as_ref().is_some_and(|c| {
             c.province.is_some() && place.province.is_some() && c.province != place.province
@@ -246,13 +256,42 @@ fn locality_elsewhere(
         .iter()
         .flat_map(|&c| usable(draft, &doc.clues[c]))
         .collect();
-    places
+    smallest_place(
+        places
+            .iter()
+            .filter(|p| p.district.as_deref() == Some(district)),
+    )
+    .or_else(|| {
+        smallest_place(
+            places
+                .iter()
+                .filter(|p| p.district.is_none() && p.kind == PlaceKind::Locality),
+        )
+    })
+}
+
+/// Whether the draft names `name` as a road, street or chowk.
+fn is_road(draft: &Draft, doc: &DocumentClues, name: &str) -> bool {
+    draft
+        .clues
         .iter()
-        .find(|p| p.district.as_deref() == Some(district) && p.place.is_some())
-        .or_else(|| {
-            places.iter().find(|p| {
-                p.district.is_none() && p.place.is_some() && p.kind == PlaceKind::Locality
-            })
+        .flat_map(|&c| usable(draft, &doc.clues[c]))
+        .any(|p| p.road && p.place.as_deref() == Some(name))
+}
+
+/// A town, village or area (no road, no container) of `district`, or of no
+/// known district, named in any clue of the draft.
+fn area_elsewhere(draft: &Draft, doc: &DocumentClues, district: Option<&str>) -> Option<String> {
+    draft
+        .clues
+        .iter()
+        .flat_map(|&c| usable(draft, &doc.clues[c]))
+        .find(|p| {
+            p.kind == PlaceKind::Locality
+                && !p.road
+                && !p.container
+                && p.place.is_some()
+                && (p.district.is_none() || p.district.as_deref() == district)
         })
         .and_then(|p| p.place.clone())
 }
@@ -325,6 +364,20 @@ fn place_of_clue(places: &[&PlaceMention], clue: &Clues) -> Place {
     }
 }
 
+/// The place among localities: the smallest named (not one that holds
+/// another), a town, village or area before a road or chowk.
+fn smallest_place<'a>(
+    mentions: impl Iterator<Item = &'a &'a PlaceMention> + Clone,
+) -> Option<String> {
+    let named = mentions.filter(|p| p.place.is_some());
+    named
+        .clone()
+        .find(|p| !p.container && !p.road)
+        .or_else(|| named.clone().find(|p| !p.container))
+        .or_else(|| named.clone().next())
+        .and_then(|p| p.place.clone())
+}
+
 fn place_in_district(places: &[&PlaceMention], district: &str) -> Place {
     let in_district: Vec<&&PlaceMention> = places
         .iter()
@@ -334,16 +387,10 @@ fn place_in_district(places: &[&PlaceMention], district: &str) -> Place {
         .first()
         .map(|p| place_from_mention(p))
         .unwrap_or_default();
-    place.place = in_district
-        .iter()
-        .find_map(|p| p.place.clone())
-        .or_else(|| {
-            // A locality the gazetteer does not know, named beside its district.
-            places
-                .iter()
-                .find(|p| p.district.is_none() && p.place.is_some())
-                .and_then(|p| p.place.clone())
-        });
+    place.place = smallest_place(in_district.iter().copied()).or_else(|| {
+        // A locality the gazetteer does not know, named beside its district.
+        smallest_place(places.iter().filter(|p| p.district.is_none()))
+    });
     if place.province.is_none() {
         place.province = places
             .iter()
@@ -697,9 +744,21 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
         if conflicting_place {
             // "Gul Muhammad of Domail police station...": back to the
             // incident told earlier in that district, and on with it.
-            let earlier = drafts
-                .iter()
-                .position(|d| district_of(d).is_some_and(|x| districts.contains(&x.as_str())));
+            let provinces: Vec<&str> = clue
+                .usable_places()
+                .filter_map(|p| p.province.as_deref())
+                .collect();
+            let earlier = drafts.iter().position(|d| match district_of(d) {
+                Some(x) => districts.contains(&x.as_str()),
+                // "In Mastung, the explosion took place ...": the blast told
+                // only by its province.
+                None => d
+                    .seen
+                    .coarse
+                    .as_ref()
+                    .and_then(|k| k.province.as_deref())
+                    .is_some_and(|p| provinces.contains(&p)),
+            });
             if let Some(k) = earlier.filter(|&k| k != i && !doc.clues[drafts[k].clues[0]].list_item)
             {
                 drafts[k].push(c, doc, published);

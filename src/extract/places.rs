@@ -23,6 +23,12 @@ pub struct PlaceMention {
     pub excluded: bool,
     /// A press dateline ("BANNU:") at the start of a paragraph.
     pub dateline: bool,
+    /// A road, street, chowk or bridge: the place only when no town,
+    /// village or area is named.
+    pub road: bool,
+    /// A locality another named one lies in ("the Sandiaye area of Khar"):
+    /// the smaller one is the place.
+    pub container: bool,
 }
 
 /// Generic words that trail a locality's name and are not part of it.
@@ -53,7 +59,7 @@ fn exclusion_regex() -> &'static Rule {
 fn dateline_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rx::compile(r"^\s*(?:[A-Z][A-Z.'’ -]{2,40}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*(?::|\s[–—-]\s|\(|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\[)").expect("valid regex")
+        super::rx::compile(r"^\s*(?:[A-Z][A-Z.'’ /-]{2,40}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*(?::|\s[–—-]\s|\(|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\[)").expect("valid regex")
     })
 }
 
@@ -62,7 +68,7 @@ fn area_regex() -> &'static Rule {
     RE.get_or_init(|| {
         let name = r"(?:[A-Z][\w-]*['’]s\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|e|i|ul))*?)";
         super::rx::compile(&format!(
-            r"(?:\b(?:the|general)\s+area\s+(?:of\s+)?{name}(?:\s+(?:valley|village|town|tehsil))?\b|\b(?:in|at|near|of|on)\s+(?:the\s+)?{name}\s+(?:area|village|town|tehsil|locality|valley|bazaar|neighbourhood|neighborhood)\b|\bat\s+{name},|\b(?:in|near)\s+{name}\s+(?:in|of|near)\s+(?:the\s+)?(?:[A-Z]))"
+            r"(?:\b(?:the|general)\s+area\s+(?:of\s+)?{name}(?:\s+(?:valley|village|town|tehsil))?\b|\b(?:in|at|near|of|on)\s+(?:the\s+)?{name}\s+(?:area|village|town|tehsil|locality|valley|bazaar|neighbourhood|neighborhood)\b|\bat\s+{name},|\b(?:in|near)\s+{name}\s+(?:in|of|near)\s+(?:the\s+)?(?:[A-Z])|\b(?:mountains|hills|outskirts|suburbs|village|town|vicinity|forests?)\s+of\s+{name}\b|\bin\s+{name},\s+(?:within|in|near|close)\b|\bin\s+{name}\s+general\b)"
         ))
         .expect("valid regex")
     })
@@ -366,6 +372,8 @@ fn mention_from_gazetteer(index: usize, written: &str, start: usize, end: usize)
         place: None,
         excluded: false,
         dateline: false,
+        road: false,
+        container: false,
     };
     match p.kind {
         PlaceKind::Country => {
@@ -513,9 +521,12 @@ pub fn find_places(
         out.push(mention);
     }
     add_elided_districts(text, start, &mut out);
+    add_roads(text, start, end, &mut out);
     add_area_localities(text, start, end, &mut out);
+    add_facility_localities(text, start, end, &mut out);
     route_within_district(text, &mut out);
     out.sort_by_key(|m| m.start);
+    mark_containers(text, &mut out);
     out
 }
 
@@ -610,7 +621,7 @@ fn add_area_localities(text: &str, start: usize, end: usize, out: &mut Vec<Place
         return;
     }
     for caps in area_regex().captures_iter(slice) {
-        let Some(name) = (1..=4).find_map(|g| caps.get(g)) else {
+        let Some(name) = (1..=7).find_map(|g| caps.get(g)) else {
             continue;
         };
         let (s, e) = (start + name.start(), start + name.end());
@@ -651,7 +662,223 @@ fn add_area_localities(text: &str, start: usize, end: usize, out: &mut Vec<Place
             place: Some(written.to_string()),
             excluded: exclusion_regex().is_match(before),
             dateline: false,
+            road: false,
+            container: false,
         });
+    }
+}
+
+fn road_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    RE.get_or_init(|| {
+        super::rx::compile(r"\b((?:[A-Z][\w'’-]*\s+){1,3}?)(Bypass\s+Road|Link\s+Road|Road|Bypass|Highway|Street|Avenue|Chowk|Chowrangi|Bridge|Square|Colony|Adda|Bazaar|Bazar|Market|Mandi)\b")
+            .expect("valid regex")
+    })
+}
+
+/// Words that start no road or facility name.
+const NOT_NAME_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "Main",
+    "Old",
+    "New",
+    "City",
+    "Joint",
+    "Police",
+    "Security",
+    "Army",
+    "FC",
+    "Levies",
+    "Frontier",
+    "Corps",
+    "Border",
+    "Check",
+    "Cantonment",
+    "Cantt",
+    "Saddar",
+    "Model",
+    "On",
+    "In",
+    "At",
+    "Near",
+    "From",
+    "Along",
+    "Via",
+    "National",
+    "Provincial",
+    "Federal",
+    "District",
+    "Tehsil",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+];
+
+/// Roads, chowks, bridges, colonies and bazaars by name: "on Sorangha Road",
+/// "near Tank Adda", "Mingora Bypass Road". A known place inside the name
+/// gives its district (a district's name gives none: "Tank Adda" is a bus
+/// stand of Dera Ismail Khan).
+fn add_roads(text: &str, start: usize, end: usize, out: &mut Vec<PlaceMention>) {
+    let slice = &text[start..end];
+    for caps in road_regex().captures_iter(slice) {
+        let (Some(whole), Some(head), Some(kind)) = (caps.get(0), caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        let mut words: Vec<&str> = head.as_str().split_whitespace().collect();
+        // "Quetta's Jinnah Road": the possessive names where the road is.
+        if let Some(k) = words
+            .iter()
+            .rposition(|w| w.ends_with("'s") || w.ends_with("’s"))
+        {
+            words.drain(..=k);
+        }
+        while words.first().is_some_and(|w| NOT_NAME_WORDS.contains(w)) {
+            words.remove(0);
+        }
+        if words.is_empty() {
+            continue;
+        }
+        let name = format!(
+            "{} {}",
+            words.join(" "),
+            kind.as_str()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        let e = start + whole.end();
+        let s = e - name.len().min(e - start);
+        if !text.is_char_boundary(s) || text[s..e] != *name {
+            continue;
+        }
+        let inner: Vec<usize> = (0..out.len())
+            .filter(|&k| out[k].start >= s && out[k].end <= e)
+            .collect();
+        if out
+            .iter()
+            .any(|m| m.start < e && s < m.end && !(m.start >= s && m.end <= e))
+        {
+            continue;
+        }
+        let district = inner
+            .iter()
+            .find(|&&k| out[k].kind == PlaceKind::Locality)
+            .and_then(|&k| out[k].district.clone());
+        let province = district
+            .as_deref()
+            .and_then(|d| lexicon().province_of(d))
+            .map(str::to_string);
+        let excluded = inner.iter().any(|&k| out[k].excluded);
+        for k in inner.into_iter().rev() {
+            out.remove(k);
+        }
+        let before = crate::text::tail(text, start, s, 120);
+        let road = !matches!(
+            kind.as_str(),
+            "Colony" | "Adda" | "Bazaar" | "Bazar" | "Market" | "Mandi"
+        );
+        out.push(PlaceMention {
+            start: s,
+            end: e,
+            kind: PlaceKind::Locality,
+            country: "Pakistan",
+            province,
+            district,
+            place: Some(name),
+            excluded: excluded || exclusion_regex().is_match(before),
+            dateline: false,
+            road,
+            container: false,
+        });
+    }
+}
+
+fn facility_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    RE.get_or_init(|| {
+        super::rx::compile(r"\b((?:[A-Z][\w'’-]*\s+){1,3}?)(?:[Pp]olice\s+|[Ll]evies\s+|FC\s+)?(?:[Cc]heck\s?-?[Pp]osts?|[Cc]heckpoints?|[Pp]olice\s+[Ss]tation|[Tt]hana)\b")
+            .expect("valid regex")
+    })
+}
+
+/// A facility named after its locality ("the Khojri police checkpost",
+/// "within the limits of Doaba police station") names that locality.
+fn add_facility_localities(text: &str, start: usize, end: usize, out: &mut Vec<PlaceMention>) {
+    let lex = lexicon();
+    let slice = &text[start..end];
+    for caps in facility_regex().captures_iter(slice) {
+        let Some(head) = caps.get(1) else { continue };
+        let mut words: Vec<&str> = head.as_str().split_whitespace().collect();
+        while words.first().is_some_and(|w| NOT_NAME_WORDS.contains(w)) {
+            words.remove(0);
+        }
+        words.retain(|w| !NOT_NAME_WORDS.contains(w));
+        if words.is_empty() || words.iter().any(|w| w.chars().all(|c| c.is_uppercase())) {
+            continue;
+        }
+        let name = words.join(" ");
+        let Some(offset) = head.as_str().find(&name) else {
+            continue;
+        };
+        let s = start + head.start() + offset;
+        let e = s + name.len();
+        if out.iter().any(|m| m.start < e && s < m.end) || !lex.places_named(&name).is_empty() {
+            continue;
+        }
+        let before = crate::text::tail(text, start, s, 120);
+        out.push(PlaceMention {
+            start: s,
+            end: e,
+            kind: PlaceKind::Locality,
+            country: "Pakistan",
+            province: None,
+            district: None,
+            place: Some(name),
+            excluded: exclusion_regex().is_match(before),
+            dateline: false,
+            road: false,
+            container: false,
+        });
+    }
+}
+
+fn nesting_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    RE.get_or_init(|| {
+        super::rx::compile(r"(?i)^\s*(?:(?:general\s+)?area|village|town|bazaar|locality|valley|mohalla)?\s*,?\s*(?:of|in|near|within|inside)?\s*(?:the\s+)?$")
+            .expect("valid regex")
+    })
+}
+
+/// "the Sandiaye area of Khar", "Shahtora Takhtikhel in Serai Naurang
+/// tehsil": the first lies in the second, which then only contains the
+/// place; an unknown locality takes its container's district.
+fn mark_containers(text: &str, out: &mut [PlaceMention]) {
+    for k in 1..out.len() {
+        let (inner, outer) = (&out[k - 1], &out[k]);
+        let locality = |m: &PlaceMention| m.kind == PlaceKind::Locality && m.place.is_some();
+        // "on Jail Road in the Shahi Khel area": the area is the place.
+        if !locality(inner) || !locality(outer) || inner.road || inner.end > outer.start {
+            continue;
+        }
+        if !nesting_regex().is_match(&text[inner.end..outer.start]) {
+            continue;
+        }
+        if inner.district.is_some() && outer.district.is_some() && inner.district != outer.district
+        {
+            continue;
+        }
+        let (district, province) = (outer.district.clone(), outer.province.clone());
+        out[k].container = true;
+        if out[k - 1].district.is_none() {
+            out[k - 1].district = district;
+            out[k - 1].province = province;
+        }
     }
 }
 
