@@ -422,7 +422,9 @@ fn starts_new(
     published: Option<NaiveDate>,
 ) -> bool {
     let clue = &doc.clues[c];
-    if clue.list_item || clue.split_clause || clue.new_event {
+    let retold_here =
+        clue.retold && district_of(current).is_some_and(|d| clue.districts().contains(&d.as_str()));
+    if clue.list_item || clue.split_clause || clue.new_event && !retold_here {
         return true;
     }
     // After "ten killed in three operations", each operation told is its own.

@@ -38,6 +38,9 @@ pub struct Clues {
     pub event_sum: Option<u32>,
     /// "In another ...", "Separately", "Meanwhile": a new event starts.
     pub new_event: bool,
+    /// "Earlier today, a statement said ...": only a time marks it new, so
+    /// told in the same place it may be the same event from another source.
+    pub retold: bool,
     /// "the attack", "the militants": refers to an event already told.
     pub reference: bool,
     /// A clause split off its sentence ("..., which prompted an operation in which ...").
@@ -231,7 +234,7 @@ fn same_place_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
-        r"(?i)the\s+same\s+(?:area|town|village|post|district|place|city|spot|checkpost|check-post|locality)",
+        r"(?i)\bthe\s+same\s+(?:area|town|village|post|district|place|city|spot|checkpost|check-post|locality)\b",
     )
 }
 
@@ -404,6 +407,16 @@ fn new_event_regex() -> &'static Rule {
     )
 }
 
+/// A sentence that opens with a time ("Earlier today,", "Later,") and
+/// names no other event.
+fn retold_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)^(?:earlier|later)(?:\s+(?:today|in\s+the\s+day|on))?\s*,\s+(?:a|the)\s+(?:statement|spokesperson|spokesman|official|officials|police|rescue|report)\b",
+    )
+}
+
 /// "In a separate interview", "in another development": another
 /// statement, not another event.
 fn not_an_event_regex() -> &'static Rule {
@@ -557,6 +570,7 @@ pub fn read_clues(
         summary: false,
         event_sum: None,
         new_event: flag(Flag::NewEvent) && !not_an_event_regex().is_match(low),
+        retold: retold_regex().is_match(low),
         reference: flag(Flag::Reference),
         split_clause: false,
         comparison: false,
