@@ -808,7 +808,12 @@ fn same_event_told_before(
         }
         let place_ok = match districts.first() {
             Some(x) => district_of(d).as_deref() == Some(*x),
-            None => clue.reference_kind.is_some_and(|k| k.fits(draft_events(d))),
+            // "six terrorists attacked the security post": a definite
+            // reference with no kind returns to the lead incident.
+            None => match clue.reference_kind {
+                Some(k) => k.fits(draft_events(d)),
+                None => i == 0,
+            },
         };
         let other = first_event_date(d);
         let date_ok = match (range, other) {
@@ -821,7 +826,9 @@ fn same_event_told_before(
     };
     if districts.is_empty() {
         // Only a reference: the lead incident of its kind.
-        return referenced_draft(c, drafts, current, doc).filter(|&i| matches(i, &drafts[i]));
+        return referenced_draft(c, drafts, current, doc)
+            .or_else(|| (clue.reference_kind.is_none() && !drafts.is_empty()).then_some(0))
+            .filter(|&i| matches(i, &drafts[i]));
     }
     // Only incidents told recently can be told again by name.
     let recent = drafts.len().saturating_sub(64);

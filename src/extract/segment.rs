@@ -327,7 +327,7 @@ pub fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
     static RE: OnceLock<Rule> = OnceLock::new();
     let re = regex(
         &RE,
-        r"^\s*[A-Z][A-Za-z .'’/-]{1,40}(?:\[[^\]]{0,30}\])?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{0,80}\)\s*[:–—-]?|:|\s[–—-]\s)",
+        r"^\s*[A-Z][A-Za-z .'’/-]{1,40}(?:\[[^\]]{0,30}\])?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{0,80}\)\s*[:–—-]?|:|\s?[–—-]\s)",
     );
     let m = re.find(&text[start..end])?;
     let head = &text[start..start + m.end()];
