@@ -493,8 +493,11 @@ fn starts_new(
                 .filter(|d| d.mention.statement)
                 .find_map(|d| resolve_mention(d, published, None))
         });
+        // "On the night of October 11, Afghan forces had opened fire": a
+        // dated event told in the past perfect is an earlier one.
+        let apart = if clue.earlier_told { 1 } else { 7 };
         if let Some(a) = stated {
-            if (a.start - b.end).num_days() > 7 || (b.start - a.end).num_days() > 7 {
+            if (a.start - b.end).num_days() > apart || (b.start - a.end).num_days() > apart {
                 return true;
             }
         }

@@ -38,6 +38,8 @@ pub struct Clues {
     pub event_sum: Option<u32>,
     /// "In another ...", "Separately", "Meanwhile": a new event starts.
     pub new_event: bool,
+    /// "had opened fire", "had been killed": an event before the one in hand.
+    pub earlier_told: bool,
     /// "Earlier today, a statement said ...": only a time marks it new, so
     /// told in the same place it may be the same event from another source.
     pub retold: bool,
@@ -407,6 +409,15 @@ fn new_event_regex() -> &'static Rule {
     )
 }
 
+/// The past perfect of an event: "had opened fire", "had been attacked".
+fn past_perfect_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\bhad\s+(?:also\s+)?(?:been\s+)?(?:opened|attacked|killed|martyred|struck|targeted|carried|conducted|launched|stormed|ambushed|exploded|detonated|abducted|kidnapped|fired|injured|wounded|blown)\b",
+    )
+}
+
 /// A sentence that opens with a time ("Earlier today,", "Later,") and
 /// names no other event.
 fn retold_regex() -> &'static Rule {
@@ -571,6 +582,7 @@ pub fn read_clues(
         event_sum: None,
         new_event: flag(Flag::NewEvent) && !not_an_event_regex().is_match(low),
         retold: retold_regex().is_match(low),
+        earlier_told: past_perfect_regex().is_match(low),
         reference: flag(Flag::Reference),
         split_clause: false,
         comparison: false,
