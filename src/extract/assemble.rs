@@ -569,10 +569,9 @@ fn referenced_draft(
         .iter()
         .position(|d| kind.fits(draft_events(d)))
         .or_else(|| {
-            // Nothing of that kind yet: the open incident, if told in this paragraph.
-            current.filter(|&i| {
-                doc.clues[*drafts[i].clues.last().unwrap_or(&c)].paragraph == clue.paragraph
-            })
+            // Nothing of that kind yet: the open incident, if told in this
+            // paragraph or the one before.
+            current.filter(|&i| near(i))
         })
 }
 
@@ -632,7 +631,13 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
         // operations are one incident; tolls over plural events sum them.
         let arrests_only =
             clue.has_counts() && clue.counts().all(|k| k.outcome == Outcome::Arrested);
-        let bare_summary = clue.bare_plural && current.is_none() && !arrests_only;
+        // "killed more than 50 terrorists in consecutive operations between
+        // 7 and 8 August": a toll of named days is one incident.
+        let day_dated = clue.event_dates().any(|d| d.expr.names_day());
+        let bare_summary = clue.bare_plural
+            && current.is_none()
+            && !arrests_only
+            && !(day_dated && clue.has_counts() && clue.event_sum.is_none());
         if clue.summary || bare_summary || carries_summary {
             last_summary = Some(c);
             if !clue.list_item && clue.list_lead.is_none() && clue.group.is_some() {

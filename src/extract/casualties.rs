@@ -301,6 +301,10 @@ const OBJECT_VERBS: &[&str] = &[
     "taking",
     "carried",
     "carrying",
+    "move",
+    "moved",
+    "handed",
+    "transported",
 ];
 
 /// Words that end a noun phrase after a number.
@@ -984,6 +988,17 @@ fn named_victims(
         }
         // Not a place or an organisation: those are capitalised too.
         if (start..end).any(|k| tokens[k].raw.chars().all(|c| c.is_ascii_uppercase())) {
+            continue;
+        }
+        // "A soldier of the Balochistan Frontier Corps was martyred": a name
+        // after "of the" belongs to the noun before it; a force is no person.
+        let of_before = start > 0 && tokens[start - 1].is_any(&["of", "the"]);
+        let force = (start..end).any(|k| {
+            tokens[k].is_any(&[
+                "corps", "force", "forces", "police", "levies", "rangers", "army",
+            ]) || !lexicon().places_named(tokens[k].raw).is_empty()
+        });
+        if of_before || force {
             continue;
         }
         let side = (start.saturating_sub(6)..start)

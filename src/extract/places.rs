@@ -257,8 +257,10 @@ const NAME_PREFIXES: &[&str] = &[
 fn name_head(before: &str) -> Option<&str> {
     let word_start = before
         .strip_suffix(' ')?
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let head = &before[word_start..before.len() - 1];
     let capitalised = head.chars().next().is_some_and(char::is_uppercase);
     let acronym = head.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
@@ -885,6 +887,16 @@ fn mark_containers(text: &str, out: &mut [PlaceMention]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_after_a_wide_mark_is_read_whole() {
+        // A dash of three bytes right before a word (found by the property test).
+        for text in ["— Bannu", "x —Bannu and — Bannu", "“ Guli Bagh"] {
+            let _ = find_places(text, 0, text.len(), true, None);
+        }
+        assert_eq!(name_head("in the Guli "), Some("Guli"));
+        assert_eq!(name_head("— "), None);
+    }
 
     fn usable(text: &str) -> Vec<(Option<String>, Option<String>)> {
         let dateline = crate::extract::segment::dateline_end(text, 0, text.len());
