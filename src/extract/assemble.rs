@@ -637,7 +637,7 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
         let bare_summary = clue.bare_plural
             && current.is_none()
             && !arrests_only
-            && !(day_dated && clue.has_counts() && clue.event_sum.is_none());
+            && !(day_dated && clue.has_counts() && !clue.counted_events);
         if clue.summary || bare_summary || carries_summary {
             last_summary = Some(c);
             if !clue.list_item && clue.list_lead.is_none() && clue.group.is_some() {
@@ -1216,7 +1216,8 @@ pub fn incidents(
                     .flatten()
             });
             if let Some(parent) = parent.and_then(|i| choose_place(&drafts[i], doc)) {
-                if place.province.is_none() || place.province == parent.province {
+                let same_country = place.country.is_none() || place.country == parent.country;
+                if same_country && (place.province.is_none() || place.province == parent.province) {
                     place = parent;
                 }
             }
@@ -1396,7 +1397,8 @@ fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<Sum>]) {
                 j != i
                     && sums[j].is_none()
                     && overlaps(j)
-                    && out[j].0.district.is_some()
+                    && (out[j].0.district.is_some()
+                        || sums[i].is_some() && out[j].0.province.is_some())
                     && (within.is_none() || out[j].0.district == within)
                     && out[j].0.country == out[i].0.country
             })
@@ -1405,7 +1407,7 @@ fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<Sum>]) {
         // "Two separate attacks", each told next: the parts are the incidents.
         let inside = |j: usize, sum: &Sum| {
             let named = |v: &Option<String>| v.as_ref().is_some_and(|v| sum.areas.contains(v));
-            sum.areas.is_empty() || named(&out[j].0.district) || named(&out[j].0.province)
+            named(&out[j].0.district) || named(&out[j].0.province)
         };
         let each_told = sums[i].as_ref().is_some_and(|sum| {
             let n = sum.events as usize;

@@ -33,6 +33,8 @@ pub struct Clues {
     pub operation: Option<String>,
     /// Statistics or a sum over several events: never an incident.
     pub summary: bool,
+    /// The events are counted: "in two separate attacks".
+    pub counted_events: bool,
     /// Figures for a day's events counted together ("eight killed in two
     /// IBOs on Thursday"): an incident unless the events are told apart.
     pub event_sum: Option<u32>,
@@ -580,6 +582,7 @@ pub fn read_clues(
         operation: operation_name(text, start, end),
         summary: false,
         event_sum: None,
+        counted_events,
         new_event: flag(Flag::NewEvent) && !not_an_event_regex().is_match(low),
         retold: retold_regex().is_match(low),
         earlier_told: past_perfect_regex().is_match(low),
@@ -613,7 +616,13 @@ pub fn read_clues(
     clues.event_sum = (counted_events && one_day && clues.has_counts())
         .then(|| events_counted(low))
         .flatten()
-        .or_else(|| areas_counted(&clues));
+        .or_else(|| areas_counted(&clues))
+        // "several overnight strikes ... killing eight": a day's strikes
+        // counted together, told apart after it or not at all.
+        .or_else(|| {
+            let plural = quantified || plural_events && general;
+            (plural && one_day && clues.has_counts()).then_some(2)
+        });
     // "killed in terrorist incidents across the province", "in August, 50
     // were killed": tolls of many events or of a whole period.
     let attack_told = clues
