@@ -414,6 +414,33 @@ fn follow_up_with_own_figures(c: usize, current: &Draft, doc: &DocumentClues) ->
             .all(|cas| !known.contains(&(cas.outcome, cas.side)))
 }
 
+/// "The successful operation in the Sambaza area of Zhob ... The
+/// consecutive operations led to the killing of 50": a sentence that sets
+/// the scene of the first incident, naming its place but no figure of its
+/// own, lends that place.
+fn scene_before(
+    c: usize,
+    current: Option<usize>,
+    drafts: &[Draft],
+    doc: &DocumentClues,
+) -> Option<usize> {
+    let before = c.checked_sub(1)?;
+    let (scene, clue) = (&doc.clues[before], &doc.clues[c]);
+    let taken = drafts.iter().any(|d| d.clues.contains(&before));
+    let same_kind = scene
+        .cues
+        .iter()
+        .any(|k| clue.cues.iter().any(|m| m.event == k.event));
+    (current.is_none()
+        && drafts.is_empty()
+        && !taken
+        && !scene.summary
+        && !scene.negated
+        && scene.has_specific_place()
+        && same_kind)
+        .then_some(before)
+}
+
 /// Whether clue `c` tells a new event rather than more of `current`.
 fn starts_new(
     c: usize,
@@ -693,7 +720,10 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
                     && clue.districts().len() > 1
             });
             let inherits = clue.split_clause && !clue.comparison;
-            let inherited_from = inherits.then(|| c.checked_sub(1)).flatten();
+            let inherited_from = inherits
+                .then(|| c.checked_sub(1))
+                .flatten()
+                .or_else(|| scene_before(c, current, &drafts, doc));
             let frame = Draft {
                 context: clue.list_lead.or(last_summary),
                 context_date: summary_date,
@@ -1269,6 +1299,19 @@ pub fn incidents(
                 None => nationalities.push(Nationality {
                     nationality: name.clone(),
                     count: *count,
+                }),
+            }
+        }
+        // "90% of the terrorists killed were Afghan nationals".
+        let dead_militants = get(Outcome::Killed, Side::Militants);
+        for (name, pct) in close().flat_map(|c| c.nationality_shares.iter()) {
+            let Some(base) = dead_militants else { break };
+            let count = (base * pct + 50) / 100;
+            match nationalities.iter_mut().find(|n| &n.nationality == name) {
+                Some(n) => n.count = n.count.or(Some(count)),
+                None => nationalities.push(Nationality {
+                    nationality: name.clone(),
+                    count: Some(count),
                 }),
             }
         }

@@ -118,7 +118,17 @@ fn militant_context(sentence: &str) -> bool {
 
 fn percent_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| super::rx::compile(r"(?i)(\d{1,3})\s*(?:%|percent|per\s+cent)\s+of\s+(?:whom|them|those)\s+(?:were|was)\s+$").expect("valid regex"))
+    RE.get_or_init(|| super::rx::compile(r"(?i)(\d{1,3})\s*(?:%|percent|per\s+cent)\s+of\s+(?:whom|them|those|the\s+(?:\w+\s+){0,2}?(?:terrorists|militants|khwarij|khawarij|attackers|infiltrators|insurgents|dead|killed)(?:\s+killed)?)\s+(?:were|was)\s+(?:\w+\s+)?$").expect("valid regex"))
+}
+
+/// What one segment says of the militants' nationalities.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Nationalities {
+    /// Each nationality with its count where the segment states one.
+    pub stated: Vec<(String, Option<u32>)>,
+    /// Shares whose base is the incident's dead militants, told elsewhere:
+    /// "90% of the terrorists killed were Afghan nationals" (percent).
+    pub shares: Vec<(String, u32)>,
 }
 
 /// Nationalities of militants in one segment, with counts where stated.
@@ -129,9 +139,10 @@ pub fn find_nationalities(
     list_item: bool,
     tokens: &[Token<'_>],
     casualties: &[Casualty],
-) -> Vec<(String, Option<u32>)> {
+) -> Nationalities {
     let lex = lexicon();
     let mut out: Vec<(String, Option<u32>)> = Vec::new();
+    let mut shares: Vec<(String, u32)> = Vec::new();
     for (s, e, nationality) in lex.find_demonyms(text, start, end) {
         let rest = text[e..end]
             .trim_start_matches('-')
@@ -211,14 +222,19 @@ pub fn find_nationalities(
                 .iter()
                 .rfind(|c| !c.part && c.start_before(at))
                 .map(|c| c.value);
-            if let (Some(pct), Some(base)) = (caps[1].parse::<u32>().ok(), base) {
-                count = Some((base * pct + 50) / 100);
+            match (caps[1].parse::<u32>().ok().filter(|p| *p <= 100), base) {
+                (Some(pct), Some(base)) => count = Some((base * pct + 50) / 100),
+                (Some(pct), None) => shares.push((nationality.to_string(), pct)),
+                _ => {}
             }
         }
         add(&mut out, nationality, count);
     }
     origins(text, start, end, &mut out);
-    out
+    Nationalities {
+        stated: out,
+        shares,
+    }
 }
 
 impl Casualty {

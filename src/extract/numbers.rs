@@ -100,6 +100,15 @@ fn plain_number(tokens: &[Token<'_>], i: usize) -> Option<(u32, bool, usize)> {
     if t.kind == TokenKind::Number && !written_as_count(tokens, i) {
         return None;
     }
+    // "90% of the terrorists": a share, not a count.
+    let share = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.raw == "%" || n.is_any(&["percent", "pc"]))
+        || tokens.get(i + 1).is_some_and(|n| n.is("per"))
+            && tokens.get(i + 2).is_some_and(|n| n.is("cent"));
+    if share {
+        return None;
+    }
     let mut next = i + 1;
     let mut value = base;
     if is_dozen(next) {
@@ -294,6 +303,8 @@ mod tests {
             ("one hundred and thirty", Some((130, false, 4))),
             ("as many as 25", Some((25, false, 4))),
             ("2020", None),
+            ("90% of them", None),
+            ("40 percent of the dead", None),
             ("1,998 people", Some((1998, false, 1))),
             ("several soldiers", None),
             ("many", None),

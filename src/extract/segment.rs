@@ -29,6 +29,9 @@ pub struct Clues {
     pub cues: Vec<EventCue>,
     pub group: Option<String>,
     pub nationalities: Vec<(String, Option<u32>)>,
+    /// Nationality shares of the incident's dead militants ("90% of the
+    /// terrorists killed were Afghans"), resolved against its count.
+    pub nationality_shares: Vec<(String, u32)>,
     pub cross_border: bool,
     pub operation: Option<String>,
     /// Statistics or a sum over several events: never an incident.
@@ -551,8 +554,7 @@ pub fn read_clues(
     let dates = event_and_statement_dates(text, lower, start, end, dateline);
     let date_spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
     let casualties = find_casualties(&tokens, &date_spans);
-    let nationalities =
-        find_nationalities(text, start, end, list_lead.is_some(), &tokens, &casualties);
+    let found = find_nationalities(text, start, end, list_lead.is_some(), &tokens, &casualties);
     let flags = segment_set().matches(low);
     let flag = |f: Flag| flags.matched(f as usize);
     let cue_matches = flags.iter().filter(|&i| i >= FLAGS).map(|i| i - FLAGS);
@@ -577,7 +579,8 @@ pub fn read_clues(
         places: find_places(text, start, end, paragraph_start, dateline),
         cues,
         group: militant_group(text, start, end),
-        nationalities,
+        nationalities: found.stated,
+        nationality_shares: found.shares,
         cross_border: cross_border(lower, start, end),
         operation: operation_name(text, start, end),
         summary: false,
@@ -637,7 +640,8 @@ pub fn read_clues(
     let many_events = plural_locus_regex().is_match(low);
     let scattered = scattered_regex().is_match(low);
     clues.summary = (counted_events && clues.event_sum.is_none())
-        || (stats && !singular_event)
+        // "90% of the terrorists killed were Afghans" speaks of the incident's dead.
+        || (stats && !singular_event && clues.nationality_shares.is_empty())
         || (quantified && (general || scattered) && (!one_day || scattered))
         || (clues.has_counts()
             && general
