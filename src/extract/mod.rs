@@ -147,9 +147,10 @@ pub fn debug_clues(text: &str, published: Option<NaiveDate>) {
     let clues = document_clues(&doc, &lower);
     for (i, c) in clues.clues.iter().enumerate() {
         println!(
-            "#{i} p{} summary={} new={} ref={} eventive={} split={} | {}",
+            "#{i} p{} summary={} bare={} new={} ref={} eventive={} split={} | {}",
             c.paragraph,
             c.summary,
+            c.bare_plural,
             c.new_event,
             c.reference,
             c.eventive(),

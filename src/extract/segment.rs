@@ -250,7 +250,7 @@ fn scattered_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
-        r"(?i)\b(?:across|throughout)\s+the\s+(?:province|country|region)|in\s+(?:different|various|several|multiple)\s+(?:parts|areas|districts|cities)\b",
+        r"(?i)\b(?:across|throughout)\s+the\s+(?:province|country|region)|in\s+(?:different|various|several|multiple)\s+(?:parts|areas|districts|cities)\b|\b(?:at|in|on)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|several|multiple|different|various)\s+(?:locations|places|sites|points|spots|fronts|cities|towns)\b",
     )
 }
 
@@ -639,7 +639,11 @@ pub fn read_clues(
         && clues.counts().any(|c| c.value >= 2);
     let many_events = plural_locus_regex().is_match(low);
     let scattered = scattered_regex().is_match(low);
+    // "Coordinated attacks hit Balochistan at 12 locations today": many
+    // events told one by one after it.
+    let many_places = scattered && plural_events && !singular_event && !clues.has_counts();
     clues.summary = (counted_events && clues.event_sum.is_none())
+        || many_places
         // "90% of the terrorists killed were Afghans" speaks of the incident's dead.
         || (stats && !singular_event && clues.nationality_shares.is_empty())
         || (quantified && (general || scattered) && (!one_day || scattered))
