@@ -452,6 +452,11 @@ fn noun_phrase(tokens: &[Token<'_>], start: usize) -> usize {
     let mut head_seen = false;
     while k < tokens.len() && k < start + 5 {
         let t = &tokens[k];
+        // 'three "wanted terrorists"': quotation marks inside a noun phrase.
+        if matches!(t.raw, "\"" | "“" | "”" | "'" | "‘" | "’") {
+            k += 1;
+            continue;
+        }
         let stop = t.kind == TokenKind::Punct
             || t.in_class(class::NP_STOP | class::PREDICATE | class::ACTION)
             || phrase_at(tokens, k).is_some();
@@ -770,7 +775,7 @@ fn listed_after_separator(tokens: &[Token<'_>], j: usize) -> bool {
     let mut k = j;
     while k > 0 {
         let t = &tokens[k - 1];
-        if t.is_any(&["and", ",", ";"]) {
+        if t.is_any(&["and", ",", ";", "-", "–", "—"]) {
             return true;
         }
         let filler = t.kind == TokenKind::Number
@@ -813,9 +818,10 @@ fn part_ranges(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
         }
         // "four suicide bombers among them": the part precedes its marker.
         if t.is("among") && tokens.get(i + 1).is_some_and(|n| n.is("them")) {
+            // "- two FC personnel among them -": a spaced dash opens the aside.
             let start = tokens[..i]
                 .iter()
-                .rposition(|t| t.raw == "," || t.is_clause_break())
+                .rposition(|t| matches!(t.raw, "," | "-") || t.is_clause_break())
                 .map(|p| p + 1)
                 .unwrap_or(0);
             ranges.push((start, i + 2));
@@ -839,42 +845,97 @@ fn nearest_side_before(tokens: &[Token<'_>], i: usize) -> Option<Side> {
 const TOLL_VERBS: &[&str] = &[
     "rose",
     "risen",
+    "rises",
+    "rising",
     "climbed",
+    "climbs",
+    "climbing",
     "reached",
+    "reaches",
     "jumped",
     "increased",
     "mounted",
     "soared",
     "stands",
     "stood",
+    "topping",
+    "topped",
+    "crossed",
 ];
+
+/// "three Pakistani nationals - two FC personnel among them -": a total
+/// whose parts name another side and do not add up to it mixes sides, so
+/// its side is unknown (as "N others, including a Rangers official").
+fn mixed_totals(out: &mut [Casualty]) {
+    for k in 0..out.len() {
+        if out[k].part || matches!(out[k].side, Side::Unknown) {
+            continue;
+        }
+        let parts: Vec<&Casualty> = out[k + 1..]
+            .iter()
+            .take_while(|c| c.part && c.outcome == out[k].outcome)
+            .collect();
+        let other_side = parts
+            .iter()
+            .any(|p| p.side != out[k].side && p.side != Side::Unknown);
+        let sum: u32 = parts.iter().map(|p| p.value).sum();
+        if other_side && sum != out[k].value {
+            out[k].side = Side::Unknown;
+        }
+    }
+}
 
 /// "The number of people killed ... climbed to 83", "death toll rose to 54".
 fn toll_updates(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
     for i in 0..tokens.len() {
+        // "the death toll", "the number of people killed", "the injured count".
+        let counted_word = i > 0 && tokens[i - 1].in_class(class::INJURE | class::KILL);
         let is_toll = tokens[i].is("toll")
-            || (tokens[i].is("number") && tokens.get(i + 1).is_some_and(|t| t.is("of")));
-        if !is_toll {
+            || (tokens[i].is("number") && tokens.get(i + 1).is_some_and(|t| t.is("of")))
+            || tokens[i].is("count") && counted_word;
+        // "earlier reports had put the toll at 20": a superseded figure.
+        let superseded = tokens[i.saturating_sub(6)..i]
+            .iter()
+            .any(|t| t.is_any(&["earlier", "initial", "initially", "previous", "preliminary"]));
+        if !is_toll || superseded {
             continue;
         }
         let window_end = (i + 25).min(tokens.len());
-        let outcome = if (i..window_end)
-            .take_while(|&k| !tokens[k].in_class(class::TOLL))
-            .any(|k| tokens[k].in_class(class::INJURE))
+        let injured_before = i > 0 && tokens[i - 1].in_class(class::INJURE);
+        let death_before =
+            i > 0 && tokens[i - 1].is_any(&["death", "casualty", "fatality", "body"]);
+        let outcome = if injured_before
+            || !death_before
+                && (i..window_end)
+                    .take_while(|&k| !tokens[k].in_class(class::TOLL))
+                    .any(|k| tokens[k].in_class(class::INJURE))
         {
             Outcome::Injured
         } else {
             Outcome::Killed
         };
-        let Some(v) = (i..window_end).find(|&k| tokens[k].in_class(class::TOLL)) else {
-            continue;
+        // "the toll rose to 54", "toll topping 67", "the injured count at over 190".
+        let stated_at = tokens
+            .get(i + 1)
+            .is_some_and(|t| t.is_any(&["at", "of", "is", "was"]))
+            .then_some(i);
+        let after = |v: usize| {
+            let at = if tokens
+                .get(v + 1)
+                .is_some_and(|t| t.is_any(&["to", "at", "of", "is", "was"]))
+            {
+                v + 2
+            } else {
+                v + 1
+            };
+            count_at(tokens, at)
         };
-        let at = if tokens.get(v + 1).is_some_and(|t| t.is("to")) {
-            v + 2
-        } else {
-            v + 1
-        };
-        let Some(count) = count_at(tokens, at) else {
+        let verbs = (i..window_end).filter(|&k| tokens[k].in_class(class::TOLL));
+        let Some((v, count)) = stated_at
+            .into_iter()
+            .chain(verbs)
+            .find_map(|v| after(v).map(|c| (v, c)))
+        else {
             continue;
         };
         let noun_end = (i..v)
@@ -1223,6 +1284,7 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
             zero: false,
         });
     }
+    mixed_totals(&mut out);
     named_victims(tokens, &used, &preds, &mut out);
     out.extend(tolls);
     stated_zeros(tokens, &mut out);
