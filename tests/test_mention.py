@@ -164,7 +164,7 @@ def test_wrong_mentions_name_the_argument_and_the_accepted_values(
 
 def test_charts_draw_both_by_default_and_the_news_on_request(incidents: pl.DataFrame) -> None:
     every = plot.monthly(incidents)
-    assert [t.get_text() for t in every.get_xticklabels()][0] == "2015-01"
+    assert every.get_xticklabels()[0].get_text() == "2015-01"
     news = plot.monthly(incidents, mention="report")
     labels = [t.get_text() for t in news.get_xticklabels()]
     assert labels == ["2024-11", "2024-12", "2025-01", "2025-02"]
