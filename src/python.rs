@@ -90,9 +90,13 @@ fn window(start: Option<i32>, end: Option<i32>, date_rule: &str) -> PyResult<sta
     stats::DateWindow::new(start, end, rule).map_err(value_error)
 }
 
+fn mention(name: Option<&str>) -> PyResult<stats::Mention> {
+    stats::Mention::parse(name, "mention").map_err(value_error)
+}
+
 /// Incidents and tolls per group; dates are days since 1970-01-01.
 #[pyfunction]
-#[pyo3(signature = (incidents, by, start, end, date_rule))]
+#[pyo3(signature = (incidents, by, start, end, date_rule, mention=None))]
 fn aggregate(
     py: Python<'_>,
     incidents: PyDataFrame,
@@ -100,10 +104,15 @@ fn aggregate(
     start: Option<i32>,
     end: Option<i32>,
     date_rule: &str,
+    mention: Option<&str>,
 ) -> PyResult<PyDataFrame> {
     let window = window(start, end, date_rule)?;
-    let frame =
-        py.detach(|| guarded("aggregate", || stats::aggregate(&incidents.0, &by, &window)))?;
+    let mention = self::mention(mention)?;
+    let frame = py.detach(|| {
+        guarded("aggregate", || {
+            stats::aggregate(&incidents.0, &by, &window, mention)
+        })
+    })?;
     Ok(PyDataFrame(frame))
 }
 
@@ -111,7 +120,7 @@ type CrosstabParts<'py> = (Bound<'py, PyArray2<i64>>, PySeries, PySeries, Vec<St
 
 /// A matrix of sums with its row and column labels.
 #[pyfunction]
-#[pyo3(signature = (incidents, rows, cols, value, start, end, date_rule))]
+#[pyo3(signature = (incidents, rows, cols, value, start, end, date_rule, mention=None))]
 #[allow(clippy::too_many_arguments)]
 fn crosstab<'py>(
     py: Python<'py>,
@@ -122,12 +131,14 @@ fn crosstab<'py>(
     start: Option<i32>,
     end: Option<i32>,
     date_rule: &str,
+    mention: Option<&str>,
 ) -> PyResult<CrosstabParts<'py>> {
     let window = window(start, end, date_rule)?;
     let measure = stats::Measure::parse(value, "value").map_err(value_error)?;
+    let mention = self::mention(mention)?;
     let table = py.detach(|| {
         guarded("crosstab", || {
-            stats::crosstab(&incidents.0, rows, cols, measure, &window)
+            stats::crosstab(&incidents.0, rows, cols, measure, &window, mention)
         })
     })?;
     Ok((
@@ -140,7 +151,8 @@ fn crosstab<'py>(
 
 /// Rate ratio of period b over period a per group.
 #[pyfunction]
-#[pyo3(signature = (incidents, a, b, by, value, date_rule))]
+#[pyo3(signature = (incidents, a, b, by, value, date_rule, mention=None))]
+#[allow(clippy::too_many_arguments)]
 fn compare_periods(
     py: Python<'_>,
     incidents: PyDataFrame,
@@ -149,14 +161,16 @@ fn compare_periods(
     by: Vec<String>,
     value: &str,
     date_rule: &str,
+    mention: Option<&str>,
 ) -> PyResult<PyDataFrame> {
     let a = stats::Period::new(a.0, a.1, "a").map_err(value_error)?;
     let b = stats::Period::new(b.0, b.1, "b").map_err(value_error)?;
     let measure = stats::Measure::parse(value, "value").map_err(value_error)?;
     let rule = stats::DateRule::parse(date_rule, "date_rule").map_err(value_error)?;
+    let mention = self::mention(mention)?;
     let frame = py.detach(|| {
         guarded("compare_periods", || {
-            stats::compare_periods(&incidents.0, a, b, &by, measure, rule)
+            stats::compare_periods(&incidents.0, a, b, &by, measure, rule, mention)
         })
     })?;
     Ok(PyDataFrame(frame))
@@ -164,7 +178,7 @@ fn compare_periods(
 
 /// Poisson trend per group.
 #[pyfunction]
-#[pyo3(signature = (incidents, every, by, value, start, end, date_rule))]
+#[pyo3(signature = (incidents, every, by, value, start, end, date_rule, mention=None))]
 #[allow(clippy::too_many_arguments)]
 fn trend(
     py: Python<'_>,
@@ -175,13 +189,15 @@ fn trend(
     start: Option<i32>,
     end: Option<i32>,
     date_rule: &str,
+    mention: Option<&str>,
 ) -> PyResult<PyDataFrame> {
     let every = stats::Every::parse(every, "every").map_err(value_error)?;
     let measure = stats::Measure::parse(value, "value").map_err(value_error)?;
     let window = window(start, end, date_rule)?;
+    let mention = self::mention(mention)?;
     let frame = py.detach(|| {
         guarded("trend", || {
-            stats::trend(&incidents.0, every, &by, measure, &window)
+            stats::trend(&incidents.0, every, &by, measure, &window, mention)
         })
     })?;
     Ok(PyDataFrame(frame))
@@ -196,11 +212,17 @@ fn rates(aggregated: PyDataFrame, per: f64) -> PyResult<PyDataFrame> {
 
 /// Merge incidents of different documents that describe one event.
 #[pyfunction]
-#[pyo3(signature = (incidents, window_days))]
-fn deduplicate(py: Python<'_>, incidents: PyDataFrame, window_days: u32) -> PyResult<PyDataFrame> {
+#[pyo3(signature = (incidents, window_days, mention=None))]
+fn deduplicate(
+    py: Python<'_>,
+    incidents: PyDataFrame,
+    window_days: u32,
+    mention: Option<&str>,
+) -> PyResult<PyDataFrame> {
+    let mention = self::mention(mention)?;
     py.detach(|| {
         guarded("deduplicate", || {
-            stats::deduplicate(&incidents.0, window_days)
+            stats::deduplicate(&incidents.0, window_days, mention)
         })
     })
     .map(PyDataFrame)

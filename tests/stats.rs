@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use incidentkit::frame::incidents_to_frame;
 use incidentkit::incident::{Incident, SideCounts};
-use incidentkit::stats::{aggregate, deduplicate, DateRule, DateWindow, Every};
+use incidentkit::stats::{aggregate, deduplicate, DateRule, DateWindow, Every, Mention};
 use polars::prelude::*;
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -41,7 +41,7 @@ fn u64s(frame: &DataFrame, name: &str) -> Vec<Option<u64>> {
 #[test]
 fn aggregates_by_district_and_month() {
     let by = vec!["district".to_string(), "month".to_string()];
-    let out = aggregate(&sample(), &by, &DateWindow::ALL).unwrap();
+    let out = aggregate(&sample(), &by, &DateWindow::ALL, Mention::Any).unwrap();
     assert_eq!(out.height(), 2);
     assert_eq!(u64s(&out, "killed_security"), [Some(5), Some(1)]);
     let districts: Vec<Option<&str>> = out
@@ -59,7 +59,7 @@ fn date_windows_filter_rows() {
     let start = date(2025, 4, 1)
         .map(|d| (d - NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days() as i32);
     let window = DateWindow::new(start, None, DateRule::Start).unwrap();
-    let out = aggregate(&sample(), &[], &window).unwrap();
+    let out = aggregate(&sample(), &[], &window, Mention::Any).unwrap();
     assert_eq!(u64s(&out, "killed_total"), [Some(1)]);
     assert!(DateWindow::new(Some(5), Some(4), DateRule::Overlap).is_err());
 }
@@ -67,14 +67,20 @@ fn date_windows_filter_rows() {
 #[test]
 fn missing_columns_are_named() {
     let frame = sample().drop("district").unwrap();
-    let error = aggregate(&frame, &["district".to_string()], &DateWindow::ALL).unwrap_err();
+    let error = aggregate(
+        &frame,
+        &["district".to_string()],
+        &DateWindow::ALL,
+        Mention::Any,
+    )
+    .unwrap_err();
     assert_eq!(error.argument, "incidents");
     assert!(error.message.contains("district"), "{error}");
 }
 
 #[test]
 fn deduplicate_merges_across_documents() {
-    let out = deduplicate(&sample(), 2).unwrap();
+    let out = deduplicate(&sample(), 2, Mention::Any).unwrap();
     assert_eq!(out.height(), 2);
     let sources: Vec<Option<u32>> = out
         .column("n_sources")

@@ -331,3 +331,72 @@ def test_report_prints_every_summary_table(expected: pl.DataFrame) -> None:
     by_province = ik.aggregate(expected, by="province")
     top = by_province.sort("incidents", descending=True).row(0, named=True)
     assert top["province"] in out
+
+
+def printed_tables(out: str) -> dict[str, pl.DataFrame]:
+    """The tables `incidentkit report` prints, by title, read back as strings."""
+    tables: dict[str, pl.DataFrame] = {}
+    for block in out.split("\n\n"):
+        lines = block.strip().splitlines()
+        if not lines or not lines[0].startswith("by "):
+            continue
+        rows = [
+            [cell.strip() for cell in line.strip("│").split("┆")]
+            for line in lines[1:]
+            if line.startswith("│")
+        ]
+        tables[lines[0]] = pl.DataFrame(rows[1:], schema=rows[0], orient="row")
+    return tables
+
+
+def test_report_tables_add_up_and_name_months_as_months() -> None:
+    result = run("report", CORPUS, "--progress", "never")
+    assert result.returncode == 0, result.stderr
+    tables = printed_tables(result.stdout)
+    assert set(tables) == {
+        "by province",
+        "by district",
+        "by month",
+        "by militant_group",
+        "by nationality",
+    }
+    sides = ["killed_security", "killed_civilians", "killed_militants", "killed_unknown"]
+    for title, table in tables.items():
+        assert {*sides, "killed_total", "unknown_toll"} <= set(table.columns), title
+        numbers = table.select(pl.col([*sides, "killed_total"]).cast(pl.Int64))
+        # The dead by side add up to the total, in every row of every table.
+        assert numbers.select(pl.sum_horizontal(sides) == pl.col("killed_total")).to_series().all()
+    months = tables["by month"]["month"].to_list()
+    assert months and all(re.fullmatch(r"\d{4}-\d{2}|null", m) for m in months), months
+
+
+def test_mention_filters_the_report_and_aggregate_or_says_why_not(incidents_file: Path) -> None:
+    # The example corpus's frame may or may not carry `mention` yet; either
+    # way --mention either filters or fails with one line naming it.
+    for args in (
+        ("report", CORPUS, "--progress", "never", "--mention", "report"),
+        ("aggregate", incidents_file, "--mention", "background"),
+    ):
+        result = run(*args)
+        if result.returncode != 0:
+            assert_one_line_error(result, 2, "mention: the incidents have no mention column")
+            assert result.stdout == ""
+    bad = run("aggregate", incidents_file, "--mention", "news")
+    assert bad.returncode == 2 and "invalid choice: 'news'" in bad.stderr
+
+
+def test_aggregate_counts_the_mentions_asked_for(expected: pl.DataFrame, tmp_path: Path) -> None:
+    # A frame with a mention column: the first incident recalled, the rest news.
+    kinds = ["background"] + ["report"] * (expected.height - 1)
+    mention = pl.Series("mention", kinds, dtype=pl.Enum(["report", "background"]))
+    frame = expected.drop("mention", strict=False)
+    frame = frame.insert_column(frame.columns.index("operation") + 1, mention)
+    path = tmp_path / "incidents.parquet"
+    frame.write_parquet(path)
+    counts = {}
+    for kind in (None, "report", "background"):
+        extra = () if kind is None else ("--mention", kind)
+        result = run("aggregate", path, "--by", "country", "--format", "csv", *extra)
+        assert result.returncode == 0, result.stderr
+        counts[kind] = pl.read_csv(result.stdout.encode())["incidents"].sum()
+    assert counts == {None: expected.height, "report": expected.height - 1, "background": 1}

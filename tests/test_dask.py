@@ -25,7 +25,7 @@ import polars as pl
 import pyarrow as pa
 import pytest
 from distributed import Client, LocalCluster
-from frames import random_frames
+from frames import day, frame, incident, random_frames
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
@@ -346,6 +346,20 @@ def test_summed_partials_are_the_aggregate_of_the_whole(
     assert_frame_equal(got, ik.aggregate(incidents, by=by, start=start, end=end))
 
 
+def test_partials_count_the_mentions_asked_for() -> None:
+    incidents = frame(
+        [incident(i, district="Bannu", date_start=day("2025-03-02")) for i in range(3)]
+    )
+    mention = pl.Series("mention", ["report", "background", "report"])
+    incidents = incidents.insert_column(incidents.columns.index("operation") + 1, mention)
+    counts = {}
+    for kind in (None, "report", "background"):
+        arguments = _dask_tasks.AggregateArguments(["district"], None, None, "overlap", kind)
+        partial = _dask_tasks.partial_aggregate(_dask_tasks.to_pandas(incidents), arguments)
+        counts[kind] = partial["incidents"].to_list()
+    assert counts == {None: [3], "report": [2], "background": [1]}
+
+
 def test_aggregate_groups_null_keys_and_sorts_them_last(
     incidents: dd.DataFrame, expected: pl.DataFrame
 ) -> None:
@@ -553,6 +567,8 @@ def test_wrong_arguments_name_the_argument(
         {"start": "2025-02-30"},
         {"date_rule": "inside"},
         {"start": "2025-03-01", "end": "2025-01-01"},
+        {"mention": "news"},
+        {"mention": 1},
     ],
 )
 def test_aggregate_errors_are_those_of_ik_aggregate(

@@ -178,13 +178,15 @@ def test_monthly_thins_labels_of_long_series() -> None:
     ax = plot.monthly(frame(rows))
     assert len(ax.patches) == 30
     labels = tick_texts(ax.get_xticklabels())
-    assert labels[0] == "2023-01" and len(labels) <= 12
+    # Every other month, from a January: at most sixteen labels.
+    assert labels[:3] == ["2023-01", "2023-03", "2023-05"] and len(labels) == 15
 
 
 def test_districts_ranked(incidents: pl.DataFrame) -> None:
     ax = plot.districts(incidents)
     assert ax.get_title() == "Districts by incidents"
-    assert ax.get_xlabel() == "Incidents" and ax.get_ylabel() == "District"
+    assert ax.get_xlabel() == "Incidents\nNot shown: 1 incident without a district"
+    assert ax.get_ylabel() == "District"
     assert tick_texts(ax.get_yticklabels()) == ["Bannu", "Tank", "Zhob"]  # ties alphabetical
     assert [int(bar.get_width()) for bar in ax.patches] == [3, 1, 1]
     assert ax.yaxis_inverted()  # the first (largest) at the top
@@ -205,23 +207,33 @@ def test_heatmap(incidents: pl.DataFrame) -> None:
     table = ik.crosstab(incidents, rows="district", cols="month", value="killed_total")
     ax = plot.heatmap(table, annotate=True)
     assert ax.get_title() == "People killed by district and month"
-    assert ax.get_xlabel() == "Month" and ax.get_ylabel() == "District"
+    assert ax.get_ylabel() == "District"
     (image,) = ax.images
     assert isinstance(image, AxesImage)
-    assert np.array_equal(image.get_array(), table.values)
     colorbar = image.colorbar
     assert colorbar is not None and colorbar.ax.get_ylabel() == "People killed"
-    assert tick_texts(ax.get_xticklabels()) == table.col_names
-    assert tick_texts(ax.get_yticklabels()) == ["Bannu", "Tank", "Zhob", "unknown"]
-    assert len(ax.texts) == table.values.size
+    # The undated incident is no month: its column is left out, with the
+    # row that held nothing else, and the x axis says what it held.
+    assert table.col_names[-1] == "null" and table.row_labels.to_list()[-1] is None
+    assert tick_texts(ax.get_xticklabels()) == table.col_names[:-1]
+    assert tick_texts(ax.get_yticklabels()) == ["Bannu", "Tank", "Zhob"]
+    assert np.array_equal(image.get_array(), table.values[:-1, :-1])
+    assert ax.get_xlabel() == "Month\nNot shown: 9 people killed in undated incidents"
+    assert len(ax.texts) == 3 * 4
     png(ax)
 
 
-def test_heatmap_top_rows_keep_table_order(incidents: pl.DataFrame) -> None:
-    table = ik.crosstab(incidents, rows="district", cols="month", value="killed_total")
+def test_heatmap_top_rows_ranked_by_value() -> None:
+    rows = [
+        incident(i, district=district, date_start=day("2025-03-02"), killed_security=killed)
+        for i, (district, killed) in enumerate([("Bannu", 1), ("Kech", 5), ("Zhob", 10)])
+    ]
+    table = ik.crosstab(frame(rows), rows="district", cols="month", value="killed_total")
     ax = plot.heatmap(table, top=2)
-    assert tick_texts(ax.get_yticklabels()) == ["Bannu", "unknown"]  # 6 (tie: first) and 9
-    assert ax.images[0].get_array().shape == (2, table.shape[1])
+    assert tick_texts(ax.get_yticklabels()) == ["Zhob", "Kech"]  # largest first
+    assert ax.images[0].get_array().tolist() == [[10], [5]]
+    # Without top, the table's order.
+    assert tick_texts(plot.heatmap(table).get_yticklabels()) == ["Bannu", "Kech", "Zhob"]
 
 
 def test_heatmap_of_an_empty_table_has_no_colorbar() -> None:
@@ -284,3 +296,107 @@ def test_import_does_not_need_matplotlib() -> None:
         "assert 'matplotlib.pyplot' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.fixture
+def long_span() -> pl.DataFrame:
+    """A corpus of 2024-25 with one mention of an attack in December 2014 and
+    two undated incidents: 133 months from the first to the last."""
+    districts = ["Bannu", "Khyber", "Kech", "Quetta", "Tank", "Zhob"]
+    rows = [
+        incident(0, district="Peshawar", date_start=day("2014-12-16"), killed_civilians=140),
+        *(
+            incident(
+                i,
+                district=districts[i % len(districts)],
+                date_start=day(f"{2024 + (i // 12) % 2}-{i % 12 + 1:02d}-{i % 27 + 1:02d}"),
+                killed_security=i % 4,
+                killed_militants=i % 7,
+            )
+            for i in range(1, 41)
+        ),
+        incident(41, district="Bannu", killed_unknown=4),
+        incident(42, killed_unknown=2),
+    ]
+    return frame(rows)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height of a PNG, from its IHDR chunk."""
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def overlapping(ax: Axes) -> list[tuple[str, str]]:
+    """Pairs of neighbouring tick labels, along either axis, whose drawn boxes overlap."""
+    ax.figure.canvas.draw()
+    pairs = []
+    for ticks in (ax.get_xticklabels(), ax.get_yticklabels()):
+        labels = [t for t in ticks if t.get_text()]
+        boxes = [t.get_window_extent() for t in labels]
+        pairs += [
+            (a.get_text(), b.get_text())
+            for (a, box_a), (b, box_b) in zip(zip(labels, boxes), zip(labels[1:], boxes[1:]))
+            if box_a.overlaps(box_b)
+        ]
+    return pairs
+
+
+LONG_CHARTS: dict[str, Callable[[pl.DataFrame], Axes]] = {
+    "heatmap": lambda df: plot.heatmap(ik.crosstab(df, "district", "month")),
+    "heatmap-incidents": lambda df: plot.heatmap(
+        ik.crosstab(df, "district", "month", value="incidents"), top=3
+    ),
+    "heatmap-months-down": lambda df: plot.heatmap(
+        ik.crosstab(df, "month", "district", value="incidents")
+    ),
+    "monthly": lambda df: plot.monthly(df),
+    "monthly-killed": lambda df: plot.monthly(df, "killed"),
+    "districts": lambda df: plot.districts(df, "killed", top=4),
+    "nationalities": lambda df: plot.nationalities(df),
+}
+
+
+@pytest.mark.parametrize("chart", sorted(LONG_CHARTS))
+def test_charts_over_a_long_span_stay_readable(
+    chart: str, long_span: pl.DataFrame, tmp_path: Path
+) -> None:
+    ax = LONG_CHARTS[chart](long_span)
+    path = tmp_path / f"{chart}.png"
+    ax.figure.savefig(path, dpi=100)
+    data = path.read_bytes()
+    assert data.startswith(PNG_SIGNATURE)
+    width, height = png_size(data)
+    assert 500 <= width <= 1700 and 250 <= height <= 1700, (width, height)
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    labels = tick_texts(ax.get_xticklabels()) + tick_texts(ax.get_yticklabels())
+    # Undated incidents are never a period of their own.
+    assert "null" not in labels and "None" not in labels
+    assert len(tick_texts(ax.get_xticklabels())) <= 16
+    if chart == "heatmap-months-down":
+        assert len(tick_texts(ax.get_yticklabels())) <= 16
+    assert overlapping(ax) == []
+
+
+def test_long_heatmap_labels_years_and_notes_the_undated(long_span: pl.DataFrame) -> None:
+    table = ik.crosstab(long_span, "district", "month")
+    assert table.shape[1] == 134 and table.col_names[-1] == "null"  # 133 months and undated
+    ax = plot.heatmap(table)
+    assert tick_texts(ax.get_xticklabels())[:3] == ["2015-01", "2016-01", "2017-01"]
+    assert ax.images[0].get_array().shape == (6 + 1, 133)  # and Peshawar; no undated column
+    assert ax.get_xlabel() == "Month\nNot shown: 6 people killed in undated incidents"
+    months_down = plot.heatmap(ik.crosstab(long_span, "month", "district", value="incidents"))
+    # No undated row, and no "unknown" district column: it held only the undated.
+    assert "unknown" not in tick_texts(months_down.get_xticklabels())
+    assert tick_texts(months_down.get_yticklabels())[:2] == ["2015-01", "2016-01"]
+    assert months_down.get_xlabel() == "District\nNot shown: 2 undated incidents"
+
+
+def test_monthly_leaves_headroom_and_notes_the_undated(long_span: pl.DataFrame) -> None:
+    ax = plot.monthly(long_span, "killed")
+    tallest = max(bar.get_y() + bar.get_height() for bar in ax.patches)
+    assert tallest == 140
+    low, high = ax.get_ylim()
+    assert low == 0 and high >= tallest * 1.1
+    assert ax.get_xlabel() == "Month\nNot shown: 2 undated incidents (6 people killed)"
+    small = plot.monthly(frame([incident(0, district="Bannu", date_start=day("2025-03-02"))]))
+    assert small.get_ylim()[1] >= 2  # one incident: the bar stops below the top

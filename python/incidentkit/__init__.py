@@ -19,6 +19,7 @@ from incidentkit._evaluate import Evaluation, evaluate, read_gold
 from incidentkit._parse import SCHEMA, parse, parse_many
 from incidentkit._stats import (
     Crosstab,
+    PopulationWarning,
     aggregate,
     compare_periods,
     crosstab,
@@ -34,6 +35,7 @@ __all__ = [
     "CorpusWarning",
     "Crosstab",
     "Evaluation",
+    "PopulationWarning",
     "__version__",
     "aggregate",
     "compare_periods",

@@ -29,6 +29,7 @@ def aggregate(
     start: int | None,
     end: int | None,
     date_rule: str,
+    mention: str | None = None,
 ) -> pl.DataFrame:
     """Incidents and tolls per group; start/end are days since 1970-01-01."""
 
@@ -40,6 +41,7 @@ def crosstab(
     start: int | None,
     end: int | None,
     date_rule: str,
+    mention: str | None = None,
 ) -> tuple[npt.NDArray[np.int64], pl.Series, pl.Series, list[str]]:
     """The matrix of sums, its row labels, column labels and column names."""
 
@@ -50,6 +52,7 @@ def compare_periods(
     by: list[str],
     value: str,
     date_rule: str,
+    mention: str | None = None,
 ) -> pl.DataFrame:
     """Rate ratio of b over a per group; periods are (start, end) day numbers."""
 
@@ -61,13 +64,16 @@ def trend(
     start: int | None,
     end: int | None,
     date_rule: str,
+    mention: str | None = None,
 ) -> pl.DataFrame:
     """Poisson trend per group."""
 
 def rates(aggregated: pl.DataFrame, per: float) -> pl.DataFrame:
     """Rates per ``per`` people."""
 
-def deduplicate(incidents: pl.DataFrame, window_days: int) -> pl.DataFrame:
+def deduplicate(
+    incidents: pl.DataFrame, window_days: int, mention: str | None = None
+) -> pl.DataFrame:
     """One row per event reported by several documents."""
 
 def evaluate(

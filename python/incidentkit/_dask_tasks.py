@@ -272,12 +272,18 @@ class AggregateArguments:
     start: int | None
     end: int | None
     date_rule: str
+    mention: str | None = None
 
 
 def partial_aggregate(partition: pd.DataFrame, arguments: AggregateArguments) -> pl.DataFrame:
     """``ik.aggregate`` of one partition: every metric of it is a sum."""
     return _core.aggregate(
-        to_polars(partition), arguments.by, arguments.start, arguments.end, arguments.date_rule
+        to_polars(partition),
+        arguments.by,
+        arguments.start,
+        arguments.end,
+        arguments.date_rule,
+        arguments.mention,
     )
 
 

@@ -8,9 +8,10 @@ matrix for :func:`crosstab`.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Literal, Optional, Union
 
 import polars as pl
 
@@ -22,6 +23,15 @@ if TYPE_CHECKING:
 
 DateLike = Union[dt.date, str]
 Keys = Union[str, Sequence[str], None]
+#: Which incidents a statistic counts by their ``mention`` column: None (every
+#: incident), ``"report"`` (the documents' news) or ``"background"``.
+Mention = Optional[Literal["report", "background"]]
+
+
+class PopulationWarning(UserWarning):
+    """A per-capita rate rests on a population that is not a 2023 census
+    count: an older count or an estimate (see ``population_source``)."""
+
 
 _EPOCH = dt.date(1970, 1, 1)
 
@@ -81,12 +91,23 @@ def _name(value: object, argument: str) -> str:
     return value
 
 
+def _mention(value: object) -> str | None:
+    """``mention=``: None, or a name the engine checks ('report', 'background')."""
+    if value is None or isinstance(value, str):
+        return value
+    raise TypeError(
+        f"mention: expected 'report', 'background' or None (every incident), "
+        f"got {type(value).__name__}"
+    )
+
+
 def aggregate(
     incidents: pl.DataFrame,
     by: Keys = "district",
     start: DateLike | None = None,
     end: DateLike | None = None,
     date_rule: str = "overlap",
+    mention: Mention = None,
 ) -> pl.DataFrame:
     """Count incidents and sum their tolls per group.
 
@@ -97,9 +118,10 @@ def aggregate(
     by
         One or several of ``district``, ``province``, ``country``,
         ``nationality``, ``militant_group``, ``event_type`` and the periods
-        ``day``, ``week`` (starting Monday), ``month``, ``quarter``, ``year``
-        of ``date_start`` (as the Date the period starts). None gives one row
-        of totals. Null keys form their own group, sorted last.
+        of ``date_start``: ``day`` and ``week`` (starting Monday) as the Date
+        they start, ``month``, ``quarter`` and ``year`` by name (``"2025-03"``,
+        ``"2025-Q1"``, ``"2025"``). None gives one row of totals. Null keys
+        form their own group, sorted last.
         ``nationality`` explodes ``militant_nationalities``: an incident
         counts once for every nationality it names (and once under null when
         it names none).
@@ -110,6 +132,11 @@ def aggregate(
         How an incident's range ``date_start..date_end`` must meet the
         window: ``"overlap"`` (touches it), ``"start"`` (first day inside) or
         ``"within"`` (entirely inside).
+    mention
+        None (the default) counts every incident; ``"report"`` only the
+        events the documents bring news of, ``"background"`` only earlier
+        events they recall as context (the ``mention`` column). A frame
+        without a ``mention`` column can only be counted whole.
 
     Returns
     -------
@@ -132,7 +159,7 @@ def aggregate(
     ...     published=["2025-03-05", "2025-03-05", "2025-04-12"])
     >>> ik.aggregate(incidents, by=["district", "month"]).select(
     ...     "district", "month", "incidents", "killed_total", "killed_security").to_dicts()
-    [{'district': 'Bannu', 'month': datetime.date(2025, 3, 1), 'incidents': 1, 'killed_total': 2, 'killed_security': 2}, {'district': 'Bannu', 'month': datetime.date(2025, 4, 1), 'incidents': 1, 'killed_total': 3, 'killed_security': 3}, {'district': 'Tank', 'month': datetime.date(2025, 3, 1), 'incidents': 1, 'killed_total': 6, 'killed_security': 0}]
+    [{'district': 'Bannu', 'month': '2025-03', 'incidents': 1, 'killed_total': 2, 'killed_security': 2}, {'district': 'Bannu', 'month': '2025-04', 'incidents': 1, 'killed_total': 3, 'killed_security': 3}, {'district': 'Tank', 'month': '2025-03', 'incidents': 1, 'killed_total': 6, 'killed_security': 0}]
     """
     frame = _frame(incidents, "incidents")
     return _core.aggregate(
@@ -141,6 +168,7 @@ def aggregate(
         _optional_day(start, "start"),
         _optional_day(end, "end"),
         _name(date_rule, "date_rule"),
+        _mention(mention),
     )
 
 
@@ -153,8 +181,9 @@ class Crosstab:
     values
         The sums, an ``int64`` numpy matrix.
     row_labels, col_labels
-        The key values along each axis (Polars Series: strings, or Dates for
-        periods).
+        The key values along each axis (Polars Series: strings; for periods,
+        Dates for days and weeks, names such as ``"2025-03"`` for months,
+        quarters and years).
     col_names
         Printable column names (``"2025-03"`` for a month, ``"null"``).
     rows, cols, value
@@ -218,6 +247,7 @@ def crosstab(
     start: DateLike | None = None,
     end: DateLike | None = None,
     date_rule: str = "overlap",
+    mention: Mention = None,
 ) -> Crosstab:
     """Sum a value over every pair of two keys, as a numpy matrix.
 
@@ -233,6 +263,9 @@ def crosstab(
     start, end, date_rule
         The date window, as in :func:`aggregate`. For period keys the window
         also fixes the first and the last period.
+    mention
+        None counts every incident, ``"report"`` or ``"background"`` only
+        those (see :func:`aggregate`).
 
     Returns
     -------
@@ -264,6 +297,7 @@ def crosstab(
         _optional_day(start, "start"),
         _optional_day(end, "end"),
         _name(date_rule, "date_rule"),
+        _mention(mention),
     )
     return Crosstab(values, row_labels, col_labels, col_names, rows, cols, value)
 
@@ -275,6 +309,7 @@ def compare_periods(
     by: Keys = None,
     value: str = "incidents",
     date_rule: str = "start",
+    mention: Mention = None,
 ) -> pl.DataFrame:
     """Compare the rate of period b with that of period a.
 
@@ -299,6 +334,9 @@ def compare_periods(
     date_rule
         Which incidents fall in a period (see :func:`aggregate`); the default
         ``"start"`` puts each in at most one.
+    mention
+        None counts every incident, ``"report"`` or ``"background"`` only
+        those (see :func:`aggregate`).
 
     Returns
     -------
@@ -329,6 +367,7 @@ def compare_periods(
         _keys(by, "by"),
         _name(value, "value"),
         _name(date_rule, "date_rule"),
+        _mention(mention),
     )
 
 
@@ -340,6 +379,7 @@ def trend(
     start: DateLike | None = None,
     end: DateLike | None = None,
     date_rule: str = "overlap",
+    mention: Mention = None,
 ) -> pl.DataFrame:
     """Fit a Poisson trend: the percent change per period, with its 95% interval.
 
@@ -362,6 +402,11 @@ def trend(
         ``"incidents"`` or a count column such as ``killed_total``.
     start, end, date_rule
         The date window, as in :func:`aggregate`.
+    mention
+        None counts every incident, ``"report"`` or ``"background"`` only
+        those (see :func:`aggregate`). One background mention of an old
+        event stretches the periods back to it: ``mention="report"`` fits
+        the trend of the news alone.
 
     Returns
     -------
@@ -395,6 +440,7 @@ def trend(
         _optional_day(start, "start"),
         _optional_day(end, "end"),
         _name(date_rule, "date_rule"),
+        _mention(mention),
     )
 
 
@@ -402,8 +448,12 @@ def rates(aggregated: pl.DataFrame, per: float = 100_000) -> pl.DataFrame:
     """Add per-capita rates to an aggregate, from census populations.
 
     The populations are the gazetteer's (:func:`gazetteer`): the 2023 census
-    for the districts and provinces it counted, and estimates (flagged in
-    ``population_source``) for Gilgit-Baltistan and Azad Jammu and Kashmir.
+    for the districts and provinces it counted (districts split since then
+    take the sum of the census's figures for their tehsils), the 2017 count
+    for Azad Jammu and Kashmir and Gilgit-Baltistan, which the 2023 census
+    did not cover, and a few estimates; ``population_source`` says which.
+    A rate that rests on anything but a 2023 census count raises a
+    :class:`PopulationWarning` naming the places.
 
     Parameters
     ----------
@@ -416,12 +466,14 @@ def rates(aggregated: pl.DataFrame, per: float = 100_000) -> pl.DataFrame:
     Returns
     -------
     polars.DataFrame
-        The input with ``population`` and, for every metric present among
-        ``incidents``, ``killed_*``, ``injured_total``, ``arrested`` and
-        ``militants``, a column ``{metric}_per_100k`` (``_per_1m`` for a
-        million, ``_per_{per}`` otherwise). Places without a population
-        (null or Afghan districts) get null rates. The rates cover the whole
-        window aggregated: divide by its length in years for annual rates.
+        The input with ``population``, ``population_source`` and, for every
+        metric present among ``incidents``, ``killed_*``,
+        ``injured_total``, ``arrested`` and ``militants``, a column
+        ``{metric}_per_100k`` (``_per_1m`` for a million, ``_per_{per}``
+        otherwise). Places without a population (null, Afghan districts,
+        the districts of Gilgit-Baltistan) get null rates. The rates cover
+        the whole window aggregated: divide by its length in years for
+        annual rates.
 
     Examples
     --------
@@ -430,21 +482,49 @@ def rates(aggregated: pl.DataFrame, per: float = 100_000) -> pl.DataFrame:
     ...     ["Three soldiers were martyred in a blast in Bannu on Friday."],
     ...     published=["2025-04-12"])
     >>> rated = ik.rates(ik.aggregate(incidents, by="district"))
-    >>> rated.select("district", "population", "killed_total_per_100k").to_dicts()
-    [{'district': 'Bannu', 'population': 1357890, 'killed_total_per_100k': 0.22093...}]
+    >>> rated.select("district", "population", "population_source",
+    ...     "killed_total_per_100k").to_dicts()
+    [{'district': 'Bannu', 'population': 1357890, 'population_source': 'census 2023 (PBS)', 'killed_total_per_100k': 0.22093...}]
     """
     frame = _frame(aggregated, "aggregated")
     if isinstance(per, bool) or not isinstance(per, (int, float)):
         raise ValueError(f"per: expected a positive number such as 100000, got {per!r}")
-    return _core.rates(frame, float(per))
+    rated = _core.rates(frame, float(per))
+    _warn_about_estimates(rated)
+    return rated
 
 
-def deduplicate(incidents: pl.DataFrame, window_days: int = 2) -> pl.DataFrame:
+def _warn_about_estimates(rated: pl.DataFrame) -> None:
+    """Warn when a rate rests on a population that is not a 2023 census count."""
+    place = next(c for c in ("district", "province", "country") if c in rated.columns)
+    flagged = (
+        rated.filter(
+            pl.col("population").is_not_null()
+            & ~pl.col("population_source").str.starts_with("census 2023")
+        )
+        .select(pl.col(place).cast(pl.String), "population_source")
+        .unique(maintain_order=True)
+    )
+    if flagged.height == 0:
+        return
+    places = "; ".join(f"{name} ({source})" for name, source in flagged.rows())
+    warnings.warn(
+        f"rates: {flagged.height} rate(s) rest on a population that is not a 2023 census "
+        f"count: {places}",
+        PopulationWarning,
+        stacklevel=3,
+    )
+
+
+def deduplicate(
+    incidents: pl.DataFrame, window_days: int = 2, mention: Mention = None
+) -> pl.DataFrame:
     """Merge rows of different documents that report the same real event.
 
     Two incidents are the same event when they come from different
     documents, happened in the same district (or, without a district, the
-    same named place), started at most ``window_days`` apart, have compatible
+    same named place), have date ranges (``date_start`` to ``date_end``) at
+    most ``window_days`` apart, have compatible
     event types (attacks by militants never merge with security operations;
     ``other`` merges with either) and compatible tolls (``killed_total`` and
     ``injured_total`` unknown in one, or the larger at most twice the smaller
@@ -457,7 +537,14 @@ def deduplicate(incidents: pl.DataFrame, window_days: int = 2) -> pl.DataFrame:
     incidents
         An incident frame with all the SPEC columns.
     window_days
-        The largest difference between the start dates of merged incidents.
+        The largest gap between the date ranges of merged incidents. Ranges
+        keep a date's precision: "March last year" (all of March) meets
+        "March 26" with any window, while two reports dated to the day merge
+        only when they are at most ``window_days`` apart.
+    mention
+        None merges every incident; ``"report"`` or ``"background"`` only
+        those (see :func:`aggregate`). With a ``mention`` column, a merged
+        event is ``"report"`` when any of its sources reports it.
 
     Returns
     -------
@@ -485,7 +572,7 @@ def deduplicate(incidents: pl.DataFrame, window_days: int = 2) -> pl.DataFrame:
     frame = _frame(incidents, "incidents")
     if isinstance(window_days, bool) or not isinstance(window_days, int) or window_days < 0:
         raise ValueError(f"window_days: expected a whole number of days >= 0, got {window_days!r}")
-    return _core.deduplicate(frame, window_days)
+    return _core.deduplicate(frame, window_days, _mention(mention))
 
 
 def gazetteer() -> pl.DataFrame:
@@ -496,14 +583,21 @@ def gazetteer() -> pl.DataFrame:
     polars.DataFrame
         ``kind`` (province, district, city, locality, afghan_province,
         afghan_district), ``name``, ``district``, ``province``, ``country``,
-        ``population`` with its ``population_source`` (``"census 2023"`` or
-        an estimate), and the ``aliases`` the parser recognises.
+        ``population`` with its ``population_source``, and the ``aliases``
+        the parser recognises. Every province and district names the source
+        of its population: ``"census 2023 (PBS)"`` (the Pakistan Bureau of
+        Statistics' 7th Population and Housing Census); for a district split
+        after the census, the census tehsils summed; the 2017 count for Azad
+        Jammu and Kashmir and Gilgit-Baltistan, which the 2023 census did
+        not cover; ``"estimate: ..."`` and how it was made; or ``"none: ..."``
+        and why there is no figure.
 
     Examples
     --------
     >>> import incidentkit as ik
     >>> places = ik.gazetteer()
-    >>> places.filter(name="Bannu").select("kind", "province", "population").to_dicts()
-    [{'kind': 'district', 'province': 'Khyber Pakhtunkhwa', 'population': 1357890}]
+    >>> places.filter(name="Bannu").select(
+    ...     "kind", "province", "population", "population_source").to_dicts()
+    [{'kind': 'district', 'province': 'Khyber Pakhtunkhwa', 'population': 1357890, 'population_source': 'census 2023 (PBS)'}]
     """
     return _core.gazetteer()

@@ -272,6 +272,7 @@ def add_aggregate(subparsers: Any) -> None:
         default="overlap",
         help="which incidents fall in [from, to] (default: overlap)",
     )
+    _mention_argument(parser)
     parser.add_argument(
         "--format",
         choices=["table", "csv", "json"],
@@ -292,6 +293,7 @@ def _aggregate(args: argparse.Namespace) -> int:
         start=args.start,
         end=args.end,
         date_rule=args.date_rule,
+        mention=args.mention,
     )
     if args.output:
         _write_table(table, Path(args.output))
@@ -314,18 +316,32 @@ def add_report(subparsers: Any) -> None:
         formatter_class=_Formatter,
     )
     _corpus_arguments(parser)
+    _mention_argument(parser)
     parser.set_defaults(handler=_report)
 
 
-#: The columns of the report's tables, after the key.
+def _mention_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--mention",
+        choices=["report", "background"],
+        help="count only the events the documents report, or only the earlier events "
+        "they recall as background (default: every incident)",
+    )
+
+
+#: The columns of the report's tables, after the key: the dead by side add up
+#: to killed_total (unknown counts add nothing, and unknown_toll says how many
+#: incidents state no count at all).
 REPORT_COLUMNS = [
     "incidents",
-    "killed_total",
     "killed_security",
     "killed_civilians",
     "killed_militants",
+    "killed_unknown",
+    "killed_total",
     "injured_total",
     "arrested",
+    "unknown_toll",
 ]
 
 
@@ -340,9 +356,13 @@ def _report(args: argparse.Namespace) -> int:
         id_column=args.id_column,
     )
     incidents = summary.frame if summary.frame is not None else pl.DataFrame(schema=ik.SCHEMA)
+    # Every table first, so that a wrong argument prints nothing but its error.
+    tables = {
+        by: ik.aggregate(incidents, by=by, mention=args.mention)
+        for by in ("province", "district", "month", "militant_group", "nationality")
+    }
     print(f"{summary.documents:,} documents, {summary.incidents:,} incidents\n")
-    for by in ("province", "district", "month", "militant_group", "nationality"):
-        table = ik.aggregate(incidents, by=by)
+    for by, table in tables.items():
         extra = ["militants"] if by == "nationality" else []
         print(f"by {by}")
         _print_table(table.select(by, *REPORT_COLUMNS, *extra), sys.stdout)

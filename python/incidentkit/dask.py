@@ -43,7 +43,7 @@ except ImportError as error:  # pragma: no cover - exercised without the extra
 from incidentkit import _core, _dask_corpus, _dask_tasks, io
 from incidentkit._dask_tasks import FAILURES_SCHEMA, AggregateArguments, DocumentColumns, to_pandas
 from incidentkit._parse import check_threads
-from incidentkit._stats import DateLike, Keys, _keys, _name, _optional_day
+from incidentkit._stats import DateLike, Keys, Mention, _keys, _mention, _name, _optional_day
 from incidentkit.io import _published_expr
 
 if TYPE_CHECKING:
@@ -419,6 +419,7 @@ def aggregate(
     end: DateLike | None = None,
     date_rule: str = "overlap",
     split_every: int = 8,
+    mention: Mention = None,
 ) -> pl.DataFrame:
     """``ik.aggregate`` over a Dask DataFrame of incidents, computed.
 
@@ -437,6 +438,9 @@ def aggregate(
         work is sent to the cluster.
     split_every
         How many partial aggregates a task adds up.
+    mention
+        As in ``ik.aggregate``: None counts every incident, ``"report"`` or
+        ``"background"`` only those.
 
     Returns
     -------
@@ -469,6 +473,7 @@ def aggregate(
         start=_optional_day(start, "start"),
         end=_optional_day(end, "end"),
         date_rule=_name(date_rule, "date_rule"),
+        mention=_mention(mention),
     )
     # The same call on the empty partition checks the arguments and the
     # columns now, and gives the columns and dtypes of the result.

@@ -16,6 +16,18 @@ numbers come from :func:`incidentkit.aggregate` and
 Nothing to draw (an empty frame, a window without incidents, no nationality
 stated) is not an error: the chart keeps its title and axis labels and says
 "No incidents to show" in the middle.
+
+What a chart cannot place is never drawn as if it were a place or a period:
+undated incidents are left out of the charts over time, incidents without a
+district out of :func:`districts`, and a note under the x axis says how many
+("Not shown: 2 undated incidents").
+
+The charts drawn from an incident frame take ``mention=``, as the statistics
+do: None (the default) draws every incident, ``"report"`` only the events the
+documents bring news of, ``"background"`` only earlier events they recall. A
+single background mention of an old attack stretches a chart over time back
+to it; ``mention="report"`` draws the news alone. For :func:`heatmap`, pass
+``mention=`` to :func:`incidentkit.crosstab`.
 """
 
 from __future__ import annotations
@@ -26,7 +38,7 @@ from typing import TYPE_CHECKING, Literal
 
 import polars as pl
 
-from incidentkit._stats import Crosstab, DateLike, aggregate
+from incidentkit._stats import Crosstab, DateLike, Mention, aggregate
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -60,6 +72,10 @@ _VALUE_LABELS = {
     "militants": "Militants",
 }
 _KEY_LABELS = {"militant_group": "Militant group", "event_type": "Event type"}
+# The period keys of a crosstab: their null column holds the undated incidents.
+_PERIOD_KEYS = ("day", "week", "month", "quarter", "year")
+# At most this many tick labels along a time axis, so that they never overlap.
+_MAX_TIME_LABELS = 16
 
 
 def _require_matplotlib() -> None:
@@ -169,17 +185,22 @@ def _first_of_month(day: dt.date) -> dt.date:
     return day.replace(day=1)
 
 
-def _month_span(months: pl.Series, start: DateLike | None, end: DateLike | None) -> list[dt.date]:
-    """Every month from the first to the last, the window's ends when given."""
-    known: list[dt.date] = [m for m in months.to_list() if m is not None]
+def _month_of(label: str) -> dt.date:
+    """The first day of a month named ``"2025-03"``."""
+    return dt.date.fromisoformat(f"{label}-01")
+
+
+def _month_span(months: pl.Series, start: DateLike | None, end: DateLike | None) -> list[str]:
+    """Every month (``"2025-03"``) from the first to the last, the window's ends when given."""
+    known = [_month_of(m) for m in months.to_list() if m is not None]
     first = _first_of_month(_as_date(start)) if start is not None else min(known, default=None)
     last = _first_of_month(_as_date(end)) if end is not None else max(known, default=None)
     if first is None or last is None or first > last:
         return []
-    span: list[dt.date] = []
+    span: list[str] = []
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
-        span.append(dt.date(year, month, 1))
+        span.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return span
 
@@ -193,6 +214,41 @@ def _as_date(value: DateLike) -> dt.date:
     return dt.date.fromisoformat(value.strip())
 
 
+def _time_ticks(labels: list[str]) -> list[int]:
+    """The positions of the labels to show along a time axis: all of them
+    when few, else every k-th, k chosen so that at most ``_MAX_TIME_LABELS``
+    show; for months a whole number of months that divides a year or a
+    whole number of years, starting at a quarter or a January."""
+    n = len(labels)
+    if n <= _MAX_TIME_LABELS:
+        return list(range(n))
+    need = math.ceil(n / _MAX_TIME_LABELS)
+    months = all(len(label) == 7 and label[4] == "-" for label in labels)
+    if not months:
+        return list(range(0, n, need))
+    step = next((k for k in (2, 3, 4, 6, 12) if k >= need), 12 * math.ceil(need / 12))
+    # Start where the calendar does: the first month whose number fits the step.
+    first = next(
+        (i for i, label in enumerate(labels) if (int(label[5:]) - 1) % min(step, 12) == 0), 0
+    )
+    return list(range(first, n, step))
+
+
+def _headroom(ax: Axes, tallest: float) -> None:
+    """Room above the tallest bar: a tenth of its height, at least one unit."""
+    ax.set_ylim(0, tallest + max(1.0, 0.1 * tallest))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _note_left_out(ax: Axes, note: str | None) -> None:
+    """Say under the x axis label what the chart leaves out."""
+    if note:
+        ax.set_xlabel(f"{ax.get_xlabel()}\nNot shown: {note}")
+
+
 def _side_columns(value: str) -> list[str]:
     return [f"{value}_{suffix}" for suffix, _, _ in SIDES]
 
@@ -203,6 +259,7 @@ def monthly(
     *,
     start: DateLike | None = None,
     end: DateLike | None = None,
+    mention: Mention = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Bars per month: incidents, or the people killed or injured by side.
@@ -218,6 +275,9 @@ def monthly(
     start, end
         A date window, as in :func:`incidentkit.aggregate` (incidents that
         overlap it); it also fixes the first and the last month shown.
+    mention
+        None draws every incident, ``"report"`` or ``"background"`` only
+        those (see :func:`incidentkit.aggregate`).
     ax
         The matplotlib axes to draw into; None makes a new figure.
 
@@ -225,8 +285,11 @@ def monthly(
     -------
     matplotlib.axes.Axes
         The axes: one bar per month from the first to the last (months
-        without incidents are zero), labelled ``"YYYY-MM"``. Incidents are
-        placed in the month of ``date_start``; undated ones are left out.
+        without incidents are zero), labelled ``"YYYY-MM"`` (over a long
+        span every few months, at most sixteen labels). Incidents are placed
+        in the month of ``date_start``; undated ones are left out, and the
+        x axis label says how many. The y axis leaves room above the
+        tallest bar.
 
     Examples
     --------
@@ -252,19 +315,20 @@ def monthly(
     >>> plt.close(ax.figure)
     """
     toll = _check_toll(value)
-    table = aggregate(incidents, by="month", start=start, end=end)
+    table = aggregate(incidents, by="month", start=start, end=end, mention=mention)
     months = _month_span(table["month"], start, end)
     ax = _axes(ax, max(6.0, min(14.0, 0.35 * len(months) + 3.0)), 4.0)
     ylabel = _value_label(toll)
     ax.set_title(f"{ylabel} per month" + ("" if toll == "incidents" else ", by side"))
     ax.set_xlabel("Month")
     ax.set_ylabel(ylabel)
+    _note_left_out(ax, _undated_note(table.filter(pl.col("month").is_null()), toll))
     if not months:
         _empty(ax)
         return ax
     columns = ["incidents"] if toll == "incidents" else _side_columns(toll)
     filled = (
-        pl.DataFrame({"month": months}, schema={"month": pl.Date})
+        pl.DataFrame({"month": months}, schema={"month": pl.String})
         .join(table.select("month", *columns), on="month", how="left")
         .with_columns(pl.col(columns).fill_null(0))
     )
@@ -278,13 +342,25 @@ def monthly(
             ax.bar(positions, heights, bottom=bottom, color=colour, label=label)
             bottom = [b + h for b, h in zip(bottom, heights)]
         ax.legend(title="Side", frameon=False)
-    # About twelve labels at most, so that long series stay legible.
-    step = max(1, math.ceil(len(months) / 12))
-    labels = [m.strftime("%Y-%m") for m in months]
-    ax.set_xticks(positions[::step], labels[::step])
-    _fit_x_labels(ax, labels[::step])
+    ticks = _time_ticks(months)
+    ax.set_xticks(ticks, [months[i] for i in ticks])
+    _fit_x_labels(ax, [months[i] for i in ticks])
     _integer_ticks(ax, "y")
+    tallest = filled.select(pl.sum_horizontal(columns).max()).item()
+    _headroom(ax, float(tallest or 0))
     return ax
+
+
+def _undated_note(undated: pl.DataFrame, value: str) -> str | None:
+    """What the undated row of an aggregate holds, for a note: its incidents,
+    and the toll drawn when it is not incidents."""
+    if undated.height == 0 or not undated["incidents"][0]:
+        return None
+    note = _plural(int(undated["incidents"][0]), "undated incident")
+    if value != "incidents":
+        toll = int(undated[f"{value}_total"][0])
+        note += f" ({toll} {_value_label(value).lower()})"
+    return note
 
 
 def districts(
@@ -294,6 +370,7 @@ def districts(
     top: int = 10,
     start: DateLike | None = None,
     end: DateLike | None = None,
+    mention: Mention = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Horizontal bars of the districts with the most incidents or casualties.
@@ -311,6 +388,9 @@ def districts(
         alphabetical order).
     start, end
         A date window, as in :func:`incidentkit.aggregate`.
+    mention
+        None draws every incident, ``"report"`` or ``"background"`` only
+        those (see :func:`incidentkit.aggregate`).
     ax
         The matplotlib axes to draw into; None makes a new figure.
 
@@ -318,7 +398,8 @@ def districts(
     -------
     matplotlib.axes.Axes
         The axes, with each bar's total written at its end. Incidents
-        without a district (several districts, or none named) are left out.
+        without a district (several districts, or none named) are left out,
+        and the x axis label says how many.
 
     Examples
     --------
@@ -344,9 +425,9 @@ def districts(
     toll = _check_toll(value)
     n = _check_top(top, allow_none=False)
     assert n is not None
-    table = aggregate(incidents, by="district", start=start, end=end).filter(
-        pl.col("district").is_not_null()
-    )
+    every = aggregate(incidents, by="district", start=start, end=end, mention=mention)
+    table = every.filter(pl.col("district").is_not_null())
+    unplaced = every.filter(pl.col("district").is_null())
     rank = "incidents" if toll == "incidents" else f"{toll}_total"
     ranked = table.sort([rank, "district"], descending=[True, False]).head(n)
     ax = _axes(ax, 7.0, max(3.0, 0.4 * ranked.height + 1.5))
@@ -355,6 +436,11 @@ def districts(
     ax.set_title(f"{shown} by {label[0].lower()}{label[1:]}")
     ax.set_xlabel(label)
     ax.set_ylabel("District")
+    if unplaced.height and unplaced["incidents"][0]:
+        note = _plural(int(unplaced["incidents"][0]), "incident") + " without a district"
+        if toll != "incidents":
+            note += f" ({int(unplaced[rank][0])} {label.lower()})"
+        _note_left_out(ax, note)
     if ranked.height == 0:
         _empty(ax)
         return ax
@@ -377,6 +463,15 @@ def districts(
     return ax
 
 
+def _undated_cells_note(held: int, value: str) -> str | None:
+    """A note for what a crosstab's undated cells hold: incidents, or a toll."""
+    if not held:
+        return None
+    if value == "incidents":
+        return _plural(held, "undated incident")
+    return f"{held} {_value_label(value).lower()} in undated incidents"
+
+
 def heatmap(
     table: Crosstab,
     *,
@@ -391,10 +486,11 @@ def heatmap(
     ----------
     table
         A :class:`~incidentkit.Crosstab` from :func:`incidentkit.crosstab`,
-        such as districts by month.
+        such as districts by month (pass ``mention="report"`` there to leave
+        out background mentions of old events).
     top
-        Keep only the rows with the largest totals (in the table's order);
-        None keeps them all.
+        Keep only the rows with the largest totals, largest first (ties in
+        the table's order); None keeps every row, in the table's order.
     cmap
         A matplotlib colour map name; the scale starts at zero.
     annotate
@@ -407,8 +503,11 @@ def heatmap(
     -------
     matplotlib.axes.Axes
         The axes, with the column names (``"2025-03"`` for months) along x
-        and the row labels along y (null shown as ``"unknown"``). The colour
-        bar is ``ax.images[0].colorbar``; an empty table gives no colour bar.
+        and the row labels along y (a null key shown as ``"unknown"``). Over a
+        long span the x axis labels every few periods (at most sixteen
+        labels). Undated incidents (the null column of a period) are not
+        drawn; the x axis label says what they hold. The colour bar is
+        ``ax.images[0].colorbar``; an empty table gives no colour bar.
 
     Examples
     --------
@@ -441,36 +540,74 @@ def heatmap(
     n = _check_top(top, allow_none=True)
     values = table.values
     rows = ["unknown" if v is None else str(v) for v in table.row_labels.to_list()]
-    if n is not None and n < len(rows):
+    # A null key that is not a period (no district named) shows as "unknown".
+    cols = [
+        "unknown" if v is None else name
+        for v, name in zip(table.col_labels.to_list(), table.col_names)
+    ]
+    label = _value_label(table.value)
+    note = None
+    undated = [j for j, v in enumerate(table.col_labels.to_list()) if v is None]
+    undated_row = [i for i, v in enumerate(table.row_labels.to_list()) if v is None]
+    if table.rows in _PERIOD_KEYS and undated_row:
+        # A period down the side: the undated row is left out the same way,
+        # with the columns that held nothing else.
+        held = int(values[undated_row, :].sum())
+        keep_rows = [i for i in range(len(rows)) if i not in undated_row]
+        before = values.sum(axis=0)
+        values = values[keep_rows, :]
+        rows = [rows[i] for i in keep_rows]
+        kept = [j for j in range(len(cols)) if values[:, j].sum() > 0 or before[j] == 0]
+        values = values[:, kept]
+        cols = [cols[j] for j in kept]
+        note = _undated_cells_note(held, table.value)
+    if table.cols in _PERIOD_KEYS and undated:
+        # Undated incidents are no period: leave their column out, and the
+        # rows that hold nothing else, and say what they held.
+        held = int(values[:, undated].sum())
+        dated = [j for j in range(len(cols)) if j not in undated]
+        before = values.sum(axis=1)
+        values = values[:, dated]
+        cols = [cols[j] for j in dated]
+        kept = [i for i in range(len(rows)) if values[i].sum() > 0 or before[i] == 0]
+        values = values[kept, :]
+        rows = [rows[i] for i in kept]
+        note = _undated_cells_note(held, table.value)
+    if n is not None:
         totals = values.sum(axis=1)
-        # The n largest totals, ties to the earlier row; then back in table order.
-        keep = sorted(sorted(range(len(rows)), key=lambda i: (-int(totals[i]), i))[:n])
+        # The n largest totals, largest first; ties keep the table's order.
+        keep = sorted(range(len(rows)), key=lambda i: (-int(totals[i]), i))[:n]
         values = values[keep, :]
         rows = [rows[i] for i in keep]
-    cols = list(table.col_names)
+    # Periods down the side are labelled every few, so their rows may be thin.
+    tall = 10.0 if table.rows in _PERIOD_KEYS else 16.0
     ax = _axes(
         ax,
         max(6.0, min(16.0, 0.45 * len(cols) + 4.0)),
-        max(3.0, min(16.0, 0.35 * len(rows) + 1.8)),
+        max(3.0, min(tall, 0.35 * len(rows) + 1.8)),
     )
-    label = _value_label(table.value)
     ax.set_title(
         f"{label} by {_key_label(table.rows).lower()} and {_key_label(table.cols).lower()}"
     )
     ax.set_xlabel(_key_label(table.cols))
     ax.set_ylabel(_key_label(table.rows))
+    _note_left_out(ax, note)
     if values.size == 0:
         _empty(ax)
         return ax
     image = ax.imshow(values, aspect="auto", cmap=cmap, interpolation="nearest", vmin=0)
     colorbar = ax.figure.colorbar(image, ax=ax, label=label)
     _integer_ticks(colorbar.ax, "y")  # the values are counts
-    ax.set_xticks(range(len(cols)), cols)
-    ax.set_yticks(range(len(rows)), rows)
-    _fit_x_labels(ax, cols)
-    # Thin white lines between the cells.
-    ax.set_xticks([j - 0.5 for j in range(1, len(cols))], minor=True)
-    ax.set_yticks([i - 0.5 for i in range(1, len(rows))], minor=True)
+    ticks = _time_ticks(cols) if table.cols in _PERIOD_KEYS else list(range(len(cols)))
+    ax.set_xticks(ticks, [cols[j] for j in ticks])
+    row_ticks = _time_ticks(rows) if table.rows in _PERIOD_KEYS else list(range(len(rows)))
+    ax.set_yticks(row_ticks, [rows[i] for i in row_ticks])
+    _fit_x_labels(ax, [cols[j] for j in ticks])
+    # Thin white lines between the cells, while the cells are wide enough to show them.
+    if len(cols) <= 60:
+        ax.set_xticks([j - 0.5 for j in range(1, len(cols))], minor=True)
+    if len(rows) <= 60:
+        ax.set_yticks([i - 0.5 for i in range(1, len(rows))], minor=True)
     ax.grid(which="minor", color="white", linewidth=0.6)
     ax.tick_params(which="minor", length=0)
     if annotate:
@@ -489,6 +626,7 @@ def nationalities(
     top: int | None = None,
     start: DateLike | None = None,
     end: DateLike | None = None,
+    mention: Mention = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Bars per stated nationality: the militants counted, and the incidents naming it.
@@ -498,9 +636,13 @@ def nationalities(
     incidents
         An incident frame.
     top
-        Show only this many nationalities; None shows all.
+        Show only this many nationalities, the most militants first; None
+        shows all.
     start, end
         A date window, as in :func:`incidentkit.aggregate`.
+    mention
+        None draws every incident, ``"report"`` or ``"background"`` only
+        those (see :func:`incidentkit.aggregate`).
     ax
         The matplotlib axes to draw into; None makes a new figure.
 
@@ -541,7 +683,7 @@ def nationalities(
     """
     n = _check_top(top, allow_none=True)
     table = (
-        aggregate(incidents, by="nationality", start=start, end=end)
+        aggregate(incidents, by="nationality", start=start, end=end, mention=mention)
         .filter(pl.col("nationality").is_not_null())
         .sort(["militants", "incidents", "nationality"], descending=[True, True, False])
     )

@@ -34,7 +34,8 @@ pub struct ProvinceEntry {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub population: Option<u64>,
-    /// Where the population comes from when it is not the 2023 census.
+    /// Where the population comes from (`census 2023 (PBS)`, a sum of its
+    /// tehsils, an older count or an estimate), or why there is none.
     #[serde(default)]
     pub population_source: Option<String>,
 }
@@ -48,7 +49,8 @@ pub struct DistrictEntry {
     #[serde(default)]
     pub former_names: Vec<String>,
     pub population: Option<u64>,
-    /// Where the population comes from when it is not the 2023 census.
+    /// Where the population comes from (`census 2023 (PBS)`, a sum of its
+    /// tehsils, an older count or an estimate), or why there is none.
     #[serde(default)]
     pub population_source: Option<String>,
 }

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 
 use super::error::{StatsError, StatsResult};
 use super::grouping::{
-    group_rows, parse_keys, select_rows, DateWindow, Grouping, KeySpec, KEY_NAMES,
+    group_rows, parse_keys, select_rows, DateWindow, Grouping, KeySpec, Mention, KEY_NAMES,
 };
 use super::table::{Table, COUNT_COLUMNS};
 
@@ -19,12 +19,21 @@ const BASE_COLUMNS: [&str; 3] = ["date_start", "date_end", "approximate"];
 /// had no count at all (`unknown_toll`) and how many approximate ones
 /// (`approximate_toll`). With a `nationality` key, also the militants of
 /// that nationality stated in the text (`militants`) and the incidents that
-/// named the nationality without a count (`militants_uncounted`).
-pub fn aggregate(frame: &DataFrame, by: &[String], window: &DateWindow) -> StatsResult<DataFrame> {
+/// named the nationality without a count (`militants_uncounted`). `mention`
+/// keeps every incident, or only news or only background mentions.
+pub fn aggregate(
+    frame: &DataFrame,
+    by: &[String],
+    window: &DateWindow,
+    mention: Mention,
+) -> StatsResult<DataFrame> {
     let keys = parse_keys(by, "by")?;
     let specs: Vec<KeySpec> = keys.iter().map(|(_, spec)| *spec).collect();
-    let table = Table::new(frame, &needed_columns(&specs), "incidents")?;
-    let rows = select_rows(&table, window);
+    mention.check(frame)?;
+    let mut needed = needed_columns(&specs);
+    needed.extend(mention.columns());
+    let table = Table::new(frame, &needed, "incidents")?;
+    let rows = select_rows(&table, window, mention);
     let grouping = group_rows(&table, rows, &specs, (None, None));
     let names: Vec<&str> = keys.iter().map(|(name, _)| name.as_str()).collect();
     summarise(&table, &grouping, &names)

@@ -5,7 +5,7 @@ use polars::prelude::*;
 
 use super::error::{quoted, StatsError, StatsResult};
 use super::grouping::{
-    group_rows, key_columns, parse_keys, select_rows, DateWindow, KeySpec, Labels, Measure,
+    group_rows, key_columns, parse_keys, select_rows, DateWindow, KeySpec, Labels, Measure, Mention,
 };
 use super::table::Table;
 
@@ -15,7 +15,8 @@ pub const CROSSTAB_VALUES: fn() -> Vec<&'static str> = Measure::names;
 /// A matrix of sums with the labels of its rows and columns.
 pub struct Crosstab {
     pub values: Array2<i64>,
-    /// The row key values (the caller's dtype; Date for periods).
+    /// The row key values (the caller's dtype; for periods, Dates for days
+    /// and weeks, labels such as `2025-03` for months, quarters and years).
     pub rows: Column,
     /// The column key values.
     pub cols: Column,
@@ -27,13 +28,14 @@ pub struct Crosstab {
 /// Period keys get every period between the first and the last incident (or
 /// the window's bounds), so empty months are zero columns; other keys get
 /// the values that occur. Undated or unnamed incidents form a null row or
-/// column at the end.
+/// column at the end. `mention` keeps every incident, or only one kind.
 pub fn crosstab(
     frame: &DataFrame,
     rows: &str,
     cols: &str,
     value: Measure,
     window: &DateWindow,
+    mention: Mention,
 ) -> StatsResult<Crosstab> {
     let row_key = parse_keys(&[rows.to_string()], "rows")?.remove(0).1;
     let col_key = parse_keys(&[cols.to_string()], "cols")?.remove(0).1;
@@ -50,10 +52,12 @@ pub fn crosstab(
         ));
     }
     let specs = [row_key, col_key];
+    mention.check(frame)?;
     let mut needed = key_columns(&specs, &["date_start", "date_end"]);
     needed.extend(value.columns());
+    needed.extend(mention.columns());
     let table = Table::new(frame, &needed, "incidents")?;
-    let selected = select_rows(&table, window);
+    let selected = select_rows(&table, window, mention);
     let grouping = group_rows(&table, selected, &specs, (window.start, window.end));
     let read = value.reader(&table);
     let (row_labels, row_codes) = &grouping.keys[0];

@@ -2,11 +2,15 @@
 //!
 //! Two incidents from different documents are the same event when they
 //! happened in the same district (or, without a district, the same named
-//! place), started within `window_days` of each other, have compatible
-//! event types, and their death and injury tolls are compatible. A cluster
-//! only holds incidents that are pairwise the same event (complete
-//! linkage), never two incidents of one document, and is built in a fixed
-//! order, so the result does not depend on the order of the input rows.
+//! place), their date ranges come within `window_days` of each other, their
+//! event types are compatible, and their death and injury tolls are
+//! compatible. Ranges, not first days, are compared so that a date's
+//! precision is honoured: "March last year" (all of March) and "March 26"
+//! can be one event, while two day-precise reports a fortnight apart are not.
+//! A cluster only holds incidents that are pairwise the same event
+//! (complete linkage), never two incidents of one document, and is built in
+//! a fixed order, so the result does not depend on the order of the input
+//! rows.
 
 use std::cmp::Ordering;
 
@@ -14,6 +18,7 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::error::{StatsError, StatsResult};
+use super::grouping::{Mention, MENTION_COLUMN};
 use super::table::{Table, COUNT_COLUMNS};
 use crate::frame::{incidents_to_frame, SPEC_COLUMN_NAMES};
 use crate::incident::{DatePrecision, EventType, Incident, Nationality, SideCounts};
@@ -23,12 +28,14 @@ struct Row {
     incident: Incident,
     /// `COUNT_COLUMNS` in order.
     counts: [Option<u32>; 11],
+    /// `report` or `background`, when the frame says.
+    mention: Option<String>,
 }
 
 const KILLED_TOTAL: usize = 4;
 const INJURED_TOTAL: usize = 9;
 
-fn read_rows(table: &Table) -> Vec<Row> {
+fn read_rows(table: &Table, has_mention: bool) -> Vec<Row> {
     let text = |name: &str, row: usize| table.str(name).get(row).map(str::to_string);
     let date = |name: &str, row: usize| table.date(name).get(row).map(from_epoch_days);
     let nationalities = table.nationalities();
@@ -73,7 +80,14 @@ fn read_rows(table: &Table) -> Vec<Row> {
                 start: table.u32("start").get(row).unwrap_or(0),
                 end: table.u32("end").get(row).unwrap_or(0),
             };
-            Row { incident, counts }
+            let mention = has_mention
+                .then(|| table.str(MENTION_COLUMN).get(row).map(str::to_string))
+                .flatten();
+            Row {
+                incident,
+                counts,
+                mention,
+            }
         })
         .collect()
 }
@@ -120,10 +134,23 @@ fn tolls_compatible(a: Option<u32>, b: Option<u32>) -> bool {
     }
 }
 
+/// The days an incident covers: `date_start..=date_end`.
+fn date_range(incident: &Incident) -> Option<(NaiveDate, NaiveDate)> {
+    let start = incident.date_start?;
+    Some((start, incident.date_end.unwrap_or(start).max(start)))
+}
+
+/// Whether two ranges come within `window_days` of each other: each,
+/// widened by the window, overlaps the other.
+fn ranges_meet(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate), window_days: u32) -> bool {
+    let window = chrono::Duration::days(i64::from(window_days));
+    a.0 <= b.1 + window && b.0 <= a.1 + window
+}
+
 fn same_event(a: &Row, b: &Row, window_days: u32) -> bool {
     let (x, y) = (&a.incident, &b.incident);
-    let close_in_time = match (x.date_start, y.date_start) {
-        (Some(s), Some(t)) => (s - t).num_days().unsigned_abs() <= u64::from(window_days),
+    let close_in_time = match (date_range(x), date_range(y)) {
+        (Some(r), Some(q)) => ranges_meet(r, q, window_days),
         _ => false,
     };
     let families = (family(x.event_type), family(y.event_type));
@@ -173,12 +200,12 @@ fn cluster(rows: &[Row], window_days: u32) -> Vec<Vec<usize>> {
             current = here;
         }
         let start = x.date_start.expect("checked above");
-        // Rows come in date order: a cluster whose last start is more than
-        // the window before this one can take no more rows.
+        // Rows come in order of first day: a cluster whose every range ends
+        // more than the window before this row starts can take no more rows.
         open.retain(|&c| {
             let last = clusters[c]
                 .iter()
-                .filter_map(|&m| rows[m].incident.date_start)
+                .filter_map(|&m| date_range(&rows[m].incident).map(|(_, end)| end))
                 .max();
             last.is_some_and(|last| (start - last).num_days() <= i64::from(window_days))
         });
@@ -231,6 +258,8 @@ fn representative(rows: &[Row], members: &[usize]) -> usize {
 /// A merged event: its row, and per count the range the sources reported.
 struct Merged {
     incident: Incident,
+    /// `report` when any source brings news of the event, else `background`.
+    mention: Option<String>,
     counts: [Option<u32>; 11],
     ranges: [(Option<u32>, Option<u32>); 11],
     sources: Vec<(String, String)>,
@@ -295,8 +324,15 @@ fn merge(rows: &[Row], members: &[usize]) -> Merged {
             )
         })
         .collect();
+    let mentions = || members.iter().filter_map(|&m| rows[m].mention.as_deref());
+    let mention = if mentions().any(|m| m == "report") {
+        Some("report".to_string())
+    } else {
+        mentions().next().map(str::to_string)
+    };
     Merged {
         incident,
+        mention,
         counts,
         ranges,
         sources,
@@ -322,12 +358,31 @@ fn union_nationalities<'a>(incidents: impl Iterator<Item = &'a Incident>) -> Vec
 
 /// Merge incidents from different documents that describe the same event.
 /// The result has the SPEC columns (the counts are the best estimate: the
-/// largest exact count reported, else the largest approximate one),
+/// largest exact count reported, else the largest approximate one; with a
+/// `mention` column, `report` when any source reports the event),
 /// `n_sources`, `sources` (doc_id and incident_id of every merged row) and,
-/// for every count column, `{column}_min` and `{column}_max`.
-pub fn deduplicate(frame: &DataFrame, window_days: u32) -> StatsResult<DataFrame> {
-    let table = Table::new(frame, &SPEC_COLUMN_NAMES, "incidents")?;
-    let rows = read_rows(&table);
+/// for every count column, `{column}_min` and `{column}_max`. `mention`
+/// keeps every incident, or only one kind, before merging.
+pub fn deduplicate(
+    frame: &DataFrame,
+    window_days: u32,
+    mention: Mention,
+) -> StatsResult<DataFrame> {
+    mention.check(frame)?;
+    let has_mention = frame.column(MENTION_COLUMN).is_ok();
+    let mut names: Vec<&'static str> = SPEC_COLUMN_NAMES.to_vec();
+    if has_mention && !names.contains(&MENTION_COLUMN) {
+        names.push(MENTION_COLUMN);
+    }
+    let table = Table::new(frame, &names, "incidents")?;
+    let rows: Vec<Row> = read_rows(&table, has_mention)
+        .into_iter()
+        .filter(|row| {
+            mention
+                .value()
+                .is_none_or(|kept| row.mention.as_deref() == Some(kept))
+        })
+        .collect();
     let mut merged: Vec<Merged> = cluster(&rows, window_days)
         .iter()
         .map(|c| merge(&rows, c))
@@ -344,12 +399,27 @@ pub fn deduplicate(frame: &DataFrame, window_days: u32) -> StatsResult<DataFrame
         };
         key(a).cmp(&key(b))
     });
-    to_frame(&merged).map_err(|e| StatsError::polars("incidents", e))
+    let mention_dtype = frame.column(MENTION_COLUMN).ok().map(|c| c.dtype().clone());
+    to_frame(&merged, mention_dtype.as_ref()).map_err(|e| StatsError::polars("incidents", e))
 }
 
-fn to_frame(merged: &[Merged]) -> PolarsResult<DataFrame> {
+fn to_frame(merged: &[Merged], mention_dtype: Option<&DataType>) -> PolarsResult<DataFrame> {
     let incidents: Vec<Incident> = merged.iter().map(|m| m.incident.clone()).collect();
     let mut frame = incidents_to_frame(&incidents)?;
+    if let Some(dtype) = mention_dtype {
+        // The merged mention, in the caller's dtype, after `operation` as
+        // in the SPEC (replacing the column when the frame already has one).
+        let values: Vec<Option<&str>> = merged.iter().map(|m| m.mention.as_deref()).collect();
+        let column = Column::new(MENTION_COLUMN.into(), values).cast(dtype)?;
+        if frame.column(MENTION_COLUMN).is_ok() {
+            frame.with_column(column)?;
+        } else {
+            let at = frame
+                .get_column_index("operation")
+                .map_or(frame.width(), |i| i + 1);
+            frame.insert_column(at, column)?;
+        }
+    }
     // Totals are merged on their own: the largest exact total reported may
     // exceed the sum of the merged parts.
     for (k, name) in [
@@ -394,4 +464,27 @@ fn sources_column(merged: &[Merged]) -> PolarsResult<Column> {
         builder.append_series(&row.into_series())?;
     }
     Ok(builder.finish().into_series().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, m, d).expect("a valid day")
+    }
+
+    #[test]
+    fn ranges_meet_within_the_window() {
+        let march = (day(3, 1), day(3, 31));
+        // "March last year" and "March 26": the day lies inside the month.
+        assert!(ranges_meet(march, (day(3, 26), day(3, 26)), 0));
+        // Days two apart meet with a window of two, not of one.
+        let (a, b) = ((day(3, 5), day(3, 5)), (day(3, 7), day(3, 7)));
+        assert!(ranges_meet(a, b, 2) && ranges_meet(b, a, 2));
+        assert!(!ranges_meet(a, b, 1));
+        // Ranges that end before the other starts meet only across the gap.
+        assert!(!ranges_meet(march, (day(4, 3), day(4, 9)), 2));
+        assert!(ranges_meet(march, (day(4, 2), day(4, 9)), 2));
+    }
 }

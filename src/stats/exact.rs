@@ -9,7 +9,7 @@ use statrs::function::gamma::ln_gamma;
 use super::aggregate::sort_by_keys;
 use super::error::{StatsError, StatsResult};
 use super::grouping::{
-    group_rows, key_columns, parse_keys, DateRule, DateWindow, KeySpec, Measure,
+    group_rows, key_columns, parse_keys, DateRule, DateWindow, KeySpec, Measure, Mention,
 };
 use super::table::Table;
 
@@ -205,7 +205,8 @@ pub fn binomial_two_sided_p(k: u64, n: u64, p: f64) -> f64 {
     p_value.min(1.0)
 }
 
-/// Counts, rates per day and the rate ratio of b over a, per group of `by`.
+/// Counts, rates per day and the rate ratio of b over a, per group of `by`,
+/// over the incidents `mention` keeps.
 pub fn compare_periods(
     frame: &DataFrame,
     a: Period,
@@ -213,6 +214,7 @@ pub fn compare_periods(
     by: &[String],
     value: Measure,
     rule: DateRule,
+    mention: Mention,
 ) -> StatsResult<DataFrame> {
     if a.start <= b.end && b.start <= a.end {
         return Err(StatsError::new(
@@ -222,10 +224,13 @@ pub fn compare_periods(
     }
     let keys = parse_keys(by, "by")?;
     let specs: Vec<KeySpec> = keys.iter().map(|(_, spec)| *spec).collect();
+    mention.check(frame)?;
     let mut needed = key_columns(&specs, &["date_start", "date_end"]);
     needed.extend(value.columns());
+    needed.extend(mention.columns());
     let table = Table::new(frame, &needed, "incidents")?;
     let (window_a, window_b) = (a.window(rule), b.window(rule));
+    let keeps = mention.keeps(&table);
     let starts = table.date("date_start");
     let ends = table.date("date_end");
     let period_of = |row: u32| {
@@ -235,7 +240,7 @@ pub fn compare_periods(
     let rows: Vec<u32> = (0..table.height() as u32)
         .filter(|&row| {
             let (in_a, in_b) = period_of(row);
-            in_a || in_b
+            (in_a || in_b) && keeps(row)
         })
         .collect();
     let grouping = group_rows(&table, rows, &specs, (None, None));

@@ -86,6 +86,85 @@ impl DateWindow {
     }
 }
 
+/// Which incidents a statistic counts by how their document tells them
+/// (the `mention` column): every one, or only news, or only background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mention {
+    /// Every incident: the default, so that nothing is dropped unasked.
+    #[default]
+    Any,
+    /// `report` rows: the events the documents bring news of.
+    Report,
+    /// `background` rows: earlier events recalled as context.
+    Background,
+}
+
+/// The column that says how a document tells an incident.
+pub const MENTION_COLUMN: &str = "mention";
+
+impl Mention {
+    /// `None` keeps every incident; `"report"` or `"background"` keeps those.
+    pub fn parse(name: Option<&str>, argument: &str) -> StatsResult<Self> {
+        match name {
+            None => Ok(Self::Any),
+            Some("report") => Ok(Self::Report),
+            Some("background") => Ok(Self::Background),
+            Some(other) => Err(StatsError::new(
+                argument,
+                format!(
+                    "got {}; expected 'report', 'background' or None (every incident)",
+                    quoted(other)
+                ),
+            )),
+        }
+    }
+
+    /// The value rows must hold, or None to keep every row.
+    pub fn value(self) -> Option<&'static str> {
+        match self {
+            Self::Any => None,
+            Self::Report => Some("report"),
+            Self::Background => Some("background"),
+        }
+    }
+
+    /// The columns the filter reads: `mention`, when it filters.
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            Self::Any => &[],
+            _ => &[MENTION_COLUMN],
+        }
+    }
+
+    /// A frame without a `mention` column cannot be filtered by it: say so,
+    /// naming the argument, rather than report a missing column.
+    pub fn check(self, frame: &DataFrame) -> StatsResult<()> {
+        match self.value() {
+            Some(value) if frame.column(MENTION_COLUMN).is_err() => Err(StatsError::new(
+                "mention",
+                format!(
+                    "the incidents have no mention column, so they cannot be filtered to \
+                     {}; parse them with a version of incidentkit that fills it, or pass \
+                     mention=None to count every incident",
+                    quoted(value)
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether row `row` of `table` passes (the table holds `mention` when
+    /// the filter needs it).
+    pub fn keeps<'a>(self, table: &'a Table) -> impl Fn(u32) -> bool + 'a {
+        let wanted = self.value();
+        let column = wanted.map(|_| table.str(MENTION_COLUMN));
+        move |row| match (wanted, column) {
+            (Some(wanted), Some(values)) => values.get(row as usize) == Some(wanted),
+            _ => true,
+        }
+    }
+}
+
 /// What rows are grouped by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeySpec {
@@ -221,17 +300,21 @@ impl Labels {
                 first,
                 count,
             } => {
-                let days: Vec<Option<i32>> = codes
-                    .iter()
-                    .map(|&c| {
-                        ((c as usize) < *count)
-                            .then(|| every.start_of_ordinal(first + i64::from(c)))
-                    })
-                    .collect();
-                Series::new(name.into(), days)
-                    .cast(&DataType::Date)
-                    .map_err(|e| StatsError::polars("incidents", e))?
-                    .into()
+                let days = codes.iter().map(|&c| {
+                    ((c as usize) < *count).then(|| every.start_of_ordinal(first + i64::from(c)))
+                });
+                if every.is_calendar_label() {
+                    // Months, quarters and years print as they are named
+                    // ("2025-03", "2025-Q1", "2025") wherever they appear.
+                    let labels: Vec<Option<String>> =
+                        days.map(|d| d.map(|d| every.label(d))).collect();
+                    Column::new(name.into(), labels)
+                } else {
+                    Series::new(name.into(), days.collect::<Vec<Option<i32>>>())
+                        .cast(&DataType::Date)
+                        .map_err(|e| StatsError::polars("incidents", e))?
+                        .into()
+                }
             }
             Labels::Names(names) => {
                 let values: Vec<Option<&str>> = codes
@@ -255,16 +338,18 @@ pub struct Grouping {
     pub keys: Vec<(Labels, Vec<u32>)>,
 }
 
-/// The rows of `table` inside `window`.
-pub fn select_rows(table: &Table, window: &DateWindow) -> Vec<u32> {
+/// The rows of `table` inside `window` that `mention` keeps.
+pub fn select_rows(table: &Table, window: &DateWindow, mention: Mention) -> Vec<u32> {
     let height = table.height() as u32;
+    let keeps = mention.keeps(table);
     if window.is_unbounded() {
-        return (0..height).collect();
+        return (0..height).filter(|&row| keeps(row)).collect();
     }
     let starts = table.date("date_start");
     let ends = table.date("date_end");
     (0..height)
         .filter(|&row| window.contains(starts.get(row as usize), ends.get(row as usize)))
+        .filter(|&row| keeps(row))
         .collect()
 }
 

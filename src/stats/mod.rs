@@ -26,7 +26,7 @@ pub use error::{StatsError, StatsResult};
 pub use evaluate::{evaluate, Evaluation, EVALUATED_FIELDS};
 pub use exact::{compare_periods, rate_ratio_test, Period, RateRatio};
 pub use gazetteer::gazetteer_frame;
-pub use grouping::{DateRule, DateWindow, Measure};
+pub use grouping::{DateRule, DateWindow, Measure, Mention};
 pub use period::{Every, Unit};
 pub use rates::rates;
 pub use trend::{poisson_trend, trend, TrendFit};

@@ -90,6 +90,12 @@ impl Every {
         i64::from(self.start_of_ordinal(ordinal + 1)) - i64::from(self.start_of_ordinal(ordinal))
     }
 
+    /// Whether the period is named rather than dated: a month, quarter or
+    /// year is shown by its label, a day or a week by the date it starts.
+    pub fn is_calendar_label(&self) -> bool {
+        matches!(self.unit, Unit::Month | Unit::Quarter | Unit::Year)
+    }
+
     /// A short label for a period start: `2025-03-01` for days and weeks,
     /// `2025-03` for months, `2025-Q1` for quarters, `2025` for years.
     pub fn label(&self, start: i32) -> String {

@@ -4,6 +4,7 @@
 use polars::prelude::*;
 
 use super::error::{StatsError, StatsResult};
+use super::gazetteer::is_census_2023;
 use crate::lexicon::lexicon;
 
 /// The metrics that get a rate when the aggregated frame has them.
@@ -22,41 +23,42 @@ const RATE_METRICS: [&str; 9] = [
 /// The level a frame is keyed at, finest first.
 const LEVELS: [&str; 3] = ["district", "province", "country"];
 
-/// The population of a place at `level`, by canonical name.
-pub fn population(level: &str, name: &str) -> Option<u64> {
+/// Where Pakistan's population comes from: the 2023 census counted the four
+/// provinces and Islamabad, not Gilgit-Baltistan or Azad Jammu and Kashmir.
+const PAKISTAN_SOURCE: &str =
+    "census 2023 (PBS): the four provinces and Islamabad Capital Territory";
+
+/// The population of a place at `level`, by canonical name, with its source.
+pub fn population(level: &str, name: &str) -> Option<(u64, &'static str)> {
     let gazetteer = &lexicon().gazetteer;
-    match level {
+    let (population, source) = match level {
         "district" => {
-            gazetteer
-                .districts
-                .iter()
-                .find(|d| d.name == name)?
-                .population
+            let d = gazetteer.districts.iter().find(|d| d.name == name)?;
+            (d.population, d.population_source.as_deref())
         }
         "province" => {
-            gazetteer
-                .provinces
-                .iter()
-                .find(|p| p.name == name)?
-                .population
+            let p = gazetteer.provinces.iter().find(|p| p.name == name)?;
+            (p.population, p.population_source.as_deref())
         }
-        // The 2023 census counted the four provinces and Islamabad.
-        "country" if name == "Pakistan" => Some(
-            gazetteer
+        "country" if name == "Pakistan" => {
+            let counted = gazetteer
                 .provinces
                 .iter()
-                .filter(|p| p.population_source.is_none())
+                .filter(|p| p.population_source.as_deref().is_some_and(is_census_2023))
                 .filter_map(|p| p.population)
-                .sum(),
-        ),
-        _ => None,
-    }
+                .sum();
+            (Some(counted), Some(PAKISTAN_SOURCE))
+        }
+        _ => return None,
+    };
+    Some((population?, source.unwrap_or_default()))
 }
 
-/// `incidents` and tolls per `per` people: adds `population` and a column
-/// `{metric}_per_{per}` (e.g. `killed_total_per_100k`) for every metric
-/// present. The place is the frame's `district` column, else `province`,
-/// else `country`; places without a population get null rates.
+/// `incidents` and tolls per `per` people: adds `population`, its
+/// `population_source` and a column `{metric}_per_{per}` (e.g.
+/// `killed_total_per_100k`) for every metric present. The place is the
+/// frame's `district` column, else `province`, else `country`; places
+/// without a population get null rates.
 pub fn rates(aggregated: &DataFrame, per: f64) -> StatsResult<DataFrame> {
     if !(per.is_finite() && per > 0.0) {
         return Err(StatsError::new(
@@ -81,10 +83,12 @@ pub fn rates(aggregated: &DataFrame, per: f64) -> StatsResult<DataFrame> {
     let places = places
         .str()
         .map_err(|e| StatsError::polars("aggregated", e))?;
-    let populations: Vec<Option<u64>> = places
+    let found: Vec<Option<(u64, &str)>> = places
         .iter()
         .map(|name| name.and_then(|name| population(level, name)))
         .collect();
+    let populations: Vec<Option<u64>> = found.iter().map(|f| f.map(|(p, _)| p)).collect();
+    let sources: Vec<Option<&str>> = found.iter().map(|f| f.map(|(_, s)| s)).collect();
     let mut frame = aggregated.clone();
     let mut add = |column: Column| {
         frame
@@ -93,6 +97,7 @@ pub fn rates(aggregated: &DataFrame, per: f64) -> StatsResult<DataFrame> {
             .map_err(|e| StatsError::polars("aggregated", e))
     };
     add(Column::new("population".into(), populations.clone()))?;
+    add(Column::new("population_source".into(), sources))?;
     let suffix = per_label(per);
     for metric in RATE_METRICS {
         let Ok(column) = aggregated.column(metric) else {
@@ -143,9 +148,15 @@ mod tests {
 
     #[test]
     fn census_populations() {
-        assert_eq!(population("district", "Bannu"), Some(1_357_890));
-        assert_eq!(population("province", "Balochistan"), Some(14_894_402));
-        assert_eq!(population("country", "Pakistan"), Some(241_499_431));
-        assert_eq!(population("district", "Nowhere"), None);
+        let figure = |level, name| population(level, name).map(|(p, _)| p);
+        assert_eq!(figure("district", "Bannu"), Some(1_357_890));
+        assert_eq!(figure("district", "Barkhan"), Some(210_249));
+        assert_eq!(figure("province", "Balochistan"), Some(14_894_402));
+        assert_eq!(figure("country", "Pakistan"), Some(241_499_431));
+        assert_eq!(figure("district", "Nowhere"), None);
+        // Not counted by the 2023 census: the source says what it is instead.
+        let (_, source) = population("province", "Azad Jammu and Kashmir").unwrap();
+        assert!(!is_census_2023(source), "{source}");
+        assert_eq!(population("district", "Gupis-Yasin"), None);
     }
 }

@@ -37,6 +37,10 @@ pub struct Table {
 
 /// The dtype the statistics read a SPEC column as.
 fn working_dtype(name: &str) -> Option<DataType> {
+    // `mention` is read as a string whether or not the schema has it yet.
+    if name == super::grouping::MENTION_COLUMN {
+        return Some(DataType::String);
+    }
     let spec = schema();
     let dtype = spec.get(name)?;
     Some(match dtype {

@@ -8,7 +8,7 @@ use statrs::function::erf::erfc;
 use super::aggregate::sort_by_keys;
 use super::error::{StatsError, StatsResult};
 use super::grouping::{
-    group_rows, key_columns, parse_keys, select_rows, DateWindow, KeySpec, Labels, Measure,
+    group_rows, key_columns, parse_keys, select_rows, DateWindow, KeySpec, Labels, Measure, Mention,
 };
 use super::period::Every;
 use super::table::Table;
@@ -111,13 +111,15 @@ fn solve_2x2(m: &Array2<f64>, v: &Array1<f64>) -> Option<Array1<f64>> {
 
 /// The trend of `value` per period of `every`, per group of `by`. Periods run
 /// from the window's start (or the first incident) to its end (or the last);
-/// periods without incidents count as zeros. Undated incidents are left out.
+/// periods without incidents count as zeros. Undated incidents are left out;
+/// `mention` keeps every incident, or only one kind.
 pub fn trend(
     frame: &DataFrame,
     every: Every,
     by: &[String],
     value: Measure,
     window: &DateWindow,
+    mention: Mention,
 ) -> StatsResult<DataFrame> {
     let keys = parse_keys(by, "by")?;
     if keys.iter().any(|(_, k)| matches!(k, KeySpec::Time(_))) {
@@ -128,10 +130,12 @@ pub fn trend(
     }
     let mut specs: Vec<KeySpec> = keys.iter().map(|(_, spec)| *spec).collect();
     specs.push(KeySpec::Time(every));
+    mention.check(frame)?;
     let mut needed = key_columns(&specs, &["date_start", "date_end"]);
     needed.extend(value.columns());
+    needed.extend(mention.columns());
     let table = Table::new(frame, &needed, "incidents")?;
-    let rows = select_rows(&table, window);
+    let rows = select_rows(&table, window, mention);
     let grouping = group_rows(&table, rows, &specs, (window.start, window.end));
     let (time_labels, _) = grouping.keys.last().expect("the time key");
     let Labels::Periods {
