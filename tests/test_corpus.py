@@ -28,8 +28,6 @@ FILES = sorted(CORPUS.glob("*.txt"))
 
 # What the parser gets wrong per document: the SPEC rule, then what it gives.
 XFAIL = {
-    "005_ispr_zhob_afghan_nationals.txt": "casualties: two named ranks (Naik, Sepoy) are two "
-    "soldiers; killed_total 8, expected 9",
     "021_news_karachi_orangi_liaquatabad.txt": "event types: an inspector shot dead near his "
     "house is targeted_killing (parser: militant_attack); a statistic ('more than two dozen "
     "policemen ... this year') is no toll of the grenade attack (parser: killed_total 24)",

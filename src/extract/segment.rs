@@ -443,6 +443,15 @@ fn not_an_event_regex() -> &'static Rule {
     )
 }
 
+/// Habits and patterns: "attacked almost every week", "are routinely targeted".
+fn habitual_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:(?:almost|nearly)\s+)?(?:every|each)\s+(?:week|day|night|month)|\b(?:routinely|regularly|frequently|repeatedly|often)\s+(?:\w+\s+)?(?:attacked|targeted|hit|struck)|\bare\s+(?:now\s+|being\s+)?(?:attacked|targeted)\b",
+    )
+}
+
 /// Plans, threats and calls, not events: "to carry out an attack".
 fn intent_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
@@ -656,7 +665,9 @@ pub fn read_clues(
     // dispute", "approved a military operation": no militant violence.
     let mishap = mishap_regex().is_match(low) && !militancy_regex().is_match(low);
     let intent = intent_regex().is_match(low) && !clues.has_counts();
-    if mishap || intent || policy_regex().is_match(low) {
+    // "checkposts are attacked almost every week": a pattern, not an event.
+    let habitual = habitual_regex().is_match(low) && !clues.has_counts() && !one_day;
+    if mishap || intent || habitual || policy_regex().is_match(low) {
         clues.negated = true;
         clues.casualties.clear();
         clues.cues.clear();
