@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use polars::chunked_array::builder::get_list_builder;
 use polars::prelude::*;
 
-use crate::incident::{DatePrecision, EventType, Incident, SideCounts};
+use crate::incident::{DatePrecision, EventType, Incident, Mention, SideCounts};
 
 /// Days from 1970-01-01, polars' physical representation of `Date`.
 fn epoch_days(date: NaiveDate) -> i32 {
@@ -21,6 +21,11 @@ fn enum_dtype(categories: &[&str]) -> DataType {
 /// The `Enum` dtype of `date_precision`.
 pub fn date_precision_dtype() -> DataType {
     enum_dtype(&DatePrecision::ALL)
+}
+
+/// The `Enum` dtype of `mention`.
+pub fn mention_dtype() -> DataType {
+    enum_dtype(&Mention::ALL)
 }
 
 /// The `Enum` dtype of `event_type`.
@@ -48,7 +53,7 @@ const COUNT_COLUMNS: [&str; 8] = [
 ];
 
 /// The names of the SPEC columns, in order.
-pub const SPEC_COLUMN_NAMES: [&str; 30] = [
+pub const SPEC_COLUMN_NAMES: [&str; 31] = [
     "doc_id",
     "incident_id",
     "published",
@@ -76,6 +81,7 @@ pub const SPEC_COLUMN_NAMES: [&str; 30] = [
     "militant_nationalities",
     "cross_border",
     "operation",
+    "mention",
     "text",
     "start",
     "end",
@@ -110,6 +116,7 @@ pub fn schema() -> Schema {
     );
     push("cross_border", DataType::Boolean);
     push("operation", DataType::String);
+    push("mention", mention_dtype());
     push("text", DataType::String);
     push("start", DataType::UInt32);
     push("end", DataType::UInt32);
@@ -254,6 +261,9 @@ pub fn incidents_to_frame(incidents: &[Incident]) -> PolarsResult<DataFrame> {
     columns.push(string_column("operation", incidents, |i| {
         i.operation.as_deref()
     }));
+    columns.push(enum_column("mention", &mention_dtype(), incidents, |i| {
+        i.mention.map(Mention::as_str)
+    })?);
     columns.push(string_column("text", incidents, |i| Some(i.text.as_str())));
     columns.push(u32_column("start", incidents, |i| Some(i.start)));
     columns.push(u32_column("end", incidents, |i| Some(i.end)));

@@ -41,6 +41,33 @@ impl DatePrecision {
     }
 }
 
+/// How a document tells an incident: its news, or an earlier event it
+/// recalls as context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mention {
+    #[default]
+    Report,
+    Background,
+}
+
+impl Mention {
+    pub const ALL: [&'static str; 2] = ["report", "background"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mention::Report => "report",
+            Mention::Background => "background",
+        }
+    }
+
+    /// The mention named `name` (as `as_str` writes it).
+    pub fn parse(name: &str) -> Option<Self> {
+        [Self::Report, Self::Background]
+            .into_iter()
+            .find(|m| m.as_str() == name)
+    }
+}
+
 /// Kind of violent event, in the SPEC's order of precedence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EventType {
@@ -152,6 +179,7 @@ pub struct Incident {
     pub militant_nationalities: Vec<Nationality>,
     pub cross_border: bool,
     pub operation: Option<String>,
+    pub mention: Option<Mention>,
     pub text: String,
     /// Character offsets (not bytes) of the evidence in the document.
     pub start: u32,

@@ -53,6 +53,7 @@ SPEC_COLUMNS: list[tuple[str, pl.DataType]] = [
     ("militant_nationalities", NATIONALITIES),
     ("cross_border", pl.Boolean()),
     ("operation", pl.String()),
+    ("mention", pl.Enum(["report", "background"])),
     ("text", pl.String()),
     ("start", pl.UInt32()),
     ("end", pl.UInt32()),

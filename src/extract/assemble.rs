@@ -11,7 +11,7 @@ use super::cues::Strength;
 use super::dates::{resolve, DateExpr, DateMention, DateRange};
 use super::places::PlaceMention;
 use super::segment::Clues;
-use crate::incident::{DatePrecision, EventType, Incident, Nationality, SideCounts};
+use crate::incident::{DatePrecision, EventType, Incident, Mention, Nationality, SideCounts};
 use crate::lexicon::{PlaceKind, Side};
 
 /// Counts by outcome and side, each with its approximate flag.
@@ -1222,6 +1222,8 @@ pub fn incidents(
     let mut out: Vec<(Incident, usize, usize)> = Vec::new();
     // Which incidents count several events together.
     let mut sums: Vec<Option<Sum>> = Vec::new();
+    // How each incident is told, for its `mention`.
+    let mut told: Vec<Told> = Vec::new();
     // The date "the same day" or "two days after" counts from: the last
     // day-dated incident or summary told before, with the clue it came from.
     let mut previous: Option<(DateRange, usize)> = None;
@@ -1344,6 +1346,7 @@ pub fn incidents(
             operation: close().find_map(|c| c.operation.clone()),
             ..Default::default()
         };
+        told.push(Told::of(draft, doc, text, range, published));
         out.push((incident, anchor_clue.start, evidence_end(draft, doc)));
         sums.push(draft.clues.iter().find_map(|&c| {
             let clue = &doc.clues[c];
@@ -1355,6 +1358,9 @@ pub fn incidents(
                 .collect();
             Some(Sum { events, areas })
         }));
+    }
+    for (incident, mention) in out.iter_mut().zip(mentions(&told)) {
+        incident.0.mention = Some(mention);
     }
     absorb_sums(&mut out, &sums);
     merge_countless_twins(&mut out);
@@ -1412,6 +1418,125 @@ fn days_apart(a: &Incident, b: &Incident) -> Option<i64> {
 
 /// A figure that only adds up incidents the text tells separately is not an
 /// incident: drop it, and let the parts inherit what it knew.
+/// What decides an incident's `mention`: how and when it is told.
+struct Told {
+    range: Option<DateRange>,
+    /// Told as an item of a list.
+    list_item: bool,
+    /// Compared, sequenced or recalled as context (SPEC mention rule 3).
+    context: bool,
+    /// The summary that frames it ("two more incidents reported on
+    /// Saturday") and the days that summary gives.
+    frame: Option<usize>,
+    frame_range: Option<DateRange>,
+    /// Dated within a week of publication: a candidate for the news.
+    recent: bool,
+}
+
+impl Told {
+    fn of(
+        draft: &Draft,
+        doc: &DocumentClues,
+        text: &str,
+        range: Option<DateRange>,
+        published: Option<NaiveDate>,
+    ) -> Told {
+        let anchor = &doc.clues[draft.clues[0]];
+        let lower = text[anchor.start..anchor.end].to_ascii_lowercase();
+        let sequenced = doc.dates[draft.clues[0]]
+            .iter()
+            .any(|d| matches!(d.mention.expr, DateExpr::Anchored { offset, .. } if offset < 0));
+        // "The assault came a day after 17 soldiers were martyred in
+        // various incidents. On Friday, ...": brought in as context.
+        let framed_as_context = draft.context.is_some_and(|s| {
+            let frame = &doc.clues[s];
+            s + 3 >= draft.clues[0]
+                && recalled_regex().is_match(&text[frame.start..frame.end].to_ascii_lowercase())
+        });
+        let context = anchor.comparison
+            || sequenced
+            // The earlier deeds of people now killed ("who had been killed").
+            || anchor.earlier_told
+            || framed_as_context
+            || recalled_regex().is_match(&lower);
+        let frame = draft.context.filter(|&s| s < draft.clues[0]);
+        let frame_range = frame.and_then(|s| {
+            doc.dates[s]
+                .iter()
+                .filter(|d| framing_date(d))
+                .find_map(|d| resolve_mention(d, published, None))
+        });
+        let recent = match (range, published) {
+            (Some(r), Some(p)) => {
+                r.precision != DatePrecision::Published && r.end <= p && (p - r.end).num_days() <= 7
+            }
+            _ => false,
+        };
+        Told {
+            range,
+            list_item: anchor.list_item,
+            context,
+            frame,
+            frame_range,
+            recent,
+        }
+    }
+}
+
+fn recalled_regex() -> &'static crate::extract::rx::Rule {
+    static RE: std::sync::OnceLock<crate::extract::rx::Rule> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        super::rx::compile(&super::rx::lowercase_pattern(r"(?i)\b(?:last\s+(?:year|month|week)['’]s|(?:it\s+(?:may|is\s+worth)\s+)?recall(?:ed|ing)|previous(?:ly)?|in\s+the\s+past|came\s+(?:\w+\s+){0,3}?(?:after|following)|(?:days|weeks|months|years)\s+after|follow(?:s|ed|ing)?\s+(?:the|an?)\s+(?:\w+\s+){0,3}?(?:attack|blast|bombing|assault)|after\s+the\s+(?:[\w,-]+\s+){0,6}?(?:attack|massacre|blast|bombing|assault)|had\s+(?:said|reported|announced|stated|confirmed|claimed)|(?:deadliest|worst|bloodiest|biggest)\s+(?:[\w-]+\s+){0,3}?since)\b"))
+            .expect("valid regex")
+    })
+}
+
+/// The `mention` of every incident of a document (SPEC, its four rules in
+/// order). The news is the first incident dated within a week of
+/// publication, or the first one told.
+fn mentions(told: &[Told]) -> Vec<Mention> {
+    let news = told.iter().position(|t| t.recent).unwrap_or(0);
+    told.iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let (n, same_frame) = (
+                &told[news],
+                t.frame.is_some() && t.frame == told[news].frame,
+            );
+            let inside = |outer: Option<DateRange>| match (t.range, outer) {
+                (Some(r), Some(o)) => r.start >= o.start && r.end <= o.end,
+                _ => true,
+            };
+            // 1. An item of a list, or of the roundup that frames the news.
+            // 2. The news itself.
+            if k == news || t.list_item && !t.context {
+                return Mention::Report;
+            }
+            // 3. Compared, sequenced or recalled as context.
+            if t.context {
+                return Mention::Background;
+            }
+            if same_frame && inside(n.frame_range) {
+                return Mention::Report;
+            }
+            // 4. Other events: of the news's day or the day before, or undated.
+            let dated = t.range.filter(|r| r.precision != DatePrecision::Published);
+            match (dated, n.range) {
+                (None, _) | (_, None) => Mention::Report,
+                (Some(r), Some(n)) => {
+                    // The news's day is the last of its range ("since December 14").
+                    let day_before = n.end - chrono::Duration::days(1);
+                    if r.start >= day_before.min(n.start) && r.end <= n.end {
+                        Mention::Report
+                    } else {
+                        Mention::Background
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
 /// An incident that counts several events together: how many, and the
 /// districts and provinces it names.
 struct Sum {

@@ -95,8 +95,9 @@ impl DateExpr {
     /// "last year", "since 2021").
     pub fn is_period(&self) -> bool {
         match *self {
+            // "November 29 to December 1" is days; "July-September" a period.
             DateExpr::Calendar { start, end, .. } => {
-                start.day.is_none() || end.is_some_and(|e| e.month != start.month)
+                start.day.is_none() || end.is_some_and(|e| e.day.is_none())
             }
             DateExpr::Year(_)
             | DateExpr::MonthOfRelativeYear { .. }

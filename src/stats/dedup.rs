@@ -76,10 +76,12 @@ fn read_rows(table: &Table, has_mention: bool) -> Vec<Row> {
                     .collect(),
                 cross_border: table.bool("cross_border").get(row) == Some(true),
                 operation: text("operation", row),
+                mention: None,
                 text: text("text", row).unwrap_or_default(),
                 start: table.u32("start").get(row).unwrap_or(0),
                 end: table.u32("end").get(row).unwrap_or(0),
             };
+            // Kept as written beside the incident: merging reads it as text.
             let mention = has_mention
                 .then(|| table.str(MENTION_COLUMN).get(row).map(str::to_string))
                 .flatten();
