@@ -351,7 +351,7 @@ def test_partials_count_the_mentions_asked_for() -> None:
         [incident(i, district="Bannu", date_start=day("2025-03-02")) for i in range(3)]
     )
     mention = pl.Series("mention", ["report", "background", "report"])
-    incidents = incidents.insert_column(incidents.columns.index("operation") + 1, mention)
+    incidents = incidents.with_columns(mention.cast(incidents.schema["mention"]))
     counts = {}
     for kind in (None, "report", "background"):
         arguments = _dask_tasks.AggregateArguments(["district"], None, None, "overlap", kind)

@@ -1425,6 +1425,10 @@ struct Told {
     list_item: bool,
     /// Compared, sequenced or recalled as context (SPEC mention rule 3).
     context: bool,
+    /// Only brought in for another subject ("following the attack on",
+    /// "recalled"), so not the news even when the document tells no other
+    /// event; a "last week's" or a past perfect may date the news itself.
+    only_context: bool,
     /// The summary that frames it ("two more incidents reported on
     /// Saturday") and the days that summary gives.
     frame: Option<usize>,
@@ -1453,12 +1457,13 @@ impl Told {
             s + 3 >= draft.clues[0]
                 && recalled_regex().is_match(&text[frame.start..frame.end].to_ascii_lowercase())
         });
-        let context = anchor.comparison
+        let only_context = anchor.comparison
             || sequenced
-            // The earlier deeds of people now killed ("who had been killed").
-            || anchor.earlier_told
             || framed_as_context
             || recalled_regex().is_match(&lower);
+        // The earlier deeds of people now killed ("who had been killed"),
+        // "last year's attack".
+        let context = only_context || anchor.earlier_told || dated_earlier_regex().is_match(&lower);
         let frame = draft.context.filter(|&s| s < draft.clues[0]);
         let frame_range = frame.and_then(|s| {
             doc.dates[s]
@@ -1476,6 +1481,7 @@ impl Told {
             range,
             list_item: anchor.list_item,
             context,
+            only_context,
             frame,
             frame_range,
             recent,
@@ -1486,16 +1492,30 @@ impl Told {
 fn recalled_regex() -> &'static crate::extract::rx::Rule {
     static RE: std::sync::OnceLock<crate::extract::rx::Rule> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        super::rx::compile(&super::rx::lowercase_pattern(r"(?i)\b(?:last\s+(?:year|month|week)['’]s|(?:it\s+(?:may|is\s+worth)\s+)?recall(?:ed|ing)|previous(?:ly)?|in\s+the\s+past|came\s+(?:\w+\s+){0,3}?(?:after|following)|(?:days|weeks|months|years)\s+after|follow(?:s|ed|ing)?\s+(?:the|an?)\s+(?:\w+\s+){0,3}?(?:attack|blast|bombing|assault)|after\s+the\s+(?:[\w,-]+\s+){0,6}?(?:attack|massacre|blast|bombing|assault)|had\s+(?:said|reported|announced|stated|confirmed|claimed)|(?:deadliest|worst|bloodiest|biggest)\s+(?:[\w-]+\s+){0,3}?since)\b"))
+        super::rx::compile(&super::rx::lowercase_pattern(r"(?i)\b(?:(?:it\s+(?:may|is\s+worth)\s+)?recall(?:ed|ing)|previous(?:ly)?|in\s+the\s+past|came\s+(?:\w+\s+){0,3}?(?:after|following)|(?:days|weeks|months|years)\s+after|follow(?:s|ed|ing)?\s+(?:the|an?)\s+(?:\w+\s+){0,3}?(?:attack|blast|bombing|assault)|after\s+the\s+(?:[\w,-]+\s+){0,6}?(?:attack|massacre|blast|bombing|assault)|had\s+(?:said|reported|announced|stated|confirmed|claimed)|(?:deadliest|worst|bloodiest|biggest)\s+(?:[\w-]+\s+){0,3}?since)\b"))
             .expect("valid regex")
+    })
+}
+
+fn dated_earlier_regex() -> &'static crate::extract::rx::Rule {
+    static RE: std::sync::OnceLock<crate::extract::rx::Rule> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        super::rx::compile(&super::rx::lowercase_pattern(
+            r"(?i)\blast\s+(?:year|month|week)['’]s\b",
+        ))
+        .expect("valid regex")
     })
 }
 
 /// The `mention` of every incident of a document (SPEC, its four rules in
 /// order). The news is the first incident dated within a week of
-/// publication, or the first one told.
+/// publication, or the first one told, that is not brought in as context.
 fn mentions(told: &[Told]) -> Vec<Mention> {
-    let news = told.iter().position(|t| t.recent).unwrap_or(0);
+    let news = told
+        .iter()
+        .position(|t| t.recent && !t.only_context)
+        .or_else(|| told.iter().position(|t| !t.only_context))
+        .unwrap_or(0);
     told.iter()
         .enumerate()
         .map(|(k, t)| {
@@ -1509,12 +1529,18 @@ fn mentions(told: &[Told]) -> Vec<Mention> {
             };
             // 1. An item of a list, or of the roundup that frames the news.
             // 2. The news itself.
-            if k == news || t.list_item && !t.context {
+            // 3. Compared, sequenced or recalled as context, even when the
+            // document tells no other event ("security was tightened
+            // following the attack on ...").
+            // 2. The news, told first or dated as news.
+            if k == news && !t.only_context {
                 return Mention::Report;
             }
-            // 3. Compared, sequenced or recalled as context.
             if t.context {
                 return Mention::Background;
+            }
+            if t.list_item {
+                return Mention::Report;
             }
             if same_frame && inside(n.frame_range) {
                 return Mention::Report;

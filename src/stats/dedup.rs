@@ -372,10 +372,11 @@ pub fn deduplicate(
 ) -> StatsResult<DataFrame> {
     mention.check(frame)?;
     let has_mention = frame.column(MENTION_COLUMN).is_ok();
-    let mut names: Vec<&'static str> = SPEC_COLUMN_NAMES.to_vec();
-    if has_mention && !names.contains(&MENTION_COLUMN) {
-        names.push(MENTION_COLUMN);
-    }
+    // `mention` is read when present: frames of older versions lack it.
+    let names: Vec<&'static str> = SPEC_COLUMN_NAMES
+        .into_iter()
+        .filter(|&name| has_mention || name != MENTION_COLUMN)
+        .collect();
     let table = Table::new(frame, &names, "incidents")?;
     let rows: Vec<Row> = read_rows(&table, has_mention)
         .into_iter()
@@ -408,6 +409,10 @@ pub fn deduplicate(
 fn to_frame(merged: &[Merged], mention_dtype: Option<&DataType>) -> PolarsResult<DataFrame> {
     let incidents: Vec<Incident> = merged.iter().map(|m| m.incident.clone()).collect();
     let mut frame = incidents_to_frame(&incidents)?;
+    if mention_dtype.is_none() {
+        // The caller's frame has no mention: neither has the merged one.
+        frame = frame.drop(MENTION_COLUMN)?;
+    }
     if let Some(dtype) = mention_dtype {
         // The merged mention, in the caller's dtype, after `operation` as
         // in the SPEC (replacing the column when the frame already has one).
