@@ -36,7 +36,10 @@ fn admin_names() -> HashSet<String> {
             .chain(&d.aliases)
             .chain(&d.former_names)
     });
-    provinces.chain(districts).map(|n| n.to_lowercase()).collect()
+    provinces
+        .chain(districts)
+        .map(|n| n.to_lowercase())
+        .collect()
 }
 
 #[test]
@@ -62,7 +65,10 @@ fn every_afghan_district_lies_in_a_known_province() {
         .filter(|d| !provinces.contains(d.province.as_str()))
         .map(|d| format!("{} ({})", d.name, d.province))
         .collect();
-    assert!(bad.is_empty(), "Afghan districts of unknown provinces: {bad:?}");
+    assert!(
+        bad.is_empty(),
+        "Afghan districts of unknown provinces: {bad:?}"
+    );
 }
 
 #[test]
@@ -92,7 +98,10 @@ fn no_place_name_is_a_stop_word() {
         .flat_map(|d| std::iter::once(&d.name).chain(&d.aliases));
     let bad: Vec<_> = localities
         .chain(afghan)
-        .filter_map(|n| stop.get(&n.to_lowercase()).map(|list| format!("{n} ({list})")))
+        .filter_map(|n| {
+            stop.get(&n.to_lowercase())
+                .map(|list| format!("{n} ({list})"))
+        })
         .collect();
     assert!(bad.is_empty(), "place names in the stop list: {bad:?}");
 }
@@ -100,8 +109,14 @@ fn no_place_name_is_a_stop_word() {
 #[test]
 fn stop_list_holds_the_words_it_is_for() {
     let stop = stop_words();
-    for word in ["khan", "ali", "hussain", "akbar", "sadar", "saddar", "bazaar", "cantt", "city", "colony", "mohalla", "chowk", "market"] {
-        assert!(stop.contains_key(word), "{word} is missing from the stop list");
+    for word in [
+        "khan", "ali", "hussain", "akbar", "sadar", "saddar", "bazaar", "cantt", "city", "colony",
+        "mohalla", "chowk", "market",
+    ] {
+        assert!(
+            stop.contains_key(word),
+            "{word} is missing from the stop list"
+        );
     }
 }
 
@@ -121,8 +136,16 @@ fn one_entry_per_locality_and_district() {
 #[test]
 fn the_gazetteer_is_as_broad_as_the_reporting() {
     let g = &lexicon().gazetteer;
-    assert!(g.localities.len() >= 4000, "{} Pakistani localities", g.localities.len());
-    assert!(g.afghan_districts.len() >= 380, "{} Afghan districts", g.afghan_districts.len());
+    assert!(
+        g.localities.len() >= 4000,
+        "{} Pakistani localities",
+        g.localities.len()
+    );
+    assert!(
+        g.afghan_districts.len() >= 380,
+        "{} Afghan districts",
+        g.afghan_districts.len()
+    );
     let provinces: HashSet<&str> = g.districts.iter().map(|d| d.province.as_str()).collect();
     let with_localities: HashSet<&str> = g
         .localities
@@ -141,7 +164,10 @@ fn resolves_to(name: &str) -> Option<(PlaceKind, String)> {
         return None;
     }
     let p = lex.place(m.index);
-    Some((p.kind, p.parent.clone().unwrap_or_else(|| p.canonical.clone())))
+    Some((
+        p.kind,
+        p.parent.clone().unwrap_or_else(|| p.canonical.clone()),
+    ))
 }
 
 #[test]
@@ -168,7 +194,13 @@ fn new_places_resolve() {
             "{name}"
         );
     }
-    for (name, province) in [("Shindand", "Herat"), ("Nawzad district", "Helmand"), ("Nad-e-Ali", "Helmand"), ("Shkin", "Paktika"), ("Spin Boldak", "Kandahar")] {
+    for (name, province) in [
+        ("Shindand", "Herat"),
+        ("Nawzad district", "Helmand"),
+        ("Nad-e-Ali", "Helmand"),
+        ("Shkin", "Paktika"),
+        ("Spin Boldak", "Kandahar"),
+    ] {
         assert_eq!(
             resolves_to(name),
             Some((PlaceKind::AfghanDistrict, province.to_string())),
