@@ -33,9 +33,6 @@ XFAIL = {
     "021_news_karachi_orangi_liaquatabad.txt": "event types: an inspector shot dead near his "
     "house is targeted_killing (parser: militant_attack); a statistic ('more than two dozen "
     "policemen ... this year') is no toll of the grenade attack (parser: killed_total 24)",
-    "029_analysis_afghan_fighters_ttp.txt": "event types: militants killed attempting to cross "
-    "from Afghanistan is border_infiltration (parser: security_operation); the Bajaur "
-    "operation is no cross_border_attack (parser: cross_border_attack)",
 }
 
 

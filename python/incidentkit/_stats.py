@@ -7,93 +7,49 @@ matrix for :func:`crosstab`.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 import polars as pl
 
-from incidentkit import _core
+from incidentkit import _args, _core
+from incidentkit._args import DateLike, DateRule, Every, Frame, Key, Keys, Value
+from incidentkit._args import key_names as _keys
+from incidentkit._args import name as _name
+from incidentkit._args import period as _period
+from incidentkit._parse import SCHEMA
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-DateLike = Union[dt.date, str]
-Keys = Union[str, Sequence[str], None]
-
-_EPOCH = dt.date(1970, 1, 1)
+__all__ = ["DateLike", "DateRule", "Every", "Frame", "Key", "Keys", "Value"]
 
 
 def _frame(value: object, argument: str) -> pl.DataFrame:
-    if isinstance(value, pl.LazyFrame):
-        return value.collect()
-    if isinstance(value, pl.DataFrame):
-        return value
-    raise TypeError(
-        f"{argument}: expected a polars DataFrame (or LazyFrame), got {type(value).__name__}"
-    )
-
-
-def _day(value: object, argument: str) -> int:
-    """A date as days since 1970-01-01, polars' representation of Date."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, str):
-        try:
-            value = dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(
-                f"{argument}: expected an ISO date 'YYYY-MM-DD', got {value!r}"
-            ) from None
-    if not isinstance(value, dt.date):
-        raise ValueError(
-            f"{argument}: expected a datetime.date or an ISO date string, "
-            f"got {type(value).__name__} {value!r}"
-        )
-    return (value - _EPOCH).days
+    """A polars frame, or a pandas one with the SPEC dtypes restored."""
+    return _args.frame(value, argument, SCHEMA)
 
 
 def _optional_day(value: object, argument: str) -> int | None:
-    return None if value is None else _day(value, argument)
-
-
-def _period(value: object, argument: str) -> tuple[int, int]:
-    if not isinstance(value, (tuple, list)) or len(value) != 2:
-        raise ValueError(f"{argument}: expected a (start, end) pair of dates, got {value!r}")
-    return (_day(value[0], f"{argument}[0]"), _day(value[1], f"{argument}[1]"))
-
-
-def _keys(value: object, argument: str) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, Sequence) and all(isinstance(v, str) for v in value):
-        return list(value)
-    raise TypeError(f"{argument}: expected a key name or a list of key names, got {value!r}")
-
-
-def _name(value: object, argument: str) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{argument}: expected str, got {type(value).__name__}")
-    return value
+    return _args.day_number(value, argument)
 
 
 def aggregate(
-    incidents: pl.DataFrame,
+    incidents: Frame,
     by: Keys = "district",
     start: DateLike | None = None,
     end: DateLike | None = None,
-    date_rule: str = "overlap",
+    date_rule: DateRule = "overlap",
 ) -> pl.DataFrame:
     """Count incidents and sum their tolls per group.
 
     Parameters
     ----------
     incidents
-        An incident frame (``ik.parse_many``).
+        An incident frame (``ik.parse_many``): polars, lazy, or pandas
+        (converted with ``pl.from_pandas``, the SPEC dtypes restored), as
+        for every statistic.
     by
         One or several of ``district``, ``province``, ``country``,
         ``nationality``, ``militant_group``, ``event_type`` and the periods
@@ -211,13 +167,13 @@ class Crosstab:
 
 
 def crosstab(
-    incidents: pl.DataFrame,
-    rows: str = "district",
-    cols: str = "month",
-    value: str = "killed_total",
+    incidents: Frame,
+    rows: Key = "district",
+    cols: Key = "month",
+    value: Value = "killed_total",
     start: DateLike | None = None,
     end: DateLike | None = None,
-    date_rule: str = "overlap",
+    date_rule: DateRule = "overlap",
 ) -> Crosstab:
     """Sum a value over every pair of two keys, as a numpy matrix.
 
@@ -269,12 +225,12 @@ def crosstab(
 
 
 def compare_periods(
-    incidents: pl.DataFrame,
+    incidents: Frame,
     a: tuple[DateLike, DateLike],
     b: tuple[DateLike, DateLike],
     by: Keys = None,
-    value: str = "incidents",
-    date_rule: str = "start",
+    value: Value = "incidents",
+    date_rule: DateRule = "start",
 ) -> pl.DataFrame:
     """Compare the rate of period b with that of period a.
 
@@ -333,13 +289,13 @@ def compare_periods(
 
 
 def trend(
-    incidents: pl.DataFrame,
-    every: str = "1mo",
+    incidents: Frame,
+    every: Every = "1mo",
     by: Keys = None,
-    value: str = "incidents",
+    value: Value = "incidents",
     start: DateLike | None = None,
     end: DateLike | None = None,
-    date_rule: str = "overlap",
+    date_rule: DateRule = "overlap",
 ) -> pl.DataFrame:
     """Fit a Poisson trend: the percent change per period, with its 95% interval.
 
@@ -398,7 +354,7 @@ def trend(
     )
 
 
-def rates(aggregated: pl.DataFrame, per: float = 100_000) -> pl.DataFrame:
+def rates(aggregated: Frame, per: float = 100_000) -> pl.DataFrame:
     """Add per-capita rates to an aggregate, from census populations.
 
     The populations are the gazetteer's (:func:`gazetteer`): the 2023 census
@@ -433,13 +389,13 @@ def rates(aggregated: pl.DataFrame, per: float = 100_000) -> pl.DataFrame:
     >>> rated.select("district", "population", "killed_total_per_100k").to_dicts()
     [{'district': 'Bannu', 'population': 1357890, 'killed_total_per_100k': 0.22093...}]
     """
-    frame = _frame(aggregated, "aggregated")
+    frame = _args.frame(aggregated, "aggregated")
     if isinstance(per, bool) or not isinstance(per, (int, float)):
         raise ValueError(f"per: expected a positive number such as 100000, got {per!r}")
     return _core.rates(frame, float(per))
 
 
-def deduplicate(incidents: pl.DataFrame, window_days: int = 2) -> pl.DataFrame:
+def deduplicate(incidents: Frame, window_days: int = 2) -> pl.DataFrame:
     """Merge rows of different documents that report the same real event.
 
     Two incidents are the same event when they come from different

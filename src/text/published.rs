@@ -169,8 +169,11 @@ mod tests {
         assert_eq!(stated_published("\n \n"), None);
     }
 
+    /// A publication date as (year, month, day).
+    type Ymd = (i32, u32, u32);
+
     /// (document, publication date it states)
-    const FORMS: &[(&str, Option<(i32, u32, u32)>)] = &[
+    const FORMS: &[(&str, Option<Ymd>)] = &[
         ("2025-06-11\nA blast hit Quetta.", Some((2025, 6, 11))),
         ("  2025-06-11  \r\nA blast hit Quetta.", Some((2025, 6, 11))),
         (
