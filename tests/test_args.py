@@ -218,7 +218,9 @@ def test_duplicate_ids_are_a_value_error_naming_them(doc_ids: Any, pattern: str)
 
 def test_many_duplicate_ids_are_listed_in_part() -> None:
     ids = [str(i // 2) for i in range(16)]
-    with pytest.raises(ValueError, match=r"given more than once: '0', '1', '2', '3', '4' and 3 more"):
+    with pytest.raises(
+        ValueError, match=r"given more than once: '0', '1', '2', '3', '4' and 3 more"
+    ):
         ik.parse_many(["Quiet day."] * 16, doc_ids=ids)
 
 
@@ -264,9 +266,9 @@ def test_one_rule_for_dates_everywhere(value: Any) -> None:
 def test_what_is_no_iso_date_is_refused_everywhere(value: str) -> None:
     with pytest.raises(ValueError, match="expected an ISO date"):
         _args.date(value, "x")
-    with pytest.raises(ValueError, match="^published: expected an ISO date"):
+    with pytest.raises(ValueError, match=r"^published: expected an ISO date"):
         ik.parse(TEXTS[0], published=value)
-    with pytest.raises(ValueError, match="^start: expected an ISO date"):
+    with pytest.raises(ValueError, match=r"^start: expected an ISO date"):
         ik.aggregate(ik.parse(TEXTS[0]), start=value)
 
 

@@ -389,7 +389,10 @@ def test_errors_replace_reads_undecodable_files(tmp_path: Path) -> None:
         (("--published", "June 11"), "argument --published: expected a date YYYY-MM-DD"),
         (("--encoding", "klingon"), "argument --encoding: expected an encoding such as utf-8"),
         (("--errors", "ignore"), "argument --errors: invalid choice: 'ignore'"),
-        (("--dask", "local", "--published", "2025-06-11"), "--published: not available with --dask"),
+        (
+            ("--dask", "local", "--published", "2025-06-11"),
+            "--published: not available with --dask",
+        ),
     ],
 )
 def test_reading_usage_errors(tmp_path: Path, args: tuple[str, ...], pattern: str) -> None:

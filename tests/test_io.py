@@ -455,7 +455,9 @@ def test_latin1_files_with_their_encoding(tmp_path: Path) -> None:
         assert ik.read_corpus(paths).height == 0
     found = messages(record)
     assert len(found) == 3, found
-    assert re.search(r"d\.txt: not UTF-8 text .*skipped \(give its encoding with encoding=", found[0])
+    assert re.search(
+        r"d\.txt: not UTF-8 text .*skipped \(give its encoding with encoding=", found[0]
+    )
     assert re.search(r"d\.jsonl, line 1: not UTF-8 text", found[1])
     assert re.search(r"d\.csv: cannot be read", found[2])
     corpus = ik.read_corpus(paths, encoding="latin-1")
@@ -465,11 +467,14 @@ def test_latin1_files_with_their_encoding(tmp_path: Path) -> None:
 def test_undecodable_bytes_replaced_on_request(tmp_path: Path) -> None:
     raw = CAFE.encode("utf-8").replace(b"\xc3\xa9", b"\xe9\xff")
     (tmp_path / "d.txt").write_bytes(raw)
-    (tmp_path / "d.csv").write_bytes(b"doc_id,text\nc,\"" + raw + b'"\n')
+    (tmp_path / "d.csv").write_bytes(b'doc_id,text\nc,"' + raw + b'"\n')
     with pytest.warns(ik.CorpusWarning) as record:
         corpus = ik.read_corpus([tmp_path / "d.txt", tmp_path / "d.csv"], errors="replace")
     expected = CAFE.replace("\u00e9", "\ufffd\ufffd")
     assert corpus["text"].to_list() == [expected, expected]
     found = messages(record)
     assert len(found) == 2, found
-    assert all(re.search(r"2 undecodable byte sequence\(s\) of UTF-8 replaced by U\+FFFD", m) for m in found)
+    assert all(
+        re.search(r"2 undecodable byte sequence\(s\) of UTF-8 replaced by U\+FFFD", m)
+        for m in found
+    )

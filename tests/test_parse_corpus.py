@@ -274,7 +274,9 @@ def test_a_fallback_date_dates_them(undated_folder: Path) -> None:
 
 
 def test_encoding_and_errors_reach_the_reader(tmp_path: Path) -> None:
-    text = " date 2025-06-11 \nTwo policemen were martyred near a caf\u00e9 in Peshawar yesterday.\n"
+    text = (
+        " date 2025-06-11 \nTwo policemen were martyred near a caf\u00e9 in Peshawar yesterday.\n"
+    )
     (tmp_path / "d.txt").write_bytes(text.encode("cp1252"))
     found = ik.parse_corpus(tmp_path, progress=False, encoding="cp1252")
     assert found.select("district", "killed_security").rows() == [("Peshawar", 2)]
