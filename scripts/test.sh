@@ -18,12 +18,13 @@ if [[ -z "${VIRTUAL_ENV:-}" ]]; then
     # shellcheck disable=SC1091
     source .venv/bin/activate
 fi
-if ! python -c "import maturin, pytest, hypothesis, mypy, scipy, statsmodels, matplotlib, nbclient, nbformat, ipykernel, dask.dataframe, distributed" 2>/dev/null || ! command -v ruff >/dev/null; then
+if ! python -c "import maturin, pytest, hypothesis, mypy, scipy, statsmodels, matplotlib, nbclient, nbformat, ipykernel, dask.dataframe, distributed, pandas, pyarrow, basedpyright" 2>/dev/null || ! command -v ruff >/dev/null; then
     python -m pip install --quiet "maturin>=1.7,<2" "pytest>=8,<10" "hypothesis>=6.100,<7" \
         "ruff>=0.17,<0.18" "mypy>=2,<3" "numpy>=1.24,<3" "polars>=1.28.1,<2.2" \
         "scipy>=1.11,<2" "statsmodels>=0.14,<0.16" \
         "matplotlib>=3.8,<4" "nbclient>=0.10,<0.12" "nbformat>=5.10,<6" "ipykernel>=6.29,<8" \
-        "dask[dataframe]>=2025.1.0,<2027" "distributed>=2025.1.0,<2027"
+        "dask[dataframe]>=2025.1.0,<2027" "distributed>=2025.1.0,<2027" \
+        "pandas>=2.1,<4" "pyarrow>=14,<30" "basedpyright>=1.29,<2"
 fi
 
 step() { printf '\n==> %s\n' "$*"; }

@@ -27,6 +27,6 @@ python3 -m venv "$out/env"
 cd "$out"
 "$out/env/bin/python" -c "import incidentkit as ik, sys; assert 'site-packages' in ik.__file__, ik.__file__; print('installed', ik.__version__)"
 report="$("$out/env/bin/incidentkit" report "$OLDPWD/examples/corpus" --progress never)"
-grep -q "^32 documents, " <<<"$report" || { echo "unexpected report:" >&2; echo "$report" >&2; exit 1; }
+grep -q "^32 files found, 32 read, 0 skipped; 32 documents " <<<"$report" || { echo "unexpected report:" >&2; echo "$report" >&2; exit 1; }
 grep -q "by nationality" <<<"$report"
 echo "wheel ${wheels[0]##*/}: installed and ran the report"

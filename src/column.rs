@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use polars::chunked_array::builder::get_list_builder;
 use polars::prelude::*;
 
-use crate::engine::{parse_each, DocumentInput};
+use crate::engine::{parse_batch_to_frame, parse_each, DocumentInput, DocumentResult, FrameResult};
 use crate::frame::{incidents_to_frame, schema};
 
 /// The dtype of the plugin's output: per row, a list of incidents whose
@@ -25,9 +25,14 @@ fn broadcast(series: &Series, len: usize, argument: &str) -> PolarsResult<Series
     }
 }
 
-/// An ISO date, or the date part of an ISO timestamp ("2025-03-05T10:00").
+/// An ISO date, or the date part of an ISO timestamp ("2025-03-05T10:00"):
+/// the rule of the Python layer (`incidentkit._args`), `YYYY-MM-DD` exactly.
 fn iso_date(value: &str) -> Option<NaiveDate> {
     let head = value.trim().split(['T', ' ']).next()?;
+    let digits = head.bytes().filter(u8::is_ascii_digit).count();
+    if head.len() != 10 || digits != 8 {
+        return None;
+    }
     NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
 }
 
@@ -76,40 +81,94 @@ fn id_strings(doc_ids: &Series) -> PolarsResult<Vec<String>> {
         .collect())
 }
 
-/// Parse every row of `texts` (a String column) into the list of its
-/// incidents, with the SPEC fields. A null text, or a document whose parse
-/// failed, gives a null list; a text without incidents an empty one.
-/// `published` and `doc_ids` have one value per row or a single value for all.
-pub fn parse_column(texts: &Series, published: &Series, doc_ids: &Series) -> PolarsResult<Series> {
-    let DataType::String = texts.dtype() else {
-        polars_bail!(InvalidOperation: "incidents.parse: expected a String column of texts, got {}", texts.dtype());
-    };
-    let len = texts.len();
-    let published = published_dates(&broadcast(published, len, "published")?)?;
-    let ids = id_strings(&broadcast(doc_ids, len, "doc_id")?)?;
-    let texts = texts.str()?;
+/// A row whose document could not be parsed: its incidents are null.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowFailure {
+    pub row: usize,
+    pub doc_id: String,
+    pub reason: String,
+}
 
-    let mut rows: Vec<usize> = Vec::with_capacity(len);
-    let mut inputs: Vec<DocumentInput<'_>> = Vec::with_capacity(len);
-    for (row, (text, published)) in texts.iter().zip(published).enumerate() {
-        if let Some(text) = text {
-            rows.push(row);
-            inputs.push(DocumentInput {
-                text,
-                published,
-                doc_id: &ids[row],
-            });
-        }
+/// The documents of a column: ids (a null id is the row's position), dates
+/// and, for every row with a text, its position.
+struct Columns<'a> {
+    texts: &'a StringChunked,
+    published: Vec<Option<NaiveDate>>,
+    ids: Vec<String>,
+}
+
+impl<'a> Columns<'a> {
+    fn new(texts: &'a Series, published: &Series, doc_ids: &Series) -> PolarsResult<Self> {
+        let DataType::String = texts.dtype() else {
+            polars_bail!(InvalidOperation: "incidents.parse: expected a String column of texts, got {}", texts.dtype());
+        };
+        let len = texts.len();
+        Ok(Columns {
+            texts: texts.str()?,
+            published: published_dates(&broadcast(published, len, "published")?)?,
+            ids: id_strings(&broadcast(doc_ids, len, "doc_id")?)?,
+        })
     }
-    let results = parse_each(&inputs);
+
+    /// The rows with a text, and their documents.
+    fn documents(&self) -> (Vec<usize>, Vec<DocumentInput<'_>>) {
+        let mut rows = Vec::with_capacity(self.ids.len());
+        let mut inputs = Vec::with_capacity(self.ids.len());
+        for (row, (text, published)) in self.texts.iter().zip(&self.published).enumerate() {
+            if let Some(text) = text {
+                rows.push(row);
+                inputs.push(DocumentInput {
+                    text,
+                    published: *published,
+                    doc_id: &self.ids[row],
+                });
+            }
+        }
+        (rows, inputs)
+    }
+}
+
+/// Parse every row of `texts` (a String column) into the list of its
+/// incidents, with the SPEC fields, in parallel on the current rayon pool. A
+/// null text gives a null list, a text without incidents an empty one, a
+/// document whose parse failed a null list and a [`RowFailure`].
+/// `published` and `doc_ids` have one value per row or a single value for all.
+pub fn parse_column(
+    texts: &Series,
+    published: &Series,
+    doc_ids: &Series,
+) -> PolarsResult<(Series, Vec<RowFailure>)> {
+    parse_column_with(texts, published, doc_ids, parse_each)
+}
+
+/// [`parse_column`], with the documents parsed by `run` (one result per
+/// document, in order): the caller chooses the threads.
+pub fn parse_column_with(
+    texts: &Series,
+    published: &Series,
+    doc_ids: &Series,
+    run: impl FnOnce(&[DocumentInput<'_>]) -> Vec<DocumentResult>,
+) -> PolarsResult<(Series, Vec<RowFailure>)> {
+    let columns = Columns::new(texts, published, doc_ids)?;
+    let len = texts.len();
+    let (rows, inputs) = columns.documents();
+    let results = run(&inputs);
 
     // Every row's incidents in one struct column, then one list per row.
     let mut lengths: Vec<Option<usize>> = vec![None; len];
     let mut incidents = Vec::new();
+    let mut failures = Vec::new();
     for (row, result) in rows.iter().zip(results) {
-        if let Ok(found) = result {
-            lengths[*row] = Some(found.len());
-            incidents.extend(found);
+        match result {
+            Ok(found) => {
+                lengths[*row] = Some(found.len());
+                incidents.extend(found);
+            }
+            Err(reason) => failures.push(RowFailure {
+                row: *row,
+                doc_id: columns.ids[*row].clone(),
+                reason,
+            }),
         }
     }
     let values = incidents_to_frame(&incidents)?
@@ -126,7 +185,22 @@ pub fn parse_column(texts: &Series, published: &Series, doc_ids: &Series) -> Pol
             None => builder.append_null(),
         }
     }
-    Ok(builder.finish().into_series())
+    Ok((builder.finish().into_series(), failures))
+}
+
+/// Documents as columns (texts, publication dates, ids; a null text is no
+/// document) straight into the incident frame, as
+/// [`parse_batch_to_frame`]: what `ik.parse_many` runs, without making a
+/// Python string of every text first.
+pub fn parse_columns_to_frame(
+    texts: &Series,
+    published: &Series,
+    doc_ids: &Series,
+    threads: Option<usize>,
+) -> Result<FrameResult, String> {
+    let columns = Columns::new(texts, published, doc_ids).map_err(|e| e.to_string())?;
+    let (_, inputs) = columns.documents();
+    parse_batch_to_frame(&inputs, threads)
 }
 
 /// Polars' physical `Date` (days since 1970-01-01) as a calendar date.
@@ -137,7 +211,7 @@ fn date_from_epoch_days(days: i32) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::parse_batch;
+    use crate::engine::{parse_batch, parse_each_with, Spread};
 
     const KEEP_ROWS: ExplodeOptions = ExplodeOptions {
         empty_as_null: false,
@@ -161,7 +235,8 @@ mod tests {
             .strict_cast(&DataType::Date)
             .unwrap();
         let ids = strings("doc_id", &[Some("a"), Some("b"), None, Some("d")]);
-        let out = parse_column(&texts, &published, &ids).unwrap();
+        let (out, failures) = parse_column(&texts, &published, &ids).unwrap();
+        assert!(failures.is_empty());
         assert_eq!(out.dtype(), &incidents_dtype());
         assert_eq!(out.name().as_str(), "text");
         let lists = out.list().unwrap();
@@ -177,7 +252,8 @@ mod tests {
         let texts = strings("text", &[Some(TWO), Some(BANNU)]);
         let published = Series::new_null("published".into(), 1);
         let ids = strings("doc_id", &[Some("x"), Some("y")]);
-        let out = parse_column(&texts, &published, &ids).unwrap();
+        let (out, failures) = parse_column(&texts, &published, &ids).unwrap();
+        assert!(failures.is_empty());
         let exploded = out.explode(KEEP_ROWS).unwrap();
         let rows = exploded.struct_().unwrap().clone().unnest();
 
@@ -204,7 +280,8 @@ mod tests {
         let texts = strings("text", &[Some(BANNU), Some(BANNU)]);
         let published = strings("published", &[Some("2025-03-05"), None]);
         let ids = Series::new_null("doc_id".into(), 2);
-        let out = parse_column(&texts, &published, &ids).unwrap();
+        let (out, failures) = parse_column(&texts, &published, &ids).unwrap();
+        assert!(failures.is_empty());
         let exploded = out.explode(KEEP_ROWS).unwrap();
         let rows = exploded.struct_().unwrap().clone().unnest();
         let ids: Vec<Option<&str>> = rows
@@ -223,6 +300,77 @@ mod tests {
             .physical()
             .get(0);
         assert_eq!(start, Some(20150)); // Monday 2025-03-03
+    }
+
+    #[test]
+    fn a_failed_document_is_a_null_row_and_a_failure_naming_it() {
+        let texts = strings("text", &[Some(BANNU), None, Some("FAIL here"), Some(TWO)]);
+        let published = Series::new_null("published".into(), 1);
+        let ids = strings("doc_id", &[Some("a"), Some("b"), Some("c"), Some("d")]);
+        let failing = |doc: &DocumentInput<'_>| {
+            assert!(
+                !doc.text.starts_with("FAIL"),
+                "the test fails {}",
+                doc.doc_id
+            );
+            crate::extract::parse_document(doc.text, doc.published, doc.doc_id)
+        };
+        for spread in [Spread::Parallel, Spread::Sequential] {
+            let (out, failures) = parse_column_with(&texts, &published, &ids, |inputs| {
+                parse_each_with(inputs, spread, &failing)
+            })
+            .unwrap();
+            let lengths: Vec<Option<usize>> = out
+                .list()
+                .unwrap()
+                .amortized_iter()
+                .map(|s| s.map(|s| s.as_ref().len()))
+                .collect();
+            assert_eq!(lengths, vec![Some(1), None, None, Some(2)], "{spread:?}");
+            assert_eq!(failures.len(), 1);
+            assert_eq!((failures[0].row, failures[0].doc_id.as_str()), (2, "c"));
+            assert!(
+                failures[0].reason.contains("the test fails c"),
+                "{failures:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn columns_to_frame_equal_parse_batch() {
+        let texts = strings("text", &[Some(TWO), None, Some(BANNU)]);
+        let published = strings("published", &[Some("2025-05-05"), None, Some("2025-03-05")])
+            .strict_cast(&DataType::Date)
+            .unwrap();
+        let ids = strings("doc_id", &[Some("x"), Some("y"), Some("z")]);
+        let (frame, failures) = parse_columns_to_frame(&texts, &published, &ids, Some(2)).unwrap();
+        assert!(failures.is_empty());
+        let inputs = [
+            DocumentInput {
+                text: TWO,
+                published: NaiveDate::from_ymd_opt(2025, 5, 5),
+                doc_id: "x",
+            },
+            DocumentInput {
+                text: BANNU,
+                published: NaiveDate::from_ymd_opt(2025, 3, 5),
+                doc_id: "z",
+            },
+        ];
+        let (incidents, _) = parse_batch(&inputs);
+        let expected = incidents_to_frame(&incidents).unwrap();
+        assert!(frame.equals_missing(&expected), "{frame}\n{expected}");
+    }
+
+    #[test]
+    fn iso_dates_are_yyyy_mm_dd_or_a_timestamp() {
+        let day = NaiveDate::from_ymd_opt(2025, 3, 5);
+        assert_eq!(iso_date("2025-03-05"), day);
+        assert_eq!(iso_date(" 2025-03-05T10:00:00Z "), day);
+        assert_eq!(iso_date("2025-03-05 10:00"), day);
+        for bad in ["2025-3-5", "20250305", "2025-02-30", "March 5", ""] {
+            assert_eq!(iso_date(bad), None, "{bad}");
+        }
     }
 
     #[test]

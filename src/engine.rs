@@ -21,18 +21,45 @@ pub struct DocumentInput<'a> {
     pub doc_id: &'a str,
 }
 
+/// How the documents of a batch are spread over threads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spread {
+    /// In parallel, on the rayon pool the caller runs in (`ThreadPool::install`).
+    Parallel,
+    /// One after the other on the calling thread: the caller is one of many
+    /// threads already working side by side (a Polars query in parallel).
+    Sequential,
+}
+
+/// One document's result: its incidents, or the message of the panic that
+/// stopped its parse.
+pub type DocumentResult = Result<Vec<Incident>, String>;
+
 /// Parse documents in parallel: one result per document, in input order. A
 /// document whose parse panics gets `Err(message)` and loses only its own rows.
-pub fn parse_each(inputs: &[DocumentInput<'_>]) -> Vec<Result<Vec<Incident>, String>> {
-    inputs
-        .par_iter()
-        .map(|doc| {
-            catch_unwind(AssertUnwindSafe(|| {
-                parse_document(doc.text, doc.published, doc.doc_id)
-            }))
-            .map_err(panic_message)
-        })
-        .collect()
+pub fn parse_each(inputs: &[DocumentInput<'_>]) -> Vec<DocumentResult> {
+    parse_each_with(inputs, Spread::Parallel, &|doc: &DocumentInput<'_>| {
+        parse_document(doc.text, doc.published, doc.doc_id)
+    })
+}
+
+/// [`parse_each`] with the parse of one document given (tests put a failing
+/// one in its place) and the spread chosen.
+pub fn parse_each_with<F>(
+    inputs: &[DocumentInput<'_>],
+    spread: Spread,
+    parse: &F,
+) -> Vec<DocumentResult>
+where
+    F: Fn(&DocumentInput<'_>) -> Vec<Incident> + Sync,
+{
+    let one = |doc: &DocumentInput<'_>| {
+        catch_unwind(AssertUnwindSafe(|| parse(doc))).map_err(panic_message)
+    };
+    match spread {
+        Spread::Parallel => inputs.par_iter().map(one).collect(),
+        Spread::Sequential => inputs.iter().map(one).collect(),
+    }
 }
 
 /// The incidents of a batch, and `(doc_id, message)` for every document that

@@ -56,8 +56,29 @@ fn parse_many(
     Ok((PyDataFrame(frame), failures))
 }
 
-/// The publication date a document states in its header or alone on its
-/// first line, as an ISO string.
+/// Parse documents given as polars Series (GIL released): the texts (String;
+/// a null is no document), their publication dates (Date, or one for all)
+/// and ids (String). The texts are read where they are, with no Python
+/// string made of each. Returns what [`parse_many`] returns.
+#[pyfunction]
+#[pyo3(signature = (texts, published, doc_ids, threads=None))]
+fn parse_series(
+    py: Python<'_>,
+    texts: PySeries,
+    published: PySeries,
+    doc_ids: PySeries,
+    threads: Option<usize>,
+) -> PyResult<(PyDataFrame, Vec<(String, String)>)> {
+    let (frame, failures) = py
+        .detach(|| {
+            crate::column::parse_columns_to_frame(&texts.0, &published.0, &doc_ids.0, threads)
+        })
+        .map_err(PyValueError::new_err)?;
+    Ok((PyDataFrame(frame), failures))
+}
+
+/// The publication date a document states: its header, a date alone on its
+/// first line, or a publication line at its start or end, as an ISO string.
 #[pyfunction]
 fn published_from_text(text: &str) -> Option<String> {
     crate::text::stated_published(text).map(|date| date.to_string())
@@ -260,6 +281,7 @@ fn gazetteer() -> PyResult<PyDataFrame> {
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_series, m)?)?;
     m.add_function(wrap_pyfunction!(empty_frame, m)?)?;
     m.add_function(wrap_pyfunction!(aggregate, m)?)?;
     m.add_function(wrap_pyfunction!(crosstab, m)?)?;

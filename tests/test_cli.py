@@ -3,6 +3,7 @@ exit codes (0 done, 1 failure, 2 usage error) and one-line errors."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import pty
 import re
@@ -78,7 +79,8 @@ def test_parse_to_parquet(tmp_path: Path, expected: pl.DataFrame) -> None:
     assert_frame_equal(pl.read_parquet(out), expected)
     # Not a terminal: no progress line, only the summary.
     assert result.stderr.startswith(
-        f"incidentkit: 32 documents, {expected.height} incidents -> {out}"
+        "incidentkit: 32 files found, 32 read, 0 skipped; 32 documents (3 without a "
+        f"publication date), {expected.height} incidents -> {out}"
     )
     assert result.stdout == ""
 
@@ -133,7 +135,7 @@ def test_forced_progress_goes_to_stderr(tmp_path: Path) -> None:
 def test_progress_line_on_a_terminal_with_warnings_above_it(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     shutil.copytree(CORPUS, docs)
-    (docs / "zz_broken.txt").write_bytes(b"\xff\xfe not text")
+    (docs / "zz_broken.txt").write_bytes(b"\xe9\xff not text")
     main, terminal = pty.openpty()
     try:
         result = subprocess.run(
@@ -168,17 +170,21 @@ def test_progress_line_on_a_terminal_with_warnings_above_it(tmp_path: Path) -> N
     assert "\r\x1b[K" in screen  # the line is redrawn in place
     # The warning gets a line of its own: the progress line is cleared first.
     warning = next(line for line in screen.split("\r\n") if "zz_broken.txt" in line)
-    assert warning.endswith("zz_broken.txt: not UTF-8 text (invalid byte at offset 0); skipped")
+    assert warning.endswith(
+        "zz_broken.txt: not UTF-8 text (invalid byte at offset 0); "
+        "skipped (give its encoding with encoding=, or errors='replace')"
+    )
     assert warning.split("\x1b[K")[-1].startswith("incidentkit: warning: ")
     final = screen.split("\r\n")[-3].split("\x1b[K")[-1]
     assert final.startswith("32 docs, ") and "docs/s" in final and "MB/s" in final, screen
-    assert screen.split("\r\n")[-2].startswith("incidentkit: 32 documents")
+    assert screen.split("\r\n")[-2].startswith("incidentkit: 33 files found, 32 read, 1 skipped")
 
 
 def test_broken_inputs_are_warnings_and_exit_zero(tmp_path: Path) -> None:
     source = tmp_path / "feed.jsonl"
     source.write_text(
-        '{"doc_id": "a", "text": "Two soldiers were martyred in Bannu."}\n{not json}\n{"doc_id": "b"}\n',
+        '{"doc_id": "a", "published": "2025-03-05", "text": "Two soldiers were martyred in Bannu."}'
+        '\n{not json}\n{"doc_id": "b"}\n',
         encoding="utf-8",
     )
     out = tmp_path / "i.parquet"
@@ -189,7 +195,7 @@ def test_broken_inputs_are_warnings_and_exit_zero(tmp_path: Path) -> None:
     assert (
         lines[1].startswith("incidentkit: warning: ") and "line 3 (doc_id 'b'): no text" in lines[1]
     )
-    assert lines[2].startswith("incidentkit: 1 documents")
+    assert lines[2].startswith("incidentkit: 1 files found, 1 read, 0 skipped; 1 documents")
     assert pl.read_parquet(out)["doc_id"].to_list() == ["a"]
 
 
@@ -324,7 +330,9 @@ def test_report_prints_every_summary_table(expected: pl.DataFrame) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.startswith(
-        f"{ik.read_corpus(CORPUS).height:,} documents, {expected.height:,} incidents"
+        "32 files found, 32 read, 0 skipped; "
+        f"{ik.read_corpus(CORPUS).height:,} documents (3 without a publication date), "
+        f"{expected.height:,} incidents\n"
     )
     for key in ("by province", "by district", "by month", "by militant_group", "by nationality"):
         assert key in out
@@ -400,3 +408,62 @@ def test_aggregate_counts_the_mentions_asked_for(expected: pl.DataFrame, tmp_pat
         assert result.returncode == 0, result.stderr
         counts[kind] = pl.read_csv(result.stdout.encode())["incidents"].sum()
     assert counts == {None: expected.height, "report": expected.height - 1, "background": 1}
+
+
+# -- publication dates and encodings -------------------------------------------------
+
+
+def test_summary_counts_files_and_undated_documents_and_published_dates_them(
+    tmp_path: Path,
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Two soldiers were martyred in Bannu yesterday.\n")
+    (docs / "b.txt").write_text("DAWN | June 11, 2025\nA blast hit Quetta yesterday.\n")
+    (docs / "c.txt").write_bytes(b"caf\xe9 blast in Quetta\n")
+    out = tmp_path / "i.parquet"
+    result = run("parse", docs, "-o", out)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 3, lines
+    assert "c.txt: not UTF-8 text" in lines[0]
+    assert "document 'a.txt' has no publication date" in lines[1]
+    assert lines[2].startswith(
+        "incidentkit: 3 files found, 2 read, 1 skipped; "
+        "2 documents (1 without a publication date), 2 incidents (1 undated) -> "
+    )
+    result = run("parse", docs, "-o", out, "--published", "2025-06-11", "--encoding", "latin-1")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(
+        "incidentkit: 3 files found, 3 read, 0 skipped; 3 documents, 3 incidents -> "
+    )
+    found = pl.read_parquet(out).select("doc_id", "published", "date_start").rows()
+    assert found[:2] == [
+        ("a.txt", dt.date(2025, 6, 11), dt.date(2025, 6, 10)),
+        ("b.txt", dt.date(2025, 6, 11), dt.date(2025, 6, 10)),
+    ]
+
+
+def test_errors_replace_reads_undecodable_files(tmp_path: Path) -> None:
+    (tmp_path / "c.txt").write_bytes(b" date 2025-06-11 \nA blast in Quetta caf\xe9 killed 3.\n")
+    result = run("report", tmp_path / "c.txt", "--errors", "replace")
+    assert result.returncode == 0, result.stderr
+    assert "1 undecodable byte sequence(s) of UTF-8 replaced by U+FFFD" in result.stderr
+    assert result.stdout.startswith("1 files found, 1 read, 0 skipped; 1 documents, 1 incidents")
+
+
+@pytest.mark.parametrize(
+    ("args", "pattern"),
+    [
+        (("--published", "June 11"), "argument --published: expected a date YYYY-MM-DD"),
+        (("--encoding", "klingon"), "argument --encoding: expected an encoding such as utf-8"),
+        (("--errors", "ignore"), "argument --errors: invalid choice: 'ignore'"),
+        (
+            ("--dask", "local", "--published", "2025-06-11"),
+            "--published: not available with --dask",
+        ),
+    ],
+)
+def test_reading_usage_errors(tmp_path: Path, args: tuple[str, ...], pattern: str) -> None:
+    result = run("parse", CORPUS, "-o", tmp_path / "out", *args)
+    assert_one_line_error(result, 2, pattern)

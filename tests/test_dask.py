@@ -45,7 +45,7 @@ cloudpickle.register_pickle_by_value(sys.modules[__name__])
 
 # The engine has no input known to make it fail (a panic is caught per
 # document, and the known ones are fixed), so the failure tests replace
-# _core.parse_many, in this process and on every worker, with one that fails
+# _core.parse_series, in this process and on every worker, with one that fails
 # the documents holding this marker, as test_parse_corpus does in one process.
 MARKER = "[[engine-fails-here]]"
 FAILURE_REASON = "internal error: the test made the engine fail"
@@ -174,29 +174,28 @@ def test_published_as_strings_and_ids_as_integers(client: Client) -> None:
 
 
 def _failing_engine() -> None:
-    """Make _core.parse_many fail the documents holding MARKER (in the process it runs in)."""
+    """Make _core.parse_series fail the documents holding MARKER (in the process it runs in)."""
     from incidentkit import _core
 
-    real = getattr(_core.parse_many, "real", _core.parse_many)
+    real = getattr(_core.parse_series, "real", _core.parse_series)
 
-    def parse_many(
-        texts: list[str], published: list[str | None], ids: list[str], threads: int | None = None
+    def parse_series(
+        texts: pl.Series, published: pl.Series, ids: pl.Series, threads: int | None = None
     ) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
-        keep = [i for i, text in enumerate(texts) if MARKER not in text]
-        frame, failures = real(
-            [texts[i] for i in keep], [published[i] for i in keep], [ids[i] for i in keep], threads
-        )
-        failed = [(ids[i], FAILURE_REASON) for i, text in enumerate(texts) if MARKER in text]
+        keep = ~texts.str.contains(MARKER, literal=True).fill_null(False)
+        dates = published if published.len() == 1 else published.filter(keep)
+        frame, failures = real(texts.filter(keep), dates, ids.filter(keep), threads)
+        failed = [(doc_id, FAILURE_REASON) for doc_id in ids.filter(~keep).to_list()]
         return frame, failures + failed
 
-    parse_many.real = real  # type: ignore[attr-defined]
-    _core.parse_many = parse_many
+    parse_series.real = real  # type: ignore[attr-defined]
+    _core.parse_series = parse_series
 
 
 def _real_engine() -> None:
     from incidentkit import _core
 
-    _core.parse_many = getattr(_core.parse_many, "real", _core.parse_many)
+    _core.parse_series = getattr(_core.parse_series, "real", _core.parse_series)
 
 
 @pytest.fixture

@@ -50,6 +50,12 @@ TEXT = "Two soldiers were martyred in Bannu yesterday."
         pytest.param(lambda: ik.parse_many({TEXT}), TypeError, "texts", id="texts-set"),
         pytest.param(lambda: ik.parse_many([TEXT, 3]), TypeError, "texts", id="texts-item-int"),
         pytest.param(
+            lambda: ik.parse_many([TEXT, TEXT], doc_ids=["a", "a"]),
+            ValueError,
+            "doc_ids: .*given more than once: 'a'",
+            id="ids-duplicate",
+        ),
+        pytest.param(
             lambda: ik.parse_many([TEXT], doc_ids=["a", "b"]), ValueError, "doc_ids", id="ids-long"
         ),
         pytest.param(
@@ -74,15 +80,20 @@ def test_wrong_arguments_name_the_argument(
         call()
 
 
-def test_lone_surrogate_is_a_value_error_naming_texts() -> None:
-    """A str that cannot be encoded as UTF-8 is refused, never a crash."""
-    with pytest.raises(ValueError, match="text"):
-        ik.parse("Two soldiers were martyred \ud800 in Bannu.")
+def test_lone_surrogate_is_replaced_and_the_document_parsed() -> None:
+    """A str that is not Unicode text (no UTF-8 for it) is parsed with U+FFFD
+    in place of the surrogate, one character for one, never a crash."""
+    text = "Two soldiers were martyred \ud800 in Bannu yesterday."
+    with pytest.warns(ik.CorpusWarning, match=r"document 'doc': lone surrogates"):
+        frame = ik.parse(text, published="2025-03-05")
+    assert frame["district"].to_list() == ["Bannu"]
+    row = frame.row(0, named=True)
+    assert text.replace("\ud800", "\ufffd")[row["start"] : row["end"]] == row["text"]
 
 
 def test_one_bad_document_rejects_the_call_before_any_work() -> None:
-    with pytest.raises(TypeError, match=r"texts\[2\]"):
-        ik.parse_many([TEXT, TEXT, None, TEXT])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"texts\[2\]: expected str, got int"):
+        ik.parse_many([TEXT, TEXT, 3, TEXT])  # type: ignore[list-item]
 
 
 HOSTILE = [

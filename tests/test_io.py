@@ -3,6 +3,7 @@ without text, and the warnings that report them."""
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
@@ -343,3 +344,137 @@ def test_no_warning_for_a_clean_corpus(folder: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert ik.read_corpus(folder).height == 4
+
+
+# -- publication dates: stated in the text, or a fallback ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025-06-11\nTwo soldiers were martyred in Bannu yesterday.\n",
+        "DAWN | June 11, 2025\nTwo soldiers were martyred in Bannu yesterday.\n",
+        "Published June 11, 2025 08:12am\nTwo soldiers were martyred in Bannu yesterday.\n",
+        "Blast in Bannu\n\nTwo soldiers were martyred in Bannu yesterday.\n\n"
+        "Published in Dawn, June 11th, 2025\n",
+    ],
+    ids=["iso", "masthead", "published-time", "closing-line"],
+)
+def test_publication_lines_date_the_document(tmp_path: Path, text: str) -> None:
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    assert ik.read_corpus(tmp_path)["published"].to_list() == [dt.date(2025, 6, 11)]
+    found = ik.parse_corpus(tmp_path, progress=False)
+    assert found.select("published", "date_start").rows() == [
+        (dt.date(2025, 6, 11), dt.date(2025, 6, 10))
+    ]
+
+
+def test_fallback_date_for_documents_that_give_none(tmp_path: Path, folder: Path) -> None:
+    fallback = dt.date(2025, 1, 1)
+    corpus = ik.read_corpus(folder, published=fallback)
+    # A date the document states wins over the fallback.
+    assert corpus.select("doc_id", "published").rows() == [
+        ("a.txt", dt.date(2025, 3, 5)),
+        ("ispr/2025/c.txt", fallback),
+        ("ispr/D.TXT", fallback),
+        ("ispr/b.txt", dt.date(2025, 11, 12)),
+    ]
+    jsonl = write_jsonl(
+        tmp_path / "n.jsonl",
+        [
+            {"doc_id": "given", "published": "2024-12-31", "text": "T."},
+            {"doc_id": "stated", "text": "DAWN | May 2, 2025\nT."},
+            {"doc_id": "none", "published": None, "text": "T."},
+        ],
+    )
+    csv = tmp_path / "n.csv"
+    csv.write_text('doc_id,published,text\nc1,,"Published May 3, 2025\nT."\nc2,,T.\n')
+    rows = ik.read_corpus([jsonl, csv], published="2025-01-01").rows()
+    assert [(doc_id, published) for doc_id, published, _ in rows] == [
+        ("given", dt.date(2024, 12, 31)),
+        ("stated", dt.date(2025, 5, 2)),
+        ("none", fallback),
+        ("c1", dt.date(2025, 5, 3)),
+        ("c2", fallback),
+    ]
+
+
+def test_wrong_reading_arguments(folder: Path) -> None:
+    with pytest.raises(ValueError, match=r"^published: expected an ISO date"):
+        ik.read_corpus(folder, published="soon")
+    with pytest.raises(TypeError, match=r"^published: expected a datetime.date"):
+        ik.read_corpus(folder, published=20250101)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^encoding: 'klingon' is not a codec Python knows"):
+        ik.read_corpus(folder, encoding="klingon")
+    with pytest.raises(ValueError, match=r"^errors: expected 'strict' or 'replace', got 'ignore'"):
+        ik.read_corpus(folder, errors="ignore")  # type: ignore[arg-type]
+
+
+# -- encodings -----------------------------------------------------------------------
+
+CAFE = "Attack near a caf\u00e9 in Peshawar: two policemen were martyred.\n"
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        codecs.BOM_UTF8 + CAFE.encode("utf-8"),
+        CAFE.encode("utf-16"),  # with its byte order mark
+        codecs.BOM_UTF16_BE + CAFE.encode("utf-16-be"),
+        CAFE.encode("utf-32"),
+    ],
+    ids=["utf-8-bom", "utf-16-le", "utf-16-be", "utf-32"],
+)
+def test_a_byte_order_mark_names_the_encoding(tmp_path: Path, encoded: bytes) -> None:
+    (tmp_path / "d.txt").write_bytes(encoded)
+    line = json.dumps({"doc_id": "j", "text": CAFE}, ensure_ascii=False) + "\n"
+    (tmp_path / "d.jsonl").write_bytes(line.encode(_codec(encoded)))
+    corpus = ik.read_corpus([tmp_path / "d.txt", tmp_path / "d.jsonl"])
+    assert corpus["text"].to_list() == [CAFE, CAFE]
+
+
+def _codec(encoded: bytes) -> str:
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if encoded.startswith(bom):
+            return name
+    raise AssertionError(encoded[:4])
+
+
+def test_latin1_files_with_their_encoding(tmp_path: Path) -> None:
+    (tmp_path / "d.txt").write_bytes(CAFE.encode("latin-1"))
+    line = json.dumps({"doc_id": "j", "text": CAFE.strip()}, ensure_ascii=False) + "\n"
+    (tmp_path / "d.jsonl").write_bytes(line.encode("latin-1"))
+    (tmp_path / "d.csv").write_bytes(f'doc_id,text\nc,"{CAFE}"\n'.encode("cp1252"))
+    paths = [tmp_path / "d.txt", tmp_path / "d.jsonl", tmp_path / "d.csv"]
+    with pytest.warns(ik.CorpusWarning) as record:
+        assert ik.read_corpus(paths).height == 0
+    found = messages(record)
+    assert len(found) == 3, found
+    assert re.search(
+        r"d\.txt: not UTF-8 text .*skipped \(give its encoding with encoding=", found[0]
+    )
+    assert re.search(r"d\.jsonl, line 1: not UTF-8 text", found[1])
+    assert re.search(r"d\.csv: cannot be read", found[2])
+    corpus = ik.read_corpus(paths, encoding="latin-1")
+    assert corpus["text"].to_list() == [CAFE, CAFE.strip(), CAFE]
+
+
+def test_undecodable_bytes_replaced_on_request(tmp_path: Path) -> None:
+    raw = CAFE.encode("utf-8").replace(b"\xc3\xa9", b"\xe9\xff")
+    (tmp_path / "d.txt").write_bytes(raw)
+    (tmp_path / "d.csv").write_bytes(b'doc_id,text\nc,"' + raw + b'"\n')
+    with pytest.warns(ik.CorpusWarning) as record:
+        corpus = ik.read_corpus([tmp_path / "d.txt", tmp_path / "d.csv"], errors="replace")
+    expected = CAFE.replace("\u00e9", "\ufffd\ufffd")
+    assert corpus["text"].to_list() == [expected, expected]
+    found = messages(record)
+    assert len(found) == 2, found
+    assert all(
+        re.search(r"2 undecodable byte sequence\(s\) of UTF-8 replaced by U\+FFFD", m)
+        for m in found
+    )

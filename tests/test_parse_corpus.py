@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+import warnings
 from pathlib import Path
 
 import polars as pl
@@ -96,7 +97,7 @@ def test_empty_corpus_writes_the_schema(tmp_path: Path) -> None:
 def test_unreadable_documents_are_warnings_and_the_rest_is_parsed(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     shutil.copytree(CORPUS, docs)
-    (docs / "broken.txt").write_bytes(b"\xff\xfe not text")
+    (docs / "broken.txt").write_bytes(b"caf\xe9 \xff not text")
     with pytest.warns(ik.CorpusWarning, match=r"broken\.txt: not UTF-8"):
         found = ik.parse_corpus(docs, progress=False)
     assert "broken.txt" not in found["doc_id"].to_list()
@@ -108,20 +109,18 @@ def test_engine_failures_are_reported_as_warnings(
 ) -> None:
     # The engine reports documents whose parse failed next to the incidents
     # of the others; parse_corpus must pass each one on as a warning.
-    real = _corpus._core.parse_many
+    real = _corpus._core.parse_series
 
     def failing(
-        texts: list[str], published: list[str | None], ids: list[str], threads: int | None
+        texts: pl.Series, published: pl.Series, ids: pl.Series, threads: int | None
     ) -> object:
         frame, _ = real(texts, published, ids, threads)
         return frame, [(ids[0], "internal error: something broke")]
 
-    monkeypatch.setattr(_corpus._core, "parse_many", failing)
+    monkeypatch.setattr(_corpus._core, "parse_series", failing)
     source = tmp_path / "d.jsonl"
-    source.write_text(
-        json.dumps({"doc_id": "d1", "text": "Two soldiers were martyred in Bannu."}) + "\n",
-        encoding="utf-8",
-    )
+    document = {"doc_id": "d1", "published": "2025-03-05", "text": "Two soldiers were martyred."}
+    source.write_text(json.dumps(document) + "\n", encoding="utf-8")
     with pytest.warns(
         ik.CorpusWarning, match="document 'd1' could not be parsed: internal error: something broke"
     ):
@@ -132,7 +131,8 @@ def test_engine_failures_are_reported_as_warnings(
 
 def test_a_wrong_column_midway_leaves_no_output(tmp_path: Path) -> None:
     good = tmp_path / "good.jsonl"
-    good.write_text(json.dumps({"text": "A blast hit Quetta on Monday."}) + "\n", encoding="utf-8")
+    document = {"published": "2025-03-05", "text": "A blast hit Quetta on Monday."}
+    good.write_text(json.dumps(document) + "\n", encoding="utf-8")
     bad = tmp_path / "bad.csv"
     bad.write_text("body\nNo text column here.\n", encoding="utf-8")
     out = tmp_path / "out.parquet"
@@ -227,3 +227,59 @@ def test_published_dates_reach_the_parser(tmp_path: Path) -> None:
     assert found.select("published", "date_start").rows() == [
         (dt.date(2025, 6, 11), dt.date(2025, 6, 10))
     ]
+
+
+# -- documents without a publication date ----------------------------------------
+
+UNDATED = "Two soldiers were martyred in Bannu yesterday.\n"
+DATED_IN_TEXT = "Security forces killed four khwarij in Tank on 3 May 2025.\n"
+
+
+@pytest.fixture
+def undated_folder(tmp_path: Path) -> Path:
+    (tmp_path / "a_undated.txt").write_text(UNDATED, encoding="utf-8")
+    (tmp_path / "b_dated_in_text.txt").write_text(DATED_IN_TEXT, encoding="utf-8")
+    (tmp_path / "c_header.txt").write_text(" date 2025-06-11 \n" + UNDATED, encoding="utf-8")
+    return tmp_path
+
+
+def test_documents_whose_incidents_lose_their_dates_are_warnings(undated_folder: Path) -> None:
+    with pytest.warns(ik.CorpusWarning) as record:
+        summary = _corpus.run(undated_folder, progress=False)
+    found = [str(w.message) for w in record]
+    # One per document that loses dates; b states none but dates its incident itself.
+    assert found == [
+        "document 'a_undated.txt' has no publication date, given or stated in its text: 1 of "
+        "its incidents have no date (relative dates such as 'yesterday' or 'on Monday' cannot "
+        "be resolved) and drop out of every date window; give the date with published= "
+        "(--published)"
+    ]
+    assert (summary.counts.files, summary.counts.read, summary.counts.skipped) == (3, 3, 0)
+    assert summary.counts.undated == 2
+    assert summary.undated == 1
+    assert summary.frame is not None
+    undated = summary.frame.filter(pl.col("date_start").is_null())
+    assert undated["doc_id"].to_list() == ["a_undated.txt"]
+
+
+def test_a_fallback_date_dates_them(undated_folder: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        found = ik.parse_corpus(undated_folder, progress=False, published=dt.date(2025, 6, 11))
+    assert found.select("doc_id", "published", "date_start").rows() == [
+        ("a_undated.txt", dt.date(2025, 6, 11), dt.date(2025, 6, 10)),
+        ("b_dated_in_text.txt", dt.date(2025, 6, 11), dt.date(2025, 5, 3)),
+        ("c_header.txt", dt.date(2025, 6, 11), dt.date(2025, 6, 10)),
+    ]
+
+
+def test_encoding_and_errors_reach_the_reader(tmp_path: Path) -> None:
+    text = (
+        " date 2025-06-11 \nTwo policemen were martyred near a caf\u00e9 in Peshawar yesterday.\n"
+    )
+    (tmp_path / "d.txt").write_bytes(text.encode("cp1252"))
+    found = ik.parse_corpus(tmp_path, progress=False, encoding="cp1252")
+    assert found.select("district", "killed_security").rows() == [("Peshawar", 2)]
+    with pytest.warns(ik.CorpusWarning, match="replaced by U\\+FFFD"):
+        found = ik.parse_corpus(tmp_path, progress=False, errors="replace")
+    assert found["district"].to_list() == ["Peshawar"]

@@ -5,10 +5,14 @@ queries."""
 from __future__ import annotations
 
 import datetime as dt
+import inspect
+import re
+import warnings
 from pathlib import Path
 
 import polars as pl
 import pytest
+from polars.plugins import register_plugin_function
 from polars.testing import assert_frame_equal
 
 import incidentkit as ik
@@ -169,3 +173,76 @@ def test_wrong_arguments() -> None:
         frame.select(pl.col("text").incidents.parse(published="published"))
     with pytest.raises(pl.exceptions.PolarsError, match="expected a String column of texts"):
         frame.select(pl.col("n").incidents.parse())
+
+
+# -- a document that fails, and the threads it runs on ------------------------------
+
+# The engine has no input known to fail (a panic is caught per document and
+# the known ones are fixed). The plugin takes a test-only keyword argument:
+# a text holding this marker fails as a panic would, naming its thread.
+MARKER = "[[fail-here]]"
+
+
+def failing_parse() -> pl.Expr:
+    from incidentkit import _plugin
+
+    return register_plugin_function(
+        plugin_path=_plugin._LIBRARY,
+        function_name="parse_incidents",
+        args=[pl.col("text"), pl.col("published"), pl.col("doc_id"), _plugin._row_numbers()],
+        kwargs={"fail_on": MARKER},
+        is_elementwise=True,
+    ).alias("incidents")
+
+
+@pytest.fixture
+def with_a_failure(docs: pl.DataFrame) -> pl.DataFrame:
+    broken = pl.DataFrame(
+        {"doc_id": ["broken"], "published": [dt.date(2025, 3, 5)], "text": [f"{MARKER} Troops."]}
+    )
+    return pl.concat([docs.head(5), broken, docs.slice(5, 5)])
+
+
+@pytest.mark.parametrize("engine", ["in-memory", "streaming"])
+def test_a_failed_document_warns_with_its_row_and_reason(
+    with_a_failure: pl.DataFrame, expected: pl.DataFrame, engine: str
+) -> None:
+    query = with_a_failure.lazy().select("doc_id", failing_parse())
+    with pytest.warns(ik.CorpusWarning) as record:
+        out = query.collect(engine=engine)  # type: ignore[call-overload]
+    messages = [str(w.message) for w in record]
+    assert len(messages) == 1, messages
+    assert re.fullmatch(
+        r"incidents\.parse: row 5 \(doc_id 'broken'\) could not be parsed: internal error: "
+        r"failure injected by a test \(thread Some\(\"polars-\d+\"\)\); its incidents are null",
+        messages[0],
+    ), messages[0]
+    # Parsed on a thread of Polars' pool (named polars-N), not on rayon's global
+    # pool (unnamed threads) inside it.
+    assert out.filter(pl.col("incidents").is_null())["doc_id"].to_list() == ["broken"]
+    kept = out.filter(pl.col("doc_id") != "broken")
+    ids = with_a_failure["doc_id"].to_list()
+    assert_frame_equal(unnested(kept), expected.filter(pl.col("doc_id").is_in(ids)))
+
+
+def test_a_failed_document_under_warnings_as_errors_fails_the_query(
+    with_a_failure: pl.DataFrame,
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ik.CorpusWarning)
+        with pytest.raises(pl.exceptions.ComputeError, match=r"row 5 \(doc_id 'broken'\)"):
+            with_a_failure.select(failing_parse())
+
+
+def test_the_warning_points_at_the_query_line(with_a_failure: pl.DataFrame) -> None:
+    with pytest.warns(ik.CorpusWarning) as record:
+        line = inspect.currentframe().f_lineno + 1  # type: ignore[union-attr]
+        with_a_failure.select(failing_parse())
+    assert (record[0].filename, record[0].lineno) == (__file__, line)
+
+
+def test_a_typed_column_has_the_namespace(docs: pl.DataFrame, expected: pl.DataFrame) -> None:
+    typed = ik.col("text").incidents.parse(published="published", doc_id="doc_id")
+    assert_frame_equal(unnested(docs.select(typed)), expected)
+    with pytest.raises(TypeError, match="name: expected a column name"):
+        ik.col(3)  # type: ignore[arg-type]

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 # Importing _plugin registers the `incidents` namespace on Polars expressions;
 # plot imports matplotlib only when a chart is drawn (incidentkit[plot]).
-from incidentkit import _plugin, plot
+from incidentkit import io, plot
 from incidentkit._core import __version__
 from incidentkit._corpus import parse_corpus
 from incidentkit._evaluate import Evaluation, evaluate, read_gold
 from incidentkit._parse import SCHEMA, parse, parse_many
+from incidentkit._plugin import IncidentsExpr, IncidentsNamespace, col
 from incidentkit._stats import (
     Crosstab,
     PopulationWarning,
@@ -35,14 +36,18 @@ __all__ = [
     "CorpusWarning",
     "Crosstab",
     "Evaluation",
+    "IncidentsExpr",
+    "IncidentsNamespace",
     "PopulationWarning",
     "__version__",
     "aggregate",
+    "col",
     "compare_periods",
     "crosstab",
     "deduplicate",
     "evaluate",
     "gazetteer",
+    "io",
     "parse",
     "parse_corpus",
     "parse_many",
@@ -53,4 +58,8 @@ __all__ = [
     "trend",
 ]
 
-del _plugin
+
+def __dir__() -> list[str]:
+    # The public names only: not the modules and names the package imports
+    # for itself (annotations, _core, ...).
+    return sorted(__all__)

@@ -4,6 +4,8 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+from incidentkit._args import DateRule, Every, Key, Value
+
 __version__: str
 
 def parse_many(
@@ -20,27 +22,37 @@ def parse_many(
     document that could not be parsed.
     """
 
+def parse_series(
+    texts: pl.Series,
+    published: pl.Series,
+    doc_ids: pl.Series,
+    threads: int | None = None,
+) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
+    """``parse_many`` for columns: texts (String; a null is no document),
+    publication dates (Date, one per text or one for all) and ids (String),
+    read by Rust where they are, without a Python string per text."""
+
 def empty_frame() -> pl.DataFrame:
     """The SPEC schema as an empty frame."""
 
 def aggregate(
     incidents: pl.DataFrame,
-    by: list[str],
+    by: list[Key],
     start: int | None,
     end: int | None,
-    date_rule: str,
+    date_rule: DateRule,
     mention: str | None = None,
 ) -> pl.DataFrame:
     """Incidents and tolls per group; start/end are days since 1970-01-01."""
 
 def crosstab(
     incidents: pl.DataFrame,
-    rows: str,
-    cols: str,
-    value: str,
+    rows: Key,
+    cols: Key,
+    value: Value,
     start: int | None,
     end: int | None,
-    date_rule: str,
+    date_rule: DateRule,
     mention: str | None = None,
 ) -> tuple[npt.NDArray[np.int64], pl.Series, pl.Series, list[str]]:
     """The matrix of sums, its row labels, column labels and column names."""
@@ -49,21 +61,21 @@ def compare_periods(
     incidents: pl.DataFrame,
     a: tuple[int, int],
     b: tuple[int, int],
-    by: list[str],
-    value: str,
-    date_rule: str,
+    by: list[Key],
+    value: Value,
+    date_rule: DateRule,
     mention: str | None = None,
 ) -> pl.DataFrame:
     """Rate ratio of b over a per group; periods are (start, end) day numbers."""
 
 def trend(
     incidents: pl.DataFrame,
-    every: str,
-    by: list[str],
-    value: str,
+    every: Every,
+    by: list[Key],
+    value: Value,
     start: int | None,
     end: int | None,
-    date_rule: str,
+    date_rule: DateRule,
     mention: str | None = None,
 ) -> pl.DataFrame:
     """Poisson trend per group."""
@@ -88,4 +100,6 @@ def gazetteer() -> pl.DataFrame:
 def published_from_text(text: str) -> str | None:
     """The publication date a document states, as ``YYYY-MM-DD``: a leading
     ``" date YYYY-MM-DD "`` header line, else a full date alone on its first
-    line; None when it states none."""
+    line, else a publication line at its start or end ("DAWN | June 11,
+    2025", "Published June 11, 2025 08:12am", "Published in Dawn, June 11th,
+    2025"); None when it states none."""

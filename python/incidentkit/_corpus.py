@@ -6,17 +6,17 @@ import os
 import shutil
 import sys
 import tempfile
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, overload
 
 import polars as pl
 
-from incidentkit import _core
-from incidentkit._parse import SCHEMA, check_threads
+from incidentkit import _args, _caller, _core
+from incidentkit._args import DateLike
+from incidentkit._parse import SCHEMA
 from incidentkit._progress import Progress, ProgressOption, progress_enabled
-from incidentkit.io import CorpusPath, CorpusWarning, PathLike, _iter_corpus
+from incidentkit.io import CorpusCounts, CorpusPath, CorpusWarning, Errors, PathLike, _iter_corpus
 
 __all__ = ["OUTPUT_FORMATS", "from_flat", "parse_corpus", "to_flat"]
 
@@ -130,6 +130,29 @@ class Summary:
     failures: int
     seconds: float
     frame: pl.DataFrame | None
+    #: Files found, read and skipped, and documents without a publication date.
+    counts: CorpusCounts
+    #: Incidents left without a date for want of a publication date.
+    undated: int = 0
+
+
+def warn_undated(incidents: pl.DataFrame) -> int:
+    """Warn about every document whose incidents lost their dates for want of
+    a publication date (with one, every incident has a date: the text's, or
+    the publication date itself); return how many incidents are undated."""
+    undated = incidents.filter(pl.col("date_start").is_null() & pl.col("published").is_null())
+    if undated.height == 0:
+        return 0
+    per_document = undated.group_by("doc_id", maintain_order=True).len()
+    for doc_id, count in per_document.iter_rows():
+        _caller.warn(
+            f"document {doc_id!r} has no publication date, given or stated in its text: "
+            f"{count} of its incidents have no date (relative dates such as 'yesterday' or "
+            "'on Monday' cannot be resolved) and drop out of every date window; give the "
+            "date with published= (--published)",
+            CorpusWarning,
+        )
+    return undated.height
 
 
 def _output_path(out: PathLike) -> Path:
@@ -157,37 +180,45 @@ def run(
     text_column: str = "text",
     published_column: str = "published",
     id_column: str = "doc_id",
+    published: DateLike = None,
+    encoding: str | None = None,
+    errors: Errors = "strict",
 ) -> Summary:
     """:func:`parse_corpus`, returning what it did (the command line uses it)."""
-    workers = check_threads(threads)
+    workers = _args.threads(threads)
     shown = progress_enabled(progress, sys.stderr)
     target = None if out is None else _output_path(out)
+    counts = CorpusCounts()
     batches = _iter_corpus(
         path,
         batch_size=batch_size,
         text_column=text_column,
         published_column=published_column,
         id_column=id_column,
+        published=published,
+        encoding=encoding,
+        errors=errors,
         argument="path",
+        counts=counts,
     )
     writer = None if target is None else _Writer(target)
     frames: list[pl.DataFrame] = []
     failures = 0
+    undated = 0
     meter = Progress(shown)
     try:
         with meter.shown():
             for batch in batches:
-                published = batch["published"].cast(pl.String).to_list()
-                incidents, failed = _core.parse_many(
-                    batch["text"].to_list(), published, batch["doc_id"].to_list(), workers
+                # The columns go to Rust as they are: no Python string per text.
+                incidents, failed = _core.parse_series(
+                    batch["text"], batch["published"], batch["doc_id"], workers
                 )
                 for doc_id, reason in failed:
-                    warnings.warn(
-                        f"document {doc_id!r} could not be parsed: {reason}",
-                        CorpusWarning,
-                        stacklevel=3,
+                    _caller.warn(
+                        f"document {doc_id!r} could not be parsed: {reason}", CorpusWarning
                     )
                 failures += len(failed)
+                undated += warn_undated(incidents)
                 if writer is None:
                     frames.append(incidents)
                 else:
@@ -212,6 +243,8 @@ def run(
         failures=failures,
         seconds=meter.elapsed(),
         frame=frame,
+        counts=counts,
+        undated=undated,
     )
 
 
@@ -226,6 +259,9 @@ def parse_corpus(
     text_column: str = ...,
     published_column: str = ...,
     id_column: str = ...,
+    published: DateLike = ...,
+    encoding: str | None = ...,
+    errors: Errors = ...,
 ) -> pl.DataFrame: ...
 
 
@@ -240,6 +276,9 @@ def parse_corpus(
     text_column: str = ...,
     published_column: str = ...,
     id_column: str = ...,
+    published: DateLike = ...,
+    encoding: str | None = ...,
+    errors: Errors = ...,
 ) -> None: ...
 
 
@@ -253,6 +292,9 @@ def parse_corpus(
     text_column: str = "text",
     published_column: str = "published",
     id_column: str = "doc_id",
+    published: DateLike = None,
+    encoding: str | None = None,
+    errors: Errors = "strict",
 ) -> pl.DataFrame | None:
     """Parse a corpus batch by batch, into a frame or straight to a file.
 
@@ -280,8 +322,10 @@ def parse_corpus(
         was parsed.
     threads
         Parser threads; default one per core.
-    text_column, published_column, id_column
-        As in :func:`read_corpus`.
+    text_column, published_column, id_column, published, encoding, errors
+        As in :func:`read_corpus`: ``published`` is the publication date of
+        the documents that give none (each one left without is reported),
+        ``encoding`` and ``errors`` say how to decode the files.
 
     Returns
     -------
@@ -297,7 +341,9 @@ def parse_corpus(
     -----
     CorpusWarning
         For every file, row or document that could not be read or parsed,
-        naming it and the reason; the rest is parsed.
+        naming it and the reason, and for every document whose incidents
+        have no date because it has no publication date (none given, none
+        stated in the text, no ``published=``); the rest is parsed.
 
     Examples
     --------
@@ -332,5 +378,8 @@ def parse_corpus(
         text_column=text_column,
         published_column=published_column,
         id_column=id_column,
+        published=published,
+        encoding=encoding,
+        errors=errors,
     )
     return summary.frame

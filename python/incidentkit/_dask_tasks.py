@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 import polars as pl
 
 from incidentkit import _core
+from incidentkit._args import DateRule, Key
 from incidentkit._parse import SCHEMA
 from incidentkit.io import CorpusWarning, _published_expr
 
@@ -149,13 +150,9 @@ def _warn_bad_dates(docs: pl.DataFrame, where: str) -> None:
 def parse_documents(
     docs: pl.DataFrame, threads: int | None
 ) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
-    """Parse a frame of documents with the Rust engine (GIL released)."""
-    return _core.parse_many(
-        docs["text"].to_list(),
-        docs["published"].cast(pl.String).to_list(),
-        docs["doc_id"].to_list(),
-        threads,
-    )
+    """Parse a frame of documents with the Rust engine (GIL released); the
+    columns go as they are, without a Python string per text."""
+    return _core.parse_series(docs["text"], docs["published"], docs["doc_id"], threads)
 
 
 def _parse_packed(
@@ -268,10 +265,10 @@ def _text_bytes(texts: pd.Series) -> int:
 class AggregateArguments:
     """``ik.aggregate``'s arguments, checked, as the Rust engine takes them."""
 
-    by: list[str]
+    by: list[Key]
     start: int | None
     end: int | None
-    date_rule: str
+    date_rule: DateRule
     mention: str | None = None
 
 

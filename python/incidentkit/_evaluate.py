@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any, Union
 
 import polars as pl
 
-from incidentkit import _core
+from incidentkit import _args, _core
 from incidentkit._parse import SCHEMA
 from incidentkit._stats import _frame
 
@@ -59,16 +60,10 @@ class _Where:
 
 
 def _date(value: object, field: str, where: _Where) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
-    elif isinstance(value, dt.date):
-        return value.date() if isinstance(value, dt.datetime) else value
-    raise where.error(field, "an ISO date 'YYYY-MM-DD' or null", value)
+    try:
+        return _args.date(value, field)
+    except (TypeError, ValueError):
+        raise where.error(field, "an ISO date 'YYYY-MM-DD' or null", value) from None
 
 
 def _text(value: object, field: str, where: _Where) -> str | None:
@@ -414,8 +409,11 @@ def evaluate(
     """
     frame = _frame(incidents, "incidents")
     covered: list[str] = []
-    if isinstance(gold, (pl.DataFrame, pl.LazyFrame)):
-        gold_frame = _frame(gold, "gold")
+    pandas = sys.modules.get("pandas")
+    if isinstance(gold, (pl.DataFrame, pl.LazyFrame)) or (
+        pandas is not None and isinstance(gold, pandas.DataFrame)
+    ):
+        gold_frame = _args.frame(gold, "gold", _gold_schema())
     else:
         covered, gold_frame = _read_gold(gold)
     summary, fields, aggregates, matches = _core.evaluate(

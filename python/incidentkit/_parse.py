@@ -1,59 +1,22 @@
-"""Parsing documents: argument checks in Python, the work in Rust."""
+"""Parsing documents: arguments checked in Python (``_args``), the work in Rust."""
 
 from __future__ import annotations
 
-import datetime as dt
-import warnings
 from collections.abc import Sequence
-from typing import Union
+from typing import Any, Union
 
 import polars as pl
 
-from incidentkit import _core
+from incidentkit import _args, _caller, _core
+from incidentkit._args import DateLike
+from incidentkit.io import CorpusWarning
 
-DateLike = Union[dt.date, str, None]
+#: What ``parse_many`` takes as texts, dates and ids: a list or tuple, a pandas
+#: or polars Series, a numpy or pyarrow array.
+Column = Union[Sequence[Any], pl.Series, Any]
 
 #: The SPEC schema of the incident frame, column by column.
 SCHEMA: pl.Schema = _core.empty_frame().schema
-
-
-def _iso_date(value: object, argument: str) -> str | None:
-    """Validate one publication date and return it as ISO text."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        text = value.strip()
-        # A date, or the date part of an ISO timestamp ("2025-03-05T10:00").
-        head = text.split("T", 1)[0].split(" ", 1)[0]
-        try:
-            return dt.date.fromisoformat(head).isoformat()
-        except ValueError:
-            raise ValueError(
-                f"{argument}: expected an ISO date 'YYYY-MM-DD', got {value!r}"
-            ) from None
-    raise TypeError(
-        f"{argument}: expected a datetime.date, an ISO date string or None, "
-        f"got {type(value).__name__}"
-    )
-
-
-def check_threads(threads: object) -> int | None:
-    """A thread count: a positive integer, or None for one per core."""
-    if threads is None:
-        return None
-    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
-        raise ValueError(f"threads: expected a positive integer or None, got {threads!r}")
-    return threads
-
-
-def _check_text(value: object, argument: str) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{argument}: expected str, got {type(value).__name__}")
-    return value
 
 
 def parse(text: str, published: DateLike = None, doc_id: str = "doc") -> pl.DataFrame:
@@ -63,11 +26,17 @@ def parse(text: str, published: DateLike = None, doc_id: str = "doc") -> pl.Data
     ----------
     text
         The document: a news report, press statement or analysis article.
-        A leading ``" date YYYY-MM-DD "`` header or a lone full date on the
-        first line gives the publication date when ``published`` is None.
+        When ``published`` is None, the document's own publication date is
+        used: a leading ``" date YYYY-MM-DD "`` header, a full date alone on
+        the first line (``"2025-06-11"``, ``"Wednesday, June 11, 2025"``), or
+        a publication line at the start or the end (``"DAWN | June 11,
+        2025"``, ``"Published June 11, 2025 08:12am"``, ``"Published in Dawn,
+        June 11th, 2025"``).
     published
-        Publication date (``datetime.date`` or ISO string): relative dates
-        ("yesterday", "on Sunday", "last month") resolve against it.
+        Publication date (``datetime.date``, ``datetime.datetime``,
+        ``pandas.Timestamp``, ``numpy.datetime64`` or ISO string; None, NaN
+        or NaT for none): relative dates ("yesterday", "on Sunday", "last
+        month") resolve against it.
     doc_id
         Identifier of the document; incident ids are ``"{doc_id}:{n}"``.
 
@@ -84,16 +53,24 @@ def parse(text: str, published: DateLike = None, doc_id: str = "doc") -> pl.Data
     >>> df.select("incident_id", "district", "event_type", "killed_militants").to_dicts()
     [{'incident_id': 'ispr:0', 'district': 'Tank', 'event_type': 'security_operation', 'killed_militants': 6}]
     """
-    _check_text(text, "text")
+    if not isinstance(text, str):
+        raise TypeError(f"text: expected str, got {type(text).__name__}")
     if not isinstance(doc_id, str):
         raise TypeError(f"doc_id: expected str, got {type(doc_id).__name__}")
-    return parse_many([text], published=[_iso_date(published, "published")], doc_ids=[doc_id])
+    return _parse(
+        _args.texts([text], "text"),
+        pl.Series(
+            "published", [_args.date(published, "published", blank_is_missing=True)], dtype=pl.Date
+        ),
+        _args.doc_ids([doc_id], 1, "doc_id"),
+        None,
+    )
 
 
 def parse_many(
-    texts: Sequence[str],
-    published: DateLike | Sequence[DateLike] = None,
-    doc_ids: Sequence[str] | None = None,
+    texts: Column,
+    published: DateLike | Column = None,
+    doc_ids: Column | None = None,
     threads: int | None = None,
 ) -> pl.DataFrame:
     """Parse many documents in parallel (the GIL is released).
@@ -101,12 +78,22 @@ def parse_many(
     Parameters
     ----------
     texts
-        The documents.
+        The documents: a list or tuple of str, a pandas or polars Series, a
+        numpy or pyarrow array. A missing text (None, NaN, ``pandas.NA``)
+        gives no incidents, with a warning. Lone surrogates (a ``str`` that
+        is not Unicode text, ``"a\\udbda b"``) are replaced by U+FFFD, one
+        character for one, so offsets still index the text, with a warning.
     published
-        One publication date for all documents, or a sequence with one per
-        document (``datetime.date``, ISO string or None).
+        One publication date for all documents, or one per document in any
+        of the forms ``texts`` takes: ``datetime.date``, ``datetime.datetime``,
+        ``pandas.Timestamp``, ``numpy.datetime64`` or ISO strings; None, NaN,
+        ``pandas.NaT``, ``pandas.NA`` or ``""`` for none (the document's own
+        date is used, as in :func:`parse`).
     doc_ids
-        Identifiers, one per document; default ``"0"``, ``"1"``, ...
+        Identifiers, one per document (str or int), in any of those forms;
+        default (and where an id is missing) ``"0"``, ``"1"``, ... Two
+        documents with one id are a ``ValueError`` naming it: incident ids
+        must be unique.
     threads
         How many parser threads to use; None uses one per core.
 
@@ -126,32 +113,33 @@ def parse_many(
     >>> df.select("doc_id", "district", "killed_total").to_dicts()
     [{'doc_id': '0', 'district': 'Quetta', 'killed_total': 3}, {'doc_id': '1', 'district': 'Bannu', 'killed_total': 2}]
     """
-    if isinstance(texts, str) or not isinstance(texts, Sequence):
-        raise TypeError(
-            f"texts: expected a sequence of str (a list or tuple), got {type(texts).__name__}"
+    workers = _args.threads(threads)
+    documents = _args.texts(texts, "texts")
+    n = len(documents)
+    dates = _args.dates(published, n, "published")
+    ids = _args.doc_ids(doc_ids, n, "doc_ids")
+    return _parse(documents, dates, ids, workers)
+
+
+def _parse(
+    documents: _args.Texts, dates: pl.Series, ids: pl.Series, workers: int | None
+) -> pl.DataFrame:
+    """Parse checked columns in Rust; warn about every document lost or changed."""
+    for i in documents.replaced:
+        _caller.warn(
+            f"document {ids[i]!r}: lone surrogates (code points that are not Unicode "
+            "text) replaced by U+FFFD",
+            CorpusWarning,
         )
-    texts = [_check_text(t, f"texts[{i}]") for i, t in enumerate(texts)]
-    n = len(texts)
-    if isinstance(published, (str, dt.date)) or published is None:
-        dates = [_iso_date(published, "published")] * n
-    elif isinstance(published, Sequence):
-        if len(published) != n:
-            raise ValueError(f"published: expected one date per text ({n}), got {len(published)}")
-        dates = [_iso_date(p, f"published[{i}]") for i, p in enumerate(published)]
-    else:
-        raise TypeError(
-            "published: expected a date, an ISO string, None, or a sequence of them, "
-            f"got {type(published).__name__}"
+    if documents.missing:
+        shown = ", ".join(repr(ids[i]) for i in documents.missing[:5])
+        more = len(documents.missing) - 5
+        _caller.warn(
+            f"{len(documents.missing)} text(s) missing (None, NaN or NA), no incidents: "
+            f"document(s) {shown}{f' and {more} more' if more > 0 else ''}",
+            CorpusWarning,
         )
-    if doc_ids is None:
-        ids = [str(i) for i in range(n)]
-    else:
-        if isinstance(doc_ids, str) or not isinstance(doc_ids, Sequence):
-            raise TypeError(f"doc_ids: expected a sequence of str, got {type(doc_ids).__name__}")
-        if len(doc_ids) != n:
-            raise ValueError(f"doc_ids: expected one id per text ({n}), got {len(doc_ids)}")
-        ids = [str(d) for d in doc_ids]
-    frame, failures = _core.parse_many(texts, dates, ids, check_threads(threads))
+    frame, failures = _core.parse_series(documents.series, dates, ids, workers)
     for doc_id, message in failures:
-        warnings.warn(f"document {doc_id!r} could not be parsed: {message}", stacklevel=2)
+        _caller.warn(f"document {doc_id!r} could not be parsed: {message}", CorpusWarning)
     return frame

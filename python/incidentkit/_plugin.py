@@ -3,47 +3,84 @@
 Registered on ``import incidentkit``::
 
     df.with_columns(pl.col("text").incidents.parse(published="published"))
+
+Type checkers cannot see a namespace registered at run time on ``pl.Expr``;
+:func:`col` and :class:`IncidentsExpr` give them one that has it::
+
+    df.with_columns(ik.col("text").incidents.parse(published="published"))
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
-from typing import Union
+from typing import TYPE_CHECKING, Union, cast
 
 import polars as pl
 from polars.plugins import register_plugin_function
 
-from incidentkit import _core
+from incidentkit import _args, _core
+from incidentkit._args import DateLike
 
-__all__ = ["IncidentsNamespace"]
+__all__ = ["IncidentsExpr", "IncidentsNamespace", "col"]
 
 # The plugin's functions live in the extension module's shared library.
 _LIBRARY = Path(_core.__file__)
 
-IntoDate = Union[pl.Expr, str, dt.date, None]
+#: Publication dates: an expression, a column name, or one date for all rows.
+IntoDate = Union[pl.Expr, str, DateLike]
 IntoId = Union[pl.Expr, str, None]
+
+if TYPE_CHECKING:
+
+    class IncidentsExpr(pl.Expr):
+        """A ``polars.Expr`` whose ``incidents`` namespace type checkers see."""
+
+        incidents: IncidentsNamespace
+
+else:
+    #: A ``polars.Expr`` whose ``incidents`` namespace type checkers see (at
+    #: run time, every ``polars.Expr`` has it): ``cast(ik.IncidentsExpr, expr)``.
+    IncidentsExpr = pl.Expr
+
+
+def col(name: str) -> IncidentsExpr:
+    """``pl.col(name)``, typed so that mypy and pyright see its ``incidents``
+    namespace.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> import incidentkit as ik
+    >>> docs = pl.DataFrame({"text": ["Two soldiers were martyred in Bannu on 3 May 2025."]})
+    >>> docs.select(ik.col("text").incidents.parse().list.len()).item()
+    1
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"name: expected a column name (str), got {type(name).__name__}")
+    return cast(IncidentsExpr, pl.col(name))
+
+
+def _row_numbers() -> pl.Expr:
+    return pl.int_range(pl.len(), dtype=pl.UInt32)
 
 
 def _row_positions() -> pl.Expr:
-    return pl.int_range(pl.len(), dtype=pl.UInt32).cast(pl.String)
+    return _row_numbers().cast(pl.String)
 
 
 def _date_expr(published: IntoDate) -> pl.Expr:
-    if published is None:
-        return pl.lit(None, dtype=pl.Date)
     if isinstance(published, pl.Expr):
         return published
     if isinstance(published, str):
         return pl.col(published)
-    if isinstance(published, dt.datetime):
-        return pl.lit(published.date(), dtype=pl.Date)
-    if isinstance(published, dt.date):
-        return pl.lit(published, dtype=pl.Date)
-    raise TypeError(
-        "published: expected an expression, a column name, a datetime.date or None, "
-        f"got {type(published).__name__}"
-    )
+    try:
+        day = _args.date(published, "published")
+    except TypeError:
+        raise TypeError(
+            "published: expected an expression, a column name, one date (datetime.date, "
+            f"pandas.Timestamp, numpy.datetime64) or None, got {type(published).__name__}"
+        ) from None
+    return pl.lit(day, dtype=pl.Date)
 
 
 def _id_expr(doc_id: IntoId) -> pl.Expr:
@@ -73,8 +110,9 @@ class IncidentsNamespace:
         published
             The publication dates: an expression or a column name (a ``Date``,
             ``Datetime`` or ISO string column), or one ``datetime.date`` for
-            all rows. Where it is null, the document's own header date is used,
-            as in :func:`incidentkit.parse`.
+            all rows (``datetime.date``, ``pandas.Timestamp``,
+            ``numpy.datetime64``; None or NaT for none). Where it is null, the
+            document's own date is used, as in :func:`incidentkit.parse`.
         doc_id
             The document ids: an expression or a column name. Default (and
             where an id is null): the row's position in the frame, ``"0"``,
@@ -86,9 +124,13 @@ class IncidentsNamespace:
             A column named ``incidents`` of dtype ``List(Struct)``: per row,
             its incidents, each a struct with the fields of
             :data:`incidentkit.SCHEMA`; an empty list for a text without
-            incidents, null for a null text (or a document the engine failed
-            on). ``pl.col("incidents").explode()`` then ``.struct.unnest()``
-            gives the rows of :func:`incidentkit.parse_many`.
+            incidents, null for a null text, and null for a document the
+            engine failed on, with a :class:`incidentkit.CorpusWarning` naming
+            its row, its id and the reason. ``pl.col("incidents").explode()``
+            then ``.struct.unnest()`` gives the rows of
+            :func:`incidentkit.parse_many`. The documents are parsed on
+            Polars' thread pool: in parallel, or one by one on each thread when
+            Polars already runs the expression on many (streaming).
 
         Examples
         --------
@@ -127,6 +169,7 @@ class IncidentsNamespace:
         return register_plugin_function(
             plugin_path=_LIBRARY,
             function_name="parse_incidents",
-            args=[self._expr, _date_expr(published), _id_expr(doc_id)],
+            args=[self._expr, _date_expr(published), _id_expr(doc_id), _row_numbers()],
+            kwargs={"fail_on": None},
             is_elementwise=True,
         ).alias("incidents")

@@ -7,22 +7,23 @@ matrix for :func:`crosstab`.
 
 from __future__ import annotations
 
-import datetime as dt
 import warnings
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Optional, Union
+from typing import TYPE_CHECKING, Literal, Optional
 
 import polars as pl
 
-from incidentkit import _core
+from incidentkit import _args, _core
+from incidentkit._args import DateLike, DateRule, Every, Frame, Key, Keys, Value
+from incidentkit._args import key_names as _keys
+from incidentkit._args import name as _name
+from incidentkit._args import period as _period
+from incidentkit._parse import SCHEMA
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-DateLike = Union[dt.date, str]
-Keys = Union[str, Sequence[str], None]
 #: Which incidents a statistic counts by their ``mention`` column: None (every
 #: incident), ``"report"`` (the documents' news) or ``"background"``.
 Mention = Optional[Literal["report", "background"]]
@@ -33,62 +34,26 @@ class PopulationWarning(UserWarning):
     count: an older count or an estimate (see ``population_source``)."""
 
 
-_EPOCH = dt.date(1970, 1, 1)
+__all__ = [
+    "DateLike",
+    "DateRule",
+    "Every",
+    "Frame",
+    "Key",
+    "Keys",
+    "Mention",
+    "PopulationWarning",
+    "Value",
+]
 
 
 def _frame(value: object, argument: str) -> pl.DataFrame:
-    if isinstance(value, pl.LazyFrame):
-        return value.collect()
-    if isinstance(value, pl.DataFrame):
-        return value
-    raise TypeError(
-        f"{argument}: expected a polars DataFrame (or LazyFrame), got {type(value).__name__}"
-    )
-
-
-def _day(value: object, argument: str) -> int:
-    """A date as days since 1970-01-01, polars' representation of Date."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, str):
-        try:
-            value = dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(
-                f"{argument}: expected an ISO date 'YYYY-MM-DD', got {value!r}"
-            ) from None
-    if not isinstance(value, dt.date):
-        raise ValueError(
-            f"{argument}: expected a datetime.date or an ISO date string, "
-            f"got {type(value).__name__} {value!r}"
-        )
-    return (value - _EPOCH).days
+    """A polars frame, or a pandas one with the SPEC dtypes restored."""
+    return _args.frame(value, argument, SCHEMA)
 
 
 def _optional_day(value: object, argument: str) -> int | None:
-    return None if value is None else _day(value, argument)
-
-
-def _period(value: object, argument: str) -> tuple[int, int]:
-    if not isinstance(value, (tuple, list)) or len(value) != 2:
-        raise ValueError(f"{argument}: expected a (start, end) pair of dates, got {value!r}")
-    return (_day(value[0], f"{argument}[0]"), _day(value[1], f"{argument}[1]"))
-
-
-def _keys(value: object, argument: str) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, Sequence) and all(isinstance(v, str) for v in value):
-        return list(value)
-    raise TypeError(f"{argument}: expected a key name or a list of key names, got {value!r}")
-
-
-def _name(value: object, argument: str) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{argument}: expected str, got {type(value).__name__}")
-    return value
+    return _args.day_number(value, argument)
 
 
 def _mention(value: object) -> str | None:
@@ -102,11 +67,11 @@ def _mention(value: object) -> str | None:
 
 
 def aggregate(
-    incidents: pl.DataFrame,
+    incidents: Frame,
     by: Keys = "district",
     start: DateLike | None = None,
     end: DateLike | None = None,
-    date_rule: str = "overlap",
+    date_rule: DateRule = "overlap",
     mention: Mention = None,
 ) -> pl.DataFrame:
     """Count incidents and sum their tolls per group.
@@ -114,7 +79,9 @@ def aggregate(
     Parameters
     ----------
     incidents
-        An incident frame (``ik.parse_many``).
+        An incident frame (``ik.parse_many``): polars, lazy, or pandas
+        (converted with ``pl.from_pandas``, the SPEC dtypes restored), as
+        for every statistic.
     by
         One or several of ``district``, ``province``, ``country``,
         ``nationality``, ``militant_group``, ``event_type`` and the periods
@@ -240,13 +207,13 @@ class Crosstab:
 
 
 def crosstab(
-    incidents: pl.DataFrame,
-    rows: str = "district",
-    cols: str = "month",
-    value: str = "killed_total",
+    incidents: Frame,
+    rows: Key = "district",
+    cols: Key = "month",
+    value: Value = "killed_total",
     start: DateLike | None = None,
     end: DateLike | None = None,
-    date_rule: str = "overlap",
+    date_rule: DateRule = "overlap",
     mention: Mention = None,
 ) -> Crosstab:
     """Sum a value over every pair of two keys, as a numpy matrix.
@@ -303,12 +270,12 @@ def crosstab(
 
 
 def compare_periods(
-    incidents: pl.DataFrame,
+    incidents: Frame,
     a: tuple[DateLike, DateLike],
     b: tuple[DateLike, DateLike],
     by: Keys = None,
-    value: str = "incidents",
-    date_rule: str = "start",
+    value: Value = "incidents",
+    date_rule: DateRule = "start",
     mention: Mention = None,
 ) -> pl.DataFrame:
     """Compare the rate of period b with that of period a.
@@ -372,13 +339,13 @@ def compare_periods(
 
 
 def trend(
-    incidents: pl.DataFrame,
-    every: str = "1mo",
+    incidents: Frame,
+    every: Every = "1mo",
     by: Keys = None,
-    value: str = "incidents",
+    value: Value = "incidents",
     start: DateLike | None = None,
     end: DateLike | None = None,
-    date_rule: str = "overlap",
+    date_rule: DateRule = "overlap",
     mention: Mention = None,
 ) -> pl.DataFrame:
     """Fit a Poisson trend: the percent change per period, with its 95% interval.
@@ -444,7 +411,7 @@ def trend(
     )
 
 
-def rates(aggregated: pl.DataFrame, per: float = 100_000) -> pl.DataFrame:
+def rates(aggregated: Frame, per: float = 100_000) -> pl.DataFrame:
     """Add per-capita rates to an aggregate, from census populations.
 
     The populations are the gazetteer's (:func:`gazetteer`): the 2023 census
@@ -486,7 +453,7 @@ def rates(aggregated: pl.DataFrame, per: float = 100_000) -> pl.DataFrame:
     ...     "killed_total_per_100k").to_dicts()
     [{'district': 'Bannu', 'population': 1357890, 'population_source': 'census 2023 (PBS)', 'killed_total_per_100k': 0.22093...}]
     """
-    frame = _frame(aggregated, "aggregated")
+    frame = _args.frame(aggregated, "aggregated")
     if isinstance(per, bool) or not isinstance(per, (int, float)):
         raise ValueError(f"per: expected a positive number such as 100000, got {per!r}")
     rated = _core.rates(frame, float(per))
@@ -516,15 +483,12 @@ def _warn_about_estimates(rated: pl.DataFrame) -> None:
     )
 
 
-def deduplicate(
-    incidents: pl.DataFrame, window_days: int = 2, mention: Mention = None
-) -> pl.DataFrame:
+def deduplicate(incidents: Frame, window_days: int = 2, mention: Mention = None) -> pl.DataFrame:
     """Merge rows of different documents that report the same real event.
 
     Two incidents are the same event when they come from different
     documents, happened in the same district (or, without a district, the
-    same named place), have date ranges (``date_start`` to ``date_end``) at
-    most ``window_days`` apart, have compatible
+    same named place), started at most ``window_days`` apart, have compatible
     event types (attacks by militants never merge with security operations;
     ``other`` merges with either) and compatible tolls (``killed_total`` and
     ``injured_total`` unknown in one, or the larger at most twice the smaller

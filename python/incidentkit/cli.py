@@ -9,6 +9,7 @@ are one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import codecs
 import datetime as dt
 import os
 import re
@@ -21,7 +22,8 @@ from typing import Any, Callable, NoReturn, TextIO
 import polars as pl
 
 import incidentkit as ik
-from incidentkit._corpus import OUTPUT_FORMATS, from_flat, run, to_flat
+from incidentkit import _args
+from incidentkit._corpus import OUTPUT_FORMATS, Summary, from_flat, run, to_flat
 from incidentkit._progress import ProgressOption
 
 PROG = "incidentkit"
@@ -57,9 +59,22 @@ def _positive(text: str) -> int:
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = _args.date(text, "date")
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+        day = None
+    if day is None:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}")
+    return day
+
+
+def _encoding(text: str) -> str:
+    try:
+        codecs.lookup(text)
+    except LookupError:
+        raise argparse.ArgumentTypeError(
+            f"expected an encoding such as utf-8, utf-16, latin-1 or cp1252, got {text!r}"
+        ) from None
+    return text
 
 
 _LOCAL_CLUSTER = re.compile(r"local(?::([1-9][0-9]*))?")
@@ -102,6 +117,27 @@ def _corpus_arguments(parser: argparse.ArgumentParser) -> None:
         default="doc_id",
         metavar="NAME",
         help="column with the document id (default: doc_id, optional)",
+    )
+    parser.add_argument(
+        "--published",
+        type=_date,
+        metavar="DATE",
+        help="publication date (YYYY-MM-DD) of the documents that give none, neither in "
+        "their column nor in their text; each document left without one is a warning",
+    )
+    parser.add_argument(
+        "--encoding",
+        type=_encoding,
+        metavar="NAME",
+        help="encoding of .txt, .jsonl and .csv files (default: utf-8; a byte order mark "
+        "wins), e.g. latin-1, cp1252, utf-16",
+    )
+    parser.add_argument(
+        "--errors",
+        choices=["strict", "replace"],
+        default="strict",
+        help="bytes the encoding cannot decode: skip the file (strict, the default) or "
+        "read it with U+FFFD in their place (replace)",
     )
     parser.add_argument(
         "--batch-size",
@@ -191,17 +227,40 @@ def _parse(args: argparse.Namespace) -> int:
         progress=_progress_option(args.progress),
         out=output,
         threads=args.threads,
-        text_column=args.text_column,
-        published_column=args.published_column,
-        id_column=args.id_column,
+        **_reading(args),
     )
-    failed = f", {summary.failures:,} failed" if summary.failures else ""
     print(
-        f"{PROG}: {summary.documents:,} documents{failed}, {summary.incidents:,} incidents "
-        f"-> {output} ({summary.seconds:.1f} s)",
-        file=sys.stderr,
+        f"{PROG}: {_summary_line(summary)} -> {output} ({summary.seconds:.1f} s)", file=sys.stderr
     )
     return EXIT_OK
+
+
+def _reading(args: argparse.Namespace) -> dict[str, Any]:
+    """The arguments of the corpus readers."""
+    return {
+        "text_column": args.text_column,
+        "published_column": args.published_column,
+        "id_column": args.id_column,
+        "published": args.published,
+        "encoding": args.encoding,
+        "errors": args.errors,
+    }
+
+
+def _summary_line(summary: Summary) -> str:
+    """Files found, read and skipped; documents (failed, undated); incidents."""
+    counts = summary.counts
+    files = f"{counts.files:,} files found, {counts.read:,} read, {counts.skipped:,} skipped"
+    notes = []
+    if summary.failures:
+        notes.append(f"{summary.failures:,} failed")
+    if counts.undated:
+        notes.append(f"{counts.undated:,} without a publication date")
+    noted = f" ({', '.join(notes)})" if notes else ""
+    undated = f" ({summary.undated:,} undated)" if summary.undated else ""
+    return (
+        f"{files}; {summary.documents:,} documents{noted}, {summary.incidents:,} incidents{undated}"
+    )
 
 
 def _parse_on_dask(args: argparse.Namespace) -> int:
@@ -209,6 +268,17 @@ def _parse_on_dask(args: argparse.Namespace) -> int:
         from incidentkit import _dask_cli
     except ImportError:
         raise UsageError("--dask needs Dask: pip install 'incidentkit[dask]'") from None
+    given = [
+        option
+        for option, value in (
+            ("--published", args.published),
+            ("--encoding", args.encoding),
+            ("--errors replace", args.errors != "strict" or None),
+        )
+        if value is not None
+    ]
+    if given:
+        raise UsageError(f"{', '.join(given)}: not available with --dask (UTF-8 input only)")
     output = Path(args.output)
     if output.exists() and (not output.is_dir() or any(output.iterdir())):
         raise UsageError(
@@ -351,9 +421,7 @@ def _report(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         progress=_progress_option(args.progress),
         threads=args.threads,
-        text_column=args.text_column,
-        published_column=args.published_column,
-        id_column=args.id_column,
+        **_reading(args),
     )
     incidents = summary.frame if summary.frame is not None else pl.DataFrame(schema=ik.SCHEMA)
     # Every table first, so that a wrong argument prints nothing but its error.
@@ -361,7 +429,7 @@ def _report(args: argparse.Namespace) -> int:
         by: ik.aggregate(incidents, by=by, mention=args.mention)
         for by in ("province", "district", "month", "militant_group", "nationality")
     }
-    print(f"{summary.documents:,} documents, {summary.incidents:,} incidents\n")
+    print(f"{_summary_line(summary)}\n")
     for by, table in tables.items():
         extra = ["militants"] if by == "nationality" else []
         print(f"by {by}")

@@ -41,9 +41,13 @@ except ImportError as error:  # pragma: no cover - exercised without the extra
     raise ImportError("incidentkit.dask needs Dask: pip install 'incidentkit[dask]'") from error
 
 from incidentkit import _core, _dask_corpus, _dask_tasks, io
+from incidentkit._args import DateLike, DateRule, Keys
+from incidentkit._args import day_number as _optional_day
+from incidentkit._args import key_names as _keys
+from incidentkit._args import name as _name
+from incidentkit._args import threads as check_threads
 from incidentkit._dask_tasks import FAILURES_SCHEMA, AggregateArguments, DocumentColumns, to_pandas
-from incidentkit._parse import check_threads
-from incidentkit._stats import DateLike, Keys, Mention, _keys, _mention, _name, _optional_day
+from incidentkit._stats import Mention, _mention
 from incidentkit.io import _published_expr
 
 if TYPE_CHECKING:
@@ -417,7 +421,7 @@ def aggregate(
     by: Keys = "district",
     start: DateLike | None = None,
     end: DateLike | None = None,
-    date_rule: str = "overlap",
+    date_rule: DateRule = "overlap",
     split_every: int = 8,
     mention: Mention = None,
 ) -> pl.DataFrame:

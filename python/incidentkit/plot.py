@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Literal
 
 import polars as pl
 
+from incidentkit import _args
 from incidentkit._stats import Crosstab, DateLike, Mention, aggregate
 
 if TYPE_CHECKING:
@@ -207,11 +208,9 @@ def _month_span(months: pl.Series, start: DateLike | None, end: DateLike | None)
 
 def _as_date(value: DateLike) -> dt.date:
     # aggregate() has already checked the window, so this only converts it.
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value.strip())
+    day = _args.date(value, "start")
+    assert day is not None
+    return day
 
 
 def _time_ticks(labels: list[str]) -> list[int]:

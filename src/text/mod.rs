@@ -5,6 +5,9 @@ use crate::extract::rx::Rule;
 use chrono::NaiveDate;
 use std::sync::OnceLock;
 
+mod published;
+pub use published::stated_published;
+
 /// A span of the document, in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -213,23 +216,6 @@ fn item_marker_regex() -> &'static Rule {
     })
 }
 
-/// A full date standing alone on the first line ("Wednesday, November 12, 2025").
-fn lone_first_line_date(text: &str) -> Option<NaiveDate> {
-    let first = text.lines().find(|l| !l.trim().is_empty())?.trim();
-    if first.len() > 40 {
-        return None;
-    }
-    crate::extract::dates::parse_standalone_date(first)
-}
-
-/// The publication date a document gives itself: its ` date YYYY-MM-DD `
-/// header, else a full date alone on its first line.
-pub fn stated_published(text: &str) -> Option<NaiveDate> {
-    date_header(text)
-        .and_then(|(date, _)| date)
-        .or_else(|| lone_first_line_date(text))
-}
-
 impl<'a> Document<'a> {
     /// Split `text` into paragraphs, sentences and list items. The caller's
     /// `published` wins over a header or first-line date.
@@ -403,17 +389,6 @@ mod tests {
     fn lone_first_line_date_is_published() {
         let doc = Document::new("Wednesday, November 12, 2025\nA blast hit Quetta.", None);
         assert_eq!(doc.published, NaiveDate::from_ymd_opt(2025, 11, 12));
-    }
-
-    #[test]
-    fn stated_published_reads_header_then_first_line() {
-        let header = stated_published(" date 2025-03-05 \nTroops fired.");
-        assert_eq!(header, NaiveDate::from_ymd_opt(2025, 3, 5));
-        let lone = stated_published("Wednesday, November 12, 2025\nA blast hit Quetta.");
-        assert_eq!(lone, NaiveDate::from_ymd_opt(2025, 11, 12));
-        assert_eq!(stated_published(" date 2025-13-45 Troops fired."), None);
-        assert_eq!(stated_published("A blast hit Quetta on 3 May 2025."), None);
-        assert_eq!(stated_published(""), None);
     }
 
     #[test]
