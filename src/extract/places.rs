@@ -526,6 +526,7 @@ pub fn find_places(
     add_roads(text, start, end, &mut out);
     add_area_localities(text, start, end, &mut out);
     add_facility_localities(text, start, end, &mut out);
+    add_toponyms(text, start, end, &mut out);
     route_within_district(text, &mut out);
     out.sort_by_key(|m| m.start);
     mark_containers(text, &mut out);
@@ -638,6 +639,31 @@ fn add_area_localities(text: &str, start: usize, end: usize, out: &mut Vec<Place
         {
             m.place = Some(written.to_string());
             continue;
+        }
+        // "the Bagh area of Khyber District": a district's name is a locality
+        // of the district named after it.
+        let after = slice[name.end()..].trim_start();
+        let area_of = after.starts_with("area of");
+        // ... and only of another district, not of a province.
+        let of_district = area_of && {
+            let from = e + (slice.len() - name.end() - after.len()) + "area of".len();
+            out.iter().any(|m| {
+                m.kind == PlaceKind::District
+                    && m.start >= from
+                    && m.start <= from + 6
+                    && m.district.as_deref() != Some(written)
+            })
+        };
+        if of_district {
+            if let Some(m) = out.iter_mut().find(|m| {
+                m.start == s && m.end == e && m.kind == PlaceKind::District && !m.excluded
+            }) {
+                m.kind = PlaceKind::Locality;
+                m.province = None;
+                m.district = None;
+                m.place = Some(written.to_string());
+                continue;
+            }
         }
         if out.iter().any(|m| m.start < e && s < m.end) {
             continue;
@@ -841,6 +867,44 @@ fn add_facility_localities(text: &str, start: usize, end: usize, out: &mut Vec<P
             province: None,
             district: None,
             place: Some(name),
+            excluded: exclusion_regex().is_match(before),
+            dateline: false,
+            road: false,
+            container: false,
+        });
+    }
+}
+
+fn toponym_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    RE.get_or_init(|| {
+        super::rx::compile(r"\b(?:in|at|near|around|outside|inside)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,2}(?:[A-Z][\w'’-]*(?:khel|khail|zai|abad|pur|kot|garhi|banda|dheri|killi|kalay|kalle|wala|ghar|kach)|(?:Khel|Khail|Kalay|Kalle|Killi|Kili|Banda|Dheri|Garhi|Kot|Qila|Baba|Tangi|Bala|Payan|Kach|Mela|Adda)))\b")
+            .expect("valid regex")
+    })
+}
+
+/// Localities the gazetteer does not know, by the endings Pashto, Baloch
+/// and Punjabi place names share ("near Dil Begu Khel", "in Bachabad",
+/// "at Shahtora Takhtikhel"), after a word of place.
+fn add_toponyms(text: &str, start: usize, end: usize, out: &mut Vec<PlaceMention>) {
+    let lex = lexicon();
+    let slice = &text[start..end];
+    for caps in toponym_regex().captures_iter(slice) {
+        let Some(name) = caps.get(1) else { continue };
+        let (s, e) = (start + name.start(), start + name.end());
+        let written = name.as_str();
+        if out.iter().any(|m| m.start < e && s < m.end) || !lex.places_named(written).is_empty() {
+            continue;
+        }
+        let before = crate::text::tail(text, start, s, 120);
+        out.push(PlaceMention {
+            start: s,
+            end: e,
+            kind: PlaceKind::Locality,
+            country: "Pakistan",
+            province: None,
+            district: None,
+            place: Some(written.to_string()),
             excluded: exclusion_regex().is_match(before),
             dateline: false,
             road: false,
