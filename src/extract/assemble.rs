@@ -485,6 +485,21 @@ fn starts_new(
             return true;
         }
     }
+    // "... had ambushed a police van in the Gurguri area": another locality
+    // of the district, with an earlier deed or figures of its own.
+    let current_place = current.seen.place.as_ref().and_then(|p| p.place.clone());
+    let other_locality = clue
+        .usable_places()
+        .filter(|p| p.kind == PlaceKind::Locality && !p.road && !p.container)
+        .filter_map(|p| p.place.as_deref())
+        .any(|p| current_place.as_deref().is_some_and(|q| q != p));
+    let new_figures = clue.has_counts()
+        && clue
+            .counts()
+            .all(|k| !current.seen.counted.contains(&(k.outcome, k.side)));
+    if other_locality && (clue.earlier_told || new_figures) && !clue.response {
+        return true;
+    }
     // "Pakistani forces retaliated overnight": the answer to the attack in
     // hand, whatever relative date it is told with.
     if clue.response && !clue.has_specific_place() && !clue.new_event {
@@ -708,6 +723,7 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
                 None
             } else {
                 same_event_told_before(c, &drafts, current, doc, published)
+                    .or_else(|| same_toll_told_before(c, &drafts, current, doc))
             };
             if let Some(existing) = told_before {
                 drafts[existing].push(c, doc, published);
@@ -876,6 +892,43 @@ fn same_event_told_before(
         .skip(recent)
         .rev()
         .find_map(|(i, d)| matches(i, d).then_some(i))
+}
+
+/// "Eight terrorists were killed in a joint operation in Karak ... [another
+/// event in Karak] ... eight militants were killed in a gunfight with law
+/// enforcers": the same figures in the same district, told again after
+/// another event, belong to the earlier incident.
+fn same_toll_told_before(
+    c: usize,
+    drafts: &[Draft],
+    current: Option<usize>,
+    doc: &DocumentClues,
+) -> Option<usize> {
+    let clue = &doc.clues[c];
+    if clue.list_item || clue.new_event || !clue.has_counts() {
+        return None;
+    }
+    let told: Vec<(Outcome, Side, u32)> = clue
+        .counts()
+        .filter(|k| !k.zero)
+        .map(|k| (k.outcome, k.side, k.value))
+        .collect();
+    let districts = clue.districts();
+    drafts.iter().enumerate().rev().find_map(|(i, d)| {
+        if Some(i) == current {
+            return None;
+        }
+        let same_place = match (district_of(d), districts.as_slice()) {
+            (Some(x), []) => current.and_then(|k| district_of(&drafts[k])) == Some(x),
+            (Some(x), named) => named.contains(&x.as_str()),
+            _ => false,
+        };
+        let (counts, _) = merge_counts(d, doc);
+        let same_toll = told
+            .iter()
+            .all(|(o, s, v)| counts.get(&(*o, *s)).is_some_and(|(n, _)| n == v));
+        (same_place && same_toll).then_some(i)
+    })
 }
 
 /// Counts of a draft: within a clue, parts of one side add up; across

@@ -314,7 +314,7 @@ fn policy_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
-        r"(?i)\b(?:approved|approves|approve|endorsed|endorses|announced|decided|plans?\s+to\s+launch|planned|will\s+launch|to\s+launch)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:operations?|campaign|offensive)\b",
+        r"(?i)\b(?:approved|approves|approve|endorsed|endorses|announced|decided|plans?\s+to\s+launch|planned|will\s+launch|to\s+launch)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:operations?|campaign|offensive)\b|\bissued\s+(?:an?\s+)?(?:official\s+)?notification\b|\bdesignat(?:ed|ing)\s+(?:the\s+)?(?:banned\s+|outlawed\s+)?[A-Z]?",
     )
 }
 
