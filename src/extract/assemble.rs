@@ -1010,6 +1010,13 @@ fn restate_across_sides(merged: &mut Tally, local: &mut Tally) {
             (None, Some((total, _)), None, Some((parts, _))) if parts == total && total > 0 => {
                 merged.remove(&unknown);
             }
+            // A total without a side, then some of its people by side ("among
+            // the injured was a shopkeeper"): parts of the total, not more.
+            (None, Some((total, _)), None, Some((parts, _)))
+                if parts < total && outcome == Outcome::Injured =>
+            {
+                local.retain(|(o, s), _| *o != outcome || *s == Side::Unknown);
+            }
             _ => {}
         }
     }
