@@ -624,6 +624,7 @@ fn lead_for_background(
     c: usize,
     drafts: &[Draft],
     doc: &DocumentClues,
+    text: &str,
     published: Option<NaiveDate>,
 ) -> usize {
     let clue = &doc.clues[c];
@@ -634,7 +635,14 @@ fn lead_for_background(
         (Some(r), Some(p)) => (p - r.end).num_days() > 60,
         _ => false,
     };
-    if old(&drafts[i]) && !old(&drafts[0]) {
+    // "The attack came a week after a blast in Mastung ...": an event
+    // brought in for comparison; what follows is the lead's story again.
+    let recalled = |d: &Draft| {
+        let anchor = &doc.clues[d.clues[0]];
+        anchor.paragraph < clue.paragraph
+            && recalled_regex().is_match(&text[anchor.start..anchor.end].to_ascii_lowercase())
+    };
+    if (old(&drafts[i]) || recalled(&drafts[i])) && !old(&drafts[0]) {
         0
     } else {
         i
@@ -651,7 +659,7 @@ fn framing_date(d: &DatedMention) -> bool {
 }
 
 /// Group clues into drafts.
-fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
+fn assemble(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut current: Option<usize> = None;
     let mut last_summary: Option<usize> = None;
@@ -697,7 +705,13 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
             }
             // "Separately, four khwarij were killed in two engagements": what
             // follows tells those events, not more of the one in hand.
-            if open_paragraph.is_some_and(|p| p != clue.paragraph) || clue.new_event {
+            // A summary of figures or dates opens a new part of the report;
+            // one that only explains ("a string of incidents had taken place
+            // in the area") leaves the incident in hand open.
+            let frames = clue.has_counts()
+                || clue.counted_events
+                || clue_framing_date(c, doc, published).is_some();
+            if open_paragraph.is_some_and(|p| p != clue.paragraph) && frames || clue.new_event {
                 current = None;
             }
             breakdown = clue.new_event;
@@ -768,12 +782,16 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
         // Plural events told in passing ("a surge in targeted killings")
         // add nothing to the incident being told.
         let pollutes = clue.has_counts() || clue_framing_date(c, doc, published).is_some();
+        // (With a district of its own, "killed 22 terrorists in operations in
+        // Tirah since December 14" is an incident.)
+        let placed = clue.has_specific_place() && clue.districts().len() <= 1;
         if clue.plural_events
             && clue.event_sum.is_none()
             && !clue.singular_event
             && !clue.list_item
             && clue.reference_kind.is_none()
             && pollutes
+            && !(placed && clue.has_counts())
         {
             continue;
         }
@@ -785,7 +803,7 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
         let target = if clue.reference_kind.is_some() {
             referenced_draft(c, &drafts, current, doc)
         } else {
-            current.map(|i| lead_for_background(i, c, &drafts, doc, published))
+            current.map(|i| lead_for_background(i, c, &drafts, doc, text, published))
         };
         let Some(i) = target else { continue };
         let last = *drafts[i].clues.last().unwrap_or(&c);
@@ -1278,7 +1296,7 @@ pub fn incidents(
     text: &str,
     published: Option<NaiveDate>,
 ) -> Vec<(Incident, usize, usize)> {
-    let drafts = assemble(doc, published);
+    let drafts = assemble(doc, text, published);
     let mut out: Vec<(Incident, usize, usize)> = Vec::new();
     // Which incidents count several events together.
     let mut sums: Vec<Option<Sum>> = Vec::new();
@@ -1694,8 +1712,12 @@ fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<Sum>]) {
 }
 
 /// The clue indices of each draft (a developer aid).
-pub fn draft_clues(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Vec<usize>> {
-    assemble(doc, published)
+pub fn draft_clues(
+    doc: &DocumentClues,
+    text: &str,
+    published: Option<NaiveDate>,
+) -> Vec<Vec<usize>> {
+    assemble(doc, text, published)
         .into_iter()
         .map(|d| d.clues)
         .collect()

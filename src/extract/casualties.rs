@@ -627,7 +627,9 @@ fn is_age(tokens: &[Token<'_>], i: usize) -> bool {
 }
 
 fn numeric_phrase(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
-    if is_age(tokens, i) {
+    // "aged between 20 and 50": ages, not a count.
+    let aged_range = i > 0 && tokens[i].is("between") && tokens[i - 1].is_any(&["aged", "ages"]);
+    if is_age(tokens, i) || aged_range {
         return None;
     }
     let count = count_at(tokens, i).or_else(|| between_at(tokens, i))?;

@@ -183,5 +183,8 @@ pub fn debug_clues(text: &str, published: Option<NaiveDate>) {
             );
         }
     }
-    println!("drafts {:?}", assemble::draft_clues(&clues, doc.published));
+    println!(
+        "drafts {:?}",
+        assemble::draft_clues(&clues, text, doc.published)
+    );
 }

@@ -218,13 +218,48 @@ fn areas_counted(clues: &Clues) -> Option<u32> {
 
 /// How many events "two separate attacks" counts.
 fn events_counted(low: &str) -> Option<u32> {
-    let m = counted_events_regex().find(low)?;
-    let first = m.as_str().split_whitespace().next()?;
+    let m = counted_event_matches(low).next()?;
+    let first = m.split_whitespace().next()?;
     first
         .parse()
         .ok()
         .or_else(|| super::numbers::word_value(first))
         .filter(|&n| n >= 2)
+}
+
+/// The matches of [`counted_events_regex`] whose number counts the events:
+/// "two separate attacks", not "22 terrorists in separate operations".
+fn counted_event_matches(low: &str) -> impl Iterator<Item = &str> {
+    const NOT_BETWEEN: &[&str] = &[
+        "in",
+        "of",
+        "at",
+        "on",
+        "during",
+        "by",
+        "from",
+        "with",
+        "and",
+        "were",
+        "was",
+        "killed",
+        "injured",
+        "martyred",
+        "terrorists",
+        "militants",
+        "people",
+        "soldiers",
+        "khwarij",
+        "khawarij",
+        "civilians",
+        "policemen",
+        "personnel",
+    ];
+    counted_events_regex().find_iter(low).filter_map(|m| {
+        let words: Vec<&str> = m.as_str().split_whitespace().collect();
+        let between = &words[1..words.len().saturating_sub(1)];
+        (!between.iter().any(|w| NOT_BETWEEN.contains(w))).then_some(m.as_str())
+    })
 }
 
 /// "killed in (terrorist) attacks": a toll over several events.
@@ -568,7 +603,7 @@ pub fn read_clues(
     let flag = |f: Flag| flags.matched(f as usize);
     let cue_matches = flags.iter().filter(|&i| i >= FLAGS).map(|i| i - FLAGS);
     let cues = event_cues_of(lower, start, end, cue_matches);
-    let counted_events = flag(Flag::CountedEvents);
+    let counted_events = flag(Flag::CountedEvents) && counted_event_matches(low).next().is_some();
     // "the multiple suicide blasts" refers to one event's parts.
     let quantified = flag(Flag::QuantifiedPlural)
         && quantified_plural_regex()
