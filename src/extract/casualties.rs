@@ -440,6 +440,11 @@ fn side_of_words(tokens: &[Token<'_>], first: usize, next: usize) -> Option<Side
             }
         }
     }
+    // "a retired army subedar", "a former policeman": civilians now.
+    let retired = (first..next).any(|k| tokens[k].is_any(&["retired", "former", "ex"]));
+    if retired && best == Some(Side::Security) {
+        return Some(Side::Civilians);
+    }
     best
 }
 
@@ -887,8 +892,64 @@ fn mixed_totals(out: &mut [Casualty]) {
     }
 }
 
+/// "The ambush claimed eleven lives", "took 20 lives": a toll without a
+/// side; "N bodies were shifted to hospital" likewise.
+fn lives_claimed(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
+    for i in 0..tokens.len() {
+        let claimed = tokens[i].is_any(&[
+            "claimed", "claiming", "claims", "took", "taking", "cost", "costing",
+        ]);
+        let count = if claimed {
+            count_at(tokens, i + 1).filter(|c| tokens.get(c.next).is_some_and(|t| t.is("lives")))
+        } else {
+            // "Eight bodies were shifted", "the bodies of nine ... were brought".
+            count_at(tokens, i)
+                .filter(|c| c.first == i && (i == 0 || !tokens[i - 1].in_class(class::PREDICATE)))
+                .filter(|c| {
+                    let after = |k: usize| tokens.get(c.next + k);
+                    after(0).is_some_and(|t| t.is("bodies"))
+                        && after(1).is_some_and(|t| t.is_any(&["were", "have", "had"]))
+                        && (1..4).any(|k| {
+                            after(k).is_some_and(|t| {
+                                t.is_any(&[
+                                    "shifted",
+                                    "brought",
+                                    "moved",
+                                    "taken",
+                                    "recovered",
+                                    "found",
+                                    "pulled",
+                                    "retrieved",
+                                ])
+                            })
+                        })
+                })
+        };
+        let Some(count) = count else { continue };
+        if out
+            .iter()
+            .any(|c| c.first <= count.first && count.first < c.next)
+        {
+            continue;
+        }
+        out.push(Casualty {
+            outcome: Outcome::Killed,
+            side: Side::Unknown,
+            value: count.value,
+            approximate: count.approximate,
+            first: count.first,
+            next: count.next,
+            noun_first: count.next,
+            noun_next: count.next + 1,
+            part: false,
+            zero: false,
+        });
+    }
+}
+
 /// "The number of people killed ... climbed to 83", "death toll rose to 54".
 fn toll_updates(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
+    lives_claimed(tokens, out);
     for i in 0..tokens.len() {
         // "the death toll", "the number of people killed", "the injured count".
         let counted_word = i > 0 && tokens[i - 1].in_class(class::INJURE | class::KILL);
@@ -1142,7 +1203,12 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
         while let Some(next) = phrases.get(last + 1) {
             let gap =
                 &tokens[phrases[last].noun_next.max(phrases[last].count.next)..next.count.first];
-            let coordinated = !gap.is_empty() && gap.iter().all(|t| t.is("and") || t.raw == ",");
+            // "killing a woman and her two sons": a possessive joins too.
+            let coordinated = !gap.is_empty()
+                && gap.iter().any(|t| t.is("and") || t.raw == ",")
+                && gap
+                    .iter()
+                    .all(|t| t.is_any(&["and", ",", "her", "his", "their"]) || t.raw == ",");
             let own_predicate = (next.noun_next..(next.noun_next + 3).min(tokens.len()))
                 .any(is_pred_at)
                 || tokens

@@ -45,7 +45,7 @@ fn rules() -> &'static [CueRule] {
             r(r"(?i)\b(?:blew|blown)\s+(?:himself|herself|themselves)\s+up\b", SuicideAttack, Strong),
             r(r"(?i)\bexplosives?[\s-]+(?:laden|packed|filled)\s+(?:vehicles?|cars?|trucks?|motorcycles?)\b|\b(?:vehicles?|cars?|trucks?)\s+(?:packed|laden|loaded|filled|rigged)\s+with\s+explosives\b|\bVBIED|\bvehicle[\s-]borne\b", SuicideAttack, Strong),
             r(r"(?i)\bsuicide\s+(?:bomber|attacker|vest|jacket)s?\b", SuicideAttack, Weak),
-            r(r"(?i)\bcross[\s-]+border\s+(?:attacks?|fire|firing|shelling|raids?|strikes?|aggression)\b|\bfrom\s+across\s+the\s+border\b[^.;]{0,40}\b(?:fire|fired|attack|attacked|shell)|\b(?:fired|firing|shelling|attack(?:ed)?|mortars?|shells?)\b[^.;]{0,30}\bfrom\s+(?:across\s+the\s+border|Afghanistan|Afghan\s+(?:side|territory|soil))\b", CrossBorderAttack, Strong),
+            r(r"(?i)\bcross[\s-]+border\s+(?:attacks?|fire|firing|shelling|raids?|strikes?|aggression)\b|\bfrom\s+across\s+the\s+border\b[^.;]{0,40}\b(?:fire|fired|attack|attacked|shell)|\b(?:fired|firing|shelling|attack(?:ed)?|mortars?|shells?)\b[^.;]{0,30}\bfrom\s+(?:across\s+the\s+(?:Afghan\s+|Pak-Afghan\s+)?border|Afghanistan|(?:the\s+)?Afghan\s+(?:side|territory|soil))\b", CrossBorderAttack, Strong),
             r(r"(?i)\bAfghan\s+(?:Taliban|forces|border\s+forces)\b[^.;]{0,40}\b(?:attack(?:ed)?|fired|opened\s+(?:\w+\s+)?fire|shelling|mortars?|tried\s+to\s+attack)\b|\b(?:fired|attack|attacks|mortars?|shelling|fire)\s+(?:by|from)\s+the\s+Afghan\s+(?:Taliban|forces)\b", CrossBorderAttack, Strong),
             r(r"(?i)\binfiltrat\w*\b[^.;]{0,80}\bborder\b|\bborder\b[^.;]{0,60}\binfiltrat\w*|\b(?:attempt\w*|trying|tried)\s+to\s+(?:cross|sneak|enter)\s+(?:into\s+)?Pakistan\b|\b(?:attempt\w*|trying|tried|bid)\s+to\s+infiltrate\b|\binfiltrat\w*\s+(?:\w+\s+){0,2}from\s+(?:Afghanistan|across)", BorderInfiltration, Strong),
             r(r"(?i)\b(?:kidnap\w*|abduct\w*|hijack\w*|hostages?|taken\s+captive)\b", Kidnapping, Strong),
@@ -55,7 +55,7 @@ fn rules() -> &'static [CueRule] {
             // A fight with no stated initiator: the attack of militants only
             // when no operation of the forces is told.
             r(r"(?i)\b(?:exchange\s+of\s+fire|fire\s+exchange|exchanged\s+fire|clash|clashes|gun\s+battle|gunfight|firefight)\b", MilitantAttack, Weak),
-            r(r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|operation|operations|raid|raids|search\s+and\s+strike|encounter|engagement|engaged|air\s*strikes?|strikes?|combing|cordon|sent\s+to\s+hell|neutrali[sz]ed|eliminated|arrested|apprehended|captured|custody|caught)\b", SecurityOperation, Strong),
+            r(r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|operation|operations|raid|raids|search\s+and\s+strike|(?:aircraft|jets?|planes?|drones?|helicopters?|gunships?)\s+(?:\w+\s+)?(?:struck|hit|bombed|targeted|pounded)|encounter|engagement|engaged|air\s*strikes?|strikes?|combing|cordon|sent\s+to\s+hell|neutrali[sz]ed|eliminated|arrested|apprehended|captured|custody|caught)\b", SecurityOperation, Strong),
         ]
     })
 }

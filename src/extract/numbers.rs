@@ -140,6 +140,10 @@ fn plain_number(tokens: &[Token<'_>], i: usize) -> Option<(u32, bool, usize)> {
 /// or a number that is part of a name ("Rescue 1122") cannot.
 fn written_as_count(tokens: &[Token<'_>], i: usize) -> bool {
     let t = &tokens[i];
+    // "Sector I-10/4", "night of 11/12": a number after a slash is a code.
+    if i > 0 && tokens[i - 1].raw == "/" {
+        return false;
+    }
     let grouped = t.raw.contains(',');
     if grouped || t.raw.len() < 4 {
         return true;
