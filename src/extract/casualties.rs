@@ -366,6 +366,7 @@ const NP_STOPS: &[&str] = &[
 
 /// Words after a number that make it a count of people without a noun.
 const BARE_FOLLOWERS: &[&str] = &[
+    "hurt",
     "were",
     "was",
     "had",

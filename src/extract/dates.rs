@@ -174,6 +174,13 @@ fn small_number(word: &str) -> Option<i64> {
     match word.to_ascii_lowercase().as_str() {
         "a" | "an" | "one" => Some(1),
         "few" | "a few" => Some(3),
+        w if w
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .ends_with(&["couple", "of"]) =>
+        {
+            Some(2)
+        }
         w => super::numbers::word_value(w)
             .map(i64::from)
             .or_else(|| w.parse().ok()),
@@ -322,7 +329,7 @@ fn patterns() -> &'static [Pattern] {
                     || c.get(2).is_some_and(|m| m.as_str().eq_ignore_ascii_case("before"));
                 Some(DateExpr::Anchored { offset: if back { -1 } else { 1 }, precision: DatePrecision::Day })
             }),
-            p(r"(?i)\b(a|an|one|two|three|four|five|six|seven|\d{1,2}|few|a\s+few)?\s*(hours?|days?|weeks?)\s+(after|before|later|earlier)\b".to_string(), anchored),
+            p(r"(?i)\b(a|an|one|two|three|four|five|six|seven|\d{1,2}|few|a\s+few|a\s+couple\s+of|couple\s+of)?\s*(hours?|days?|weeks?)\s+(after|before|later|earlier)\b".to_string(), anchored),
         ]
     })
 }
@@ -403,8 +410,12 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
             let statement = statement_regex().is_match(prefix) && !possessive && !reported_clause;
             // "A week after the killing, militants attacked": the told event
             // follows its anchor; "the attack came a week after X" tells X.
+            let relation = caps.get(3).map(|m| m.as_str().to_ascii_lowercase());
+            let reversible = matches!(relation.as_deref(), Some("after") | Some("before"));
             if let DateExpr::Anchored { offset, precision } = expr {
-                if slice[..whole.start()].trim().is_empty() {
+                // Only "a week after X, ..." reverses: "Two days later, ..."
+                // counts forward wherever it stands.
+                if reversible && slice[..whole.start()].trim().is_empty() {
                     expr = DateExpr::Anchored {
                         offset: -offset,
                         precision,
@@ -650,9 +661,11 @@ pub fn resolve(
             let (s, e) = year_range(published?.year() - 1)?;
             day_range(s, e, Year)
         }
+        // "this year", "earlier this year": 1 January to the day before publication.
         DateExpr::ThisYear => {
-            let (s, e) = year_range(published?.year())?;
-            day_range(s, e, Year)
+            let p = published?;
+            let (s, _) = year_range(p.year())?;
+            day_range(s, (p - Duration::days(1)).max(s), Year)
         }
         DateExpr::Anchored { offset, precision } => {
             let a = anchor?;

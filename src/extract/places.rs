@@ -530,6 +530,7 @@ pub fn find_places(
     route_within_district(text, &mut out);
     out.sort_by_key(|m| m.start);
     mark_containers(text, &mut out);
+    follow_split_districts(&mut out);
     out
 }
 
@@ -627,9 +628,26 @@ fn add_area_localities(text: &str, start: usize, end: usize, out: &mut Vec<Place
         let Some(name) = (1..=7).find_map(|g| caps.get(g)) else {
             continue;
         };
-        let (s, e) = (start + name.start(), start + name.end());
-        let written = trim_generic(name.as_str());
+        let (mut s, e) = (start + name.start(), start + name.end());
+        let mut written = trim_generic(name.as_str());
+        // "North Waziristan's Spinwam area": the possessive names the district.
+        if let Some(k) = written.rfind("'s ").or_else(|| written.rfind("’s ")) {
+            let cut = k + written[k..].find(' ').map_or(0, |w| w + 1);
+            s += cut;
+            written = &written[cut..];
+        }
         if written.is_empty() {
+            continue;
+        }
+        // "the Lakhi Dar area": a known name that only begins the area's name.
+        if let Some(k) = out.iter().position(|m| {
+            m.start == s
+                && m.end < s + written.len()
+                && m.kind == PlaceKind::Locality
+                && lex.places_named(written).is_empty()
+        }) {
+            out[k].end = s + written.len();
+            out[k].place = Some(written.to_string());
             continue;
         }
         // "at Swabi Assa": a district's name leading a longer locality name.
@@ -910,6 +928,28 @@ fn add_toponyms(text: &str, start: usize, end: usize, out: &mut Vec<PlaceMention
             road: false,
             container: false,
         });
+    }
+}
+
+/// "the Wana area of Lower South Waziristan": a locality the gazetteer puts
+/// in a district since split goes to the part the text names.
+fn follow_split_districts(out: &mut [PlaceMention]) {
+    let parts: Vec<(String, Option<String>)> = out
+        .iter()
+        .filter(|m| m.kind == PlaceKind::District)
+        .filter_map(|m| Some((m.district.clone()?, m.province.clone())))
+        .collect();
+    for m in out.iter_mut().filter(|m| m.kind == PlaceKind::Locality) {
+        let Some(district) = m.district.clone() else {
+            continue;
+        };
+        let split = parts.iter().find(|(part, _)| {
+            part.len() > district.len() && part.ends_with(&format!(" {district}"))
+        });
+        if let Some((part, province)) = split {
+            m.district = Some(part.clone());
+            m.province = province.clone();
+        }
     }
 }
 
