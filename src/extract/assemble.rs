@@ -1418,7 +1418,8 @@ pub fn incidents(
             approximate,
             militant_group: close()
                 .find_map(|c| c.group.clone())
-                .or_else(|| draft.context_group.clone()),
+                .or_else(|| draft.context_group.clone())
+                .and_then(|g| state_forces(g, range, published)),
             militant_nationalities: nationalities,
             cross_border,
             operation: close().find_map(|c| c.operation.clone()),
@@ -1496,6 +1497,22 @@ fn days_apart(a: &Incident, b: &Incident) -> Option<i64> {
 
 /// A figure that only adds up incidents the text tells separately is not an
 /// incident: drop it, and let the parts inherit what it knew.
+/// Afghan state forces are `Afghan Taliban` from 15 August 2021 (SPEC); an
+/// earlier incident's "Afghan troops" name no group.
+fn state_forces(
+    group: String,
+    range: Option<DateRange>,
+    published: Option<NaiveDate>,
+) -> Option<String> {
+    if group != super::cues::AFGHAN_FORCES {
+        return Some(group);
+    }
+    let takeover = NaiveDate::from_ymd_opt(2021, 8, 15)?;
+    let when = range.map(|r| r.start).or(published);
+    when.is_none_or(|d| d >= takeover)
+        .then(|| "Afghan Taliban".to_string())
+}
+
 /// What decides an incident's `mention`: how and when it is told.
 struct Told {
     range: Option<DateRange>,

@@ -175,8 +175,12 @@ pub fn find_nationalities(
             .iter()
             .take_while(|w| !NOT_PEOPLE.contains(w))
             .any(|w| MILITANT_HEADS.contains(w));
-        let predicative =
-            at > 0 && tokens[at - 1].is_any(&["was", "were", "is", "are"]) || following.is_empty();
+        // "were Afghan nationals", "were identified as Afghans".
+        let predicative = at > 0 && tokens[at - 1].is_any(&["was", "were", "is", "are"])
+            || at > 1
+                && tokens[at - 1].is("as")
+                && tokens[at - 2].is_any(&["identified", "confirmed", "found"])
+            || following.is_empty();
         // "Afghan nationals" are militants only where the sentence speaks of
         // militants; "the vehicle carrying the Chinese nationals" are victims.
         let only_nationals = following
