@@ -500,6 +500,11 @@ fn starts_new(
     if other_locality && (clue.earlier_told || new_figures) && !clue.response {
         return true;
     }
+    // "On Monday, the minister said the death toll had risen to 54": an
+    // update of the incident in hand.
+    if clue.has_counts() && clue.counts().all(|k| k.update) && !clue.has_specific_place() {
+        return false;
+    }
     // "Pakistani forces retaliated overnight": the answer to the attack in
     // hand, whatever relative date it is told with.
     if clue.response && !clue.has_specific_place() && !clue.new_event {
@@ -957,10 +962,39 @@ fn merge_counts(draft: &Draft, doc: &DocumentClues) -> (Tally, bool) {
     for &c in &draft.clues {
         let clue = &doc.clues[c];
         let mut local: Tally = HashMap::new();
+        // "The toll rose to 21 after four more miners died": the update is
+        // the figure; the increment told with it is inside it.
+        let updated: Vec<Outcome> = clue
+            .counts()
+            .filter(|k| k.update)
+            .map(|k| k.outcome)
+            .collect();
         for cas in clue.counts() {
+            if updated.contains(&cas.outcome) && !cas.update {
+                continue;
+            }
             let entry = local.entry((cas.outcome, cas.side)).or_insert((0, false));
             entry.0 = entry.0.saturating_add(cas.value);
             entry.1 |= cas.approximate;
+        }
+        // A toll update is the latest figure: it replaces what was told.
+        for cas in clue.counts().filter(|k| k.update) {
+            let key = (cas.outcome, cas.side);
+            let sides: u32 = merged
+                .iter()
+                .filter(|((o, s), _)| *o == cas.outcome && *s != Side::Unknown && *s != cas.side)
+                .map(|(_, v)| v.0)
+                .sum();
+            if cas.side == Side::Unknown && sides > 0 {
+                // Sides told before: the rest of the new toll is of unknown side.
+                local.insert(key, (cas.value.saturating_sub(sides), cas.approximate));
+                if cas.value <= sides {
+                    local.remove(&key);
+                }
+            }
+            if let Some(v) = local.remove(&key) {
+                merged.insert(key, v);
+            }
         }
         if clue.plus_bomber {
             if let Some(entry) = local.get_mut(&(Outcome::Killed, Side::Militants)) {

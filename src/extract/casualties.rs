@@ -33,6 +33,8 @@ pub struct Casualty {
     pub part: bool,
     /// "none of the police were harmed": a stated zero.
     pub zero: bool,
+    /// "the death toll rose to 54": the latest figure, replacing earlier ones.
+    pub update: bool,
 }
 
 struct Predicate {
@@ -944,6 +946,7 @@ fn lives_claimed(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
             noun_next: count.next + 1,
             part: false,
             zero: false,
+            update: false,
         });
     }
 }
@@ -1017,6 +1020,7 @@ fn toll_updates(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
             noun_next: v,
             part: false,
             zero: false,
+            update: true,
         });
     }
 }
@@ -1035,6 +1039,7 @@ fn stated_zeros(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
         noun_next: at + 1,
         part: false,
         zero: true,
+        update: false,
     };
     for i in 0..tokens.len() {
         let t = &tokens[i];
@@ -1145,6 +1150,7 @@ fn named_victims(
             noun_next: end,
             part: false,
             zero: false,
+            update: false,
         });
     }
 }
@@ -1351,6 +1357,7 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
             noun_next: ph.noun_next,
             part,
             zero: false,
+            update: false,
         });
     }
     mixed_totals(&mut out);
