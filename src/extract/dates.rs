@@ -363,7 +363,7 @@ fn anchored(c: &Captures<'_>) -> Option<DateExpr> {
 fn statement_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rx::compile(r"(?i)\b(?:said|says|told|reported|confirmed|stated|announced|added|claimed|disclosed|informed|revealed|noted|quoted|issued|reports|statement|release|tweeted|posted)(?:\s+\w+)?\s+(?:on\s+|late\s+on\s+|early\s+on\s+|late\s+|early\s+)?$")
+        super::rx::compile(r"(?i)\b(?:said|says|told|reported|confirmed|stated|announced|added|claimed|disclosed|informed|revealed|noted|quoted|issued|reports|statement|release|report|briefing|tweeted|posted)(?:\s+\w+)?\s+(?:on\s+|late\s+on\s+|early\s+on\s+|late\s+|early\s+)?$")
             .expect("valid regex")
     })
 }

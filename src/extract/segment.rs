@@ -437,7 +437,7 @@ fn stats_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
-        r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?:PICSS|CRSS|PIPS|SATP|ACLED|data|figures|statistics|the\s+report)|database|(?:per\s+cent|percent|%)\s+(?:of\s+(?:all|the|total)|rise|increase|decrease|decline|drop|fall|more|less|higher|lower)|(?:rose|fell|increased|decreased|declined|dropped|surged|jumped)\s+by\s+\d+|on\s+average|average\s+of|in\s+total|in\s+all|a\s+total\s+of|year[\s-]on[\s-]year|compared\s+(?:with|to)|the\s+period\s+under\s+review|monthly\s+(?:security\s+)?report|quarter|first\s+(?:six|nine)\s+months|(?:first|second)\s+half\s+of|across\s+the\s+country|since\s+(?:19|20)\d\d|so\s+far\s+this\s+year|so\s+far\s+in|this\s+year\s+alone|(?:PICSS|CRSS|PIPS|SATP|ACLED|think[\s-]tank)\s+(?:reported|said|recorded|data|report|noted)|(?:the\s+)?majority\s+of\s+(?:the\s+)?(?:deaths|casualties|fatalities|attacks|incidents)|highest\s+number|lowest\s+number|the\s+number\s+of\s+(?:deaths|fatalities|casualties|attacks|incidents)|followed\s+by\s+(?:Balochistan|Khyber|Sindh|Punjab))\b",
+        r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?:PICSS|CRSS|PIPS|SATP|ACLED|data|figures|statistics|the\s+report)|database|(?:per\s+cent|percent|%)\s+(?:of\s+(?:all|the|total)|rise|increase|decrease|decline|drop|fall|more|less|higher|lower)|(?:rose|fell|increased|decreased|declined|dropped|surged|jumped)\s+by\s+\d+|on\s+average|average\s+of|in\s+total|in\s+all|a\s+total\s+of|year[\s-]on[\s-]year|compared\s+(?:with|to)|the\s+period\s+under\s+review|(?:monthly|quarterly|half[\s-]yearly|yearly|annual)\s+(?:security\s+)?(?:report|review|assessment)|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks)|quarter|first\s+(?:six|nine)\s+months|(?:first|second)\s+half\s+of|across\s+the\s+country|since\s+(?:19|20)\d\d|so\s+far\s+this\s+year|so\s+far\s+in|this\s+year\s+alone|(?:PICSS|CRSS|PIPS|SATP|ACLED|think[\s-]tank)\s+(?:reported|said|recorded|data|report|noted)|(?:the\s+)?majority\s+of\s+(?:the\s+)?(?:deaths|casualties|fatalities|attacks|incidents)|highest\s+number|lowest\s+number|the\s+number\s+of\s+(?:deaths|fatalities|casualties|attacks|incidents)|followed\s+by\s+(?:Balochistan|Khyber|Sindh|Punjab))\b",
     )
 }
 
@@ -694,7 +694,15 @@ pub fn read_clues(
         || (clues.has_counts()
             && general
             && clues.event_sum.is_none()
-            && (over_period || many_events));
+            && (over_period || many_events))
+        // "Clashes in Kurram since November have claimed 150 lives": plural
+        // events over months are a statistic, even of one place.
+        || (clues.has_counts()
+            && plural_events
+            && !singular_event
+            && clues.event_sum.is_none()
+            && clues.event_dates().next().is_some()
+            && clues.event_dates().all(|d| d.expr.is_period()));
     clues.bare_plural = plural_events && general;
     // "killed when a van fell into a ravine", "shot dead over a land
     // dispute", "approved a military operation": no militant violence.
