@@ -313,7 +313,7 @@ fn negated_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
-        r"(?i)\bno\s+(?:\w+\s+)?(?:attacks?|incidents?|violence|casualt\w+)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recorded|reported)",
+        r"(?i)\bno\s+(?:\w+\s+)?(?:attacks?|incidents?|violence)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recorded|reported)",
     )
 }
 
