@@ -1309,19 +1309,34 @@ fn evidence_end(draft: &Draft, doc: &DocumentClues) -> usize {
         .clues
         .iter()
         .map(|&c| &doc.clues[c])
-        .filter(|clue| {
-            clue.paragraph == anchor.paragraph
-                && clue.start >= anchor.start
-                && clue.end - anchor.start <= 800
-        })
-        .filter(|clue| {
-            clue.has_counts()
-                || !clue.dates.is_empty()
-                || clue.has_specific_place()
-                || clue.group.is_some()
-        })
+        .filter(|clue| clue.start >= anchor.start && told_a_field(clue))
         .map(|clue| clue.end)
         .fold(anchor.end, usize::max)
+}
+
+/// Where the evidence starts: the first sentence any field was read from
+/// (a scene set before the anchor, the clause a split clause came from).
+fn evidence_start(draft: &Draft, doc: &DocumentClues) -> usize {
+    let anchor = &doc.clues[draft.clues[0]];
+    draft
+        .inherited_from
+        .iter()
+        .map(|&c| &doc.clues[c])
+        .filter(|clue| told_a_field(clue))
+        .map(|clue| clue.start)
+        .fold(anchor.start, usize::min)
+}
+
+/// Whether a clue gives the incident a field: a figure, an event's date, a
+/// place, a group, a nationality or a named operation.
+fn told_a_field(clue: &Clues) -> bool {
+    clue.has_counts()
+        || clue.counts().any(|k| k.zero)
+        || clue.event_dates().next().is_some()
+        || clue.has_specific_place()
+        || clue.group.is_some()
+        || !clue.nationalities.is_empty()
+        || clue.operation.is_some()
 }
 
 /// Turn drafts into incidents.
@@ -1351,7 +1366,6 @@ pub fn incidents(
             })
             .filter(|r| r.precision == DatePrecision::Day);
         let previous_range = summary_anchor.or(previous.map(|(r, _)| r));
-        let anchor_clue = &doc.clues[draft.clues[0]];
         let mut place = choose_place(draft, doc).unwrap_or_default();
         if place.district.is_none() && place.place.is_none() {
             let parent = draft.inherit_draft.or_else(|| {
@@ -1460,7 +1474,11 @@ pub fn incidents(
             ..Default::default()
         };
         told.push(Told::of(draft, doc, text, range, published));
-        out.push((incident, anchor_clue.start, evidence_end(draft, doc)));
+        out.push((
+            incident,
+            evidence_start(draft, doc),
+            evidence_end(draft, doc),
+        ));
         sums.push(draft.clues.iter().find_map(|&c| {
             let clue = &doc.clues[c];
             let events = clue.event_sum?;
