@@ -1134,9 +1134,16 @@ fn event_type(
         .is_some_and(|s| doc.clues[draft.clues[0]].list_item && doc.clues[s].operation_told);
     let operation_told = lead_told || draft.close.iter().any(|&c| doc.clues[c].operation_told);
     let kidnapping = cues.iter().any(|c| c.event == EventType::Kidnapping);
+    let assault = cues
+        .iter()
+        .any(|c| c.event == EventType::MilitantAttack && c.strength == Strength::Strong);
     let mut best: Option<EventType> = None;
     for cue in &cues {
         if cue.strength == Strength::Weak && (operation_told || kidnapping) {
+            continue;
+        }
+        // Grenades thrown in an armed assault are its weapons.
+        if cue.strength == Strength::Weak && cue.event == EventType::Bombing && assault {
             continue;
         }
         let mut event = cue.event;
@@ -1180,13 +1187,23 @@ fn event_type(
 }
 
 fn attack_started_by_militants(draft: &Draft, doc: &DocumentClues) -> bool {
-    draft.close.iter().any(|&c| {
-        doc.clues[c]
-            .cues
+    // Militants fired first only if the text tells their attack before the
+    // forces' operation: "militants opened fire on the troops" during a
+    // search operation told before it is still the operation.
+    let first =
+        |pred: &dyn Fn(&Clues) -> bool| draft.close.iter().position(|&c| pred(&doc.clues[c]));
+    let attack = first(&|clue: &Clues| {
+        clue.cues
             .iter()
             .any(|cue| cue.event == EventType::MilitantAttack && cue.strength == Strength::Strong)
-            && !doc.clues[c].operation_told
-    })
+            && !clue.operation_told
+    });
+    let operation = first(&|clue: &Clues| clue.operation_told);
+    match (attack, operation) {
+        (Some(a), Some(o)) => a < o,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// The incident's dates: its own event dates, then a framing summary's,

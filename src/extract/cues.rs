@@ -44,13 +44,17 @@ fn rules() -> &'static [CueRule] {
             r(r"(?i)\bsuicide\s+(?:bomber|attacker)s?\b[^.;]{0,60}?\b(?:blew|struck|rammed|detonated|exploded|hit|attacked|targeted|riding|drove)\b", SuicideAttack, Strong),
             r(r"(?i)\b(?:blew|blown)\s+(?:himself|herself|themselves)\s+up\b", SuicideAttack, Strong),
             r(r"(?i)\bexplosives?[\s-]+(?:laden|packed|filled)\s+(?:vehicles?|cars?|trucks?|motorcycles?)\b|\b(?:vehicles?|cars?|trucks?)\s+(?:packed|laden|loaded|filled|rigged)\s+with\s+explosives\b|\bVBIED|\bvehicle[\s-]borne\b", SuicideAttack, Strong),
-            r(r"(?i)\bsuicide\s+(?:bomber|attacker|vest|jacket)s?\b", SuicideAttack, Weak),
+            r(r"(?i)\bsuicide\s+(?:bomber|attacker)s?\b", SuicideAttack, Weak),
             r(r"(?i)\bcross[\s-]+border\s+(?:attacks?|fire|firing|shelling|raids?|strikes?|aggression)\b|\bfrom\s+across\s+the\s+border\b[^.;]{0,40}\b(?:fire|fired|attack|attacked|shell)|\b(?:fired|firing|shelling|attack(?:ed)?|mortars?|shells?)\b[^.;]{0,30}\bfrom\s+(?:across\s+the\s+(?:Afghan\s+|Pak-Afghan\s+)?border|Afghanistan|(?:the\s+)?Afghan\s+(?:side|territory|soil))\b", CrossBorderAttack, Strong),
             r(r"(?i)\bAfghan\s+(?:Taliban|forces|border\s+forces)\b[^.;]{0,40}\b(?:attack(?:ed)?|fired|opened\s+(?:\w+\s+)?fire|shelling|mortars?|tried\s+to\s+attack)\b|\b(?:fired|attack|attacks|mortars?|shelling|fire)\s+(?:by|from)\s+the\s+Afghan\s+(?:Taliban|forces)\b", CrossBorderAttack, Strong),
             r(r"(?i)\binfiltrat\w*\b[^.;]{0,80}\bborder\b|\bborder\b[^.;]{0,60}\binfiltrat\w*|\b(?:attempt\w*|trying|tried)\s+to\s+(?:cross|sneak|enter)\s+(?:into\s+)?Pakistan\b|\b(?:attempt\w*|trying|tried|bid)\s+to\s+infiltrate\b|\binfiltrat\w*\s+(?:\w+\s+){0,2}from\s+(?:Afghanistan|across)", BorderInfiltration, Strong),
             r(r"(?i)\b(?:kidnap\w*|abduct\w*|hijack\w*|hostages?|taken\s+captive)\b", Kidnapping, Strong),
             r(r"(?i)\btarget(?:ed)?[\s-]+killings?\b|\bassassinat\w*|\b(?:attack\w*|killed|shot|firing|fired|martyred|gunned|escorting|guarding)\b[^.;]{0,60}\bpolio\b|\bpolio\b[^.;]{0,60}\b(?:attack\w*|killed|shot|firing|fired|martyred|gunned)\b", TargetedKilling, Strong),
-            r(r"(?i)\b(?:IEDs?|improvised\s+explosive|bomb|bombs|bombing|bombings|blasts?|explosions?|explosive\s+device|grenades?|landmines?|land\s+mines?|mines?\s+blast|blown\s+up|blew\s+up|blowing\s+up|went\s+off|exploded|detonated|planted\s+explosives|roadside\s+device)\b", Bombing, Strong),
+            r(r"(?i)\b(?:IEDs?|improvised\s+explosive|bomb|bombs|bombing|bombings|blasts?|explosions?|explosive\s+device|landmines?|land\s+mines?|mines?\s+blast|blown\s+up|blew\s+up|blowing\s+up|went\s+off|exploded|detonated|planted\s+explosives|roadside\s+device)\b", Bombing, Strong),
+            // Grenades and rockets thrown in an armed assault are the assault's
+            // weapons; alone ("hurled a grenade at a shop") they bomb.
+            r(r"(?i)\bgrenade\s+(?:attack|blast|explosion)s?\b|\b(?:hurled|threw|lobbed|tossed|hurling|throwing)\s+(?:a|one)\s+(?:hand\s+)?grenade\b", Bombing, Strong),
+            r(r"(?i)\b(?:hand\s+)?grenades?\b", Bombing, Weak),
             r(r"(?i)\b(?:attack|attacks|attacked|attacking|assault|assaulted|ambush\w*|raided|stormed|storm|opened\s+(?:\w+\s+)?fire|fired\s+(?:[\w-]+\s+){0,2}?(?:at|on)|rocket\s+attacks?|fired\s+rockets|firing|gunmen|came\s+under\s+fire|under\s+attack|massacre|targeted\s+a|carnage|savage\s+act|heinous\s+act|terrorist\s+act|act\s+of\s+terror\w*|shot\s+(?:dead|at)|shot\s+(?:him|her|them)\s+dead|gunned\s+down|(?:militants|attackers?|assailants?|gunmen|terrorists|miscreants)\s+(?:\w+\s+)?targeted|(?:thwarted|foiled|repulsed|failed|averted)\s+(?:an?\s+|the\s+|their\s+)?(?:\w+\s+)?(?:attempt|bid)|attempt(?:ed|ing)?\s+to\s+(?:enter|storm|attack|raid|overrun|break\s+into))\b", MilitantAttack, Strong),
             // A fight with no stated initiator: the attack of militants only
             // when no operation of the forces is told.
@@ -65,7 +69,7 @@ fn rules() -> &'static [CueRule] {
 fn background_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rx::compile(&lowercase_pattern(r"(?i)\b(?:involved\s+in|wanted\s+in|wanted\b[^.;]{0,60}?\bfor|responsible\s+for|cases\s+of|history\s+of|masterminds?\s+of|behind\s+(?:several|numerous|many))\b[^.;]*")).expect("valid regex")
+        super::rx::compile(&lowercase_pattern(r"(?i)\b(?:involved\s+in|wanted\s+in|wanted\b[^.;]{0,60}?\bfor|responsible\s+for|cases\s+of|history\s+of|masterminds?\s+of|behind\s+(?:several|numerous|many))\b[^.;]*|\bwhether\b[^.;]*|\b(?:describing|described|calling|called)\s+it\s+(?:as\s+)?(?:a|an)\b[^.;]*|\b(?:attempt|design|bid|plan|plot)\s+to\s+(?:create|take|stage|carry)\b[^.;]*")).expect("valid regex")
     })
 }
 
