@@ -369,6 +369,7 @@ const NP_STOPS: &[&str] = &[
 /// Words after a number that make it a count of people without a noun.
 const BARE_FOLLOWERS: &[&str] = &[
     "hurt",
+    "later",
     "were",
     "was",
     "had",

@@ -56,6 +56,14 @@ fn exclusion_regex() -> &'static Rule {
     })
 }
 
+fn distance_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    RE.get_or_init(|| {
+        super::rx::compile(r"(?i)\b\d+\s*(?:km|kms|kilometres?|kilometers?|miles)\s+(?:away\s+|south\s+|north\s+|east\s+|west\s+)?from\s+(?:the\s+)?$")
+            .expect("valid regex")
+    })
+}
+
 fn dateline_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
@@ -488,8 +496,12 @@ pub fn find_places(
                 mention.place = Some(format!("{head} {written}"));
             }
         }
-        mention.excluded =
-            exclusion_regex().is_match(before) && !before.trim_end().ends_with("across the");
+        // "some 10km from the Duki district headquarters": a distance from a
+        // place locates the incident near it.
+        let distance = distance_regex().is_match(before);
+        mention.excluded = exclusion_regex().is_match(before)
+            && !before.trim_end().ends_with("across the")
+            && !distance;
         // A route ("Peshawar-Quetta") names no incident place.
         let after = &text[m.end..end];
         if after.starts_with('-') && after[1..].starts_with(|c: char| c.is_uppercase())
