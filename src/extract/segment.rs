@@ -758,7 +758,7 @@ fn clause_split_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
-        r"(?i),?\s+(?:which\s+(?:prompted|triggered|led\s+to)|prompting|triggering|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:operation|IBO|attack|assault|blast|raid|strike|encounter)\b|,\s+(?:while|whereas)\s+|,\s+(?:(?:the|its|this|making\s+it\s+the)\s+)?(?:deadliest|worst|bloodiest|biggest|largest|most\s+\w+)\s+(?:[\w-]+\s+){0,3}?since\s",
+        r"(?i),?\s+(?:which\s+(?:prompted|triggered|led\s+to)|prompting|triggering|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:operation|IBO|attack|assault|blast|raid|strike|encounter)\b|,\s+(?:while|whereas)\s+|,\s+(?:(?:the|its|this|making\s+it\s+the)\s+)?(?:deadliest|worst|bloodiest|biggest|largest|most\s+\w+)\s+(?:[\w-]+\s+){0,3}?since\s|,\s+(?:calling\s+it\s+|describing\s+it\s+as\s+)?(?:an?\s+)?(?:revenge|retaliation|reprisal)\s+for\s",
     )
 }
 
@@ -788,7 +788,10 @@ pub fn clause_split(
     let written = &text[at..start + m.end()];
     let join = if written.contains("while") || written.contains("whereas") {
         ClauseJoin::Contrast
-    } else if written.ends_with("since ") || written.ends_with("since\n") {
+    } else if written.ends_with("since ")
+        || written.ends_with("since\n")
+        || written.ends_with(" for ")
+    {
         ClauseJoin::Comparison
     } else {
         ClauseJoin::FollowUp
