@@ -213,6 +213,13 @@ fn choose_place(draft: &Draft, doc: &DocumentClues) -> Option<Place> {
         }) {
             return coarse;
         }
+        if let Some(inner) = place
+            .place
+            .as_deref()
+            .and_then(|p| smaller_inside(draft, doc, p))
+        {
+            place.place = Some(inner);
+        }
         return Some(place);
     }
     // A dateline is the place only when the text gives no other.
@@ -267,6 +274,30 @@ fn locality_elsewhere(
                 .iter()
                 .filter(|p| p.district.is_none() && p.kind == PlaceKind::Locality),
         )
+    })
+}
+
+/// "in Khar ... in the Sandiaye area of Khar": a smaller place that a later
+/// sentence of the incident puts inside the one chosen wins.
+fn smaller_inside(draft: &Draft, doc: &DocumentClues, outer: &str) -> Option<String> {
+    draft.clues.iter().find_map(|&c| {
+        let places = usable(draft, &doc.clues[c]);
+        let holds = places
+            .iter()
+            .any(|p| p.container && p.place.as_deref() == Some(outer));
+        holds
+            .then(|| {
+                places
+                    .iter()
+                    .find(|p| {
+                        p.kind == PlaceKind::Locality
+                            && !p.container
+                            && !p.road
+                            && p.place.is_some()
+                    })
+                    .and_then(|p| p.place.clone())
+            })
+            .flatten()
     })
 }
 

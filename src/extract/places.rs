@@ -75,8 +75,10 @@ fn area_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         let name = r"(?:[A-Z][\w-]*['’]s\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|e|i|ul))*?)";
+        // A name read whole: every capitalised word up to the next word.
+        let whole = r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\b";
         super::rx::compile(&format!(
-            r"(?:\b(?:the|general)\s+area\s+(?:of\s+)?{name}(?:\s+(?:valley|village|town|tehsil))?\b|\b(?:in|at|near|of|on)\s+(?:the\s+)?{name}\s+(?:area|village|town|tehsil|locality|valley|bazaar|neighbourhood|neighborhood)\b|\bat\s+{name},|\b(?:in|near)\s+{name}\s+(?:in|of|near)\s+(?:the\s+)?(?:[A-Z])|\b(?:mountains|hills|outskirts|suburbs|village|town|vicinity|forests?)\s+of\s+{name}\b|\bin\s+{name},\s+(?:within|in|near|close)\b|\bin\s+{name}\s+general\b)"
+            r"(?:\b(?:the|general)\s+area\s+(?:of\s+)?{name}(?:\s+(?:valley|village|town|tehsil))?\b|\b(?:in|at|near|of|on)\s+(?:the\s+)?{name}\s+(?:area|village|town|tehsil|locality|valley|bazaar|neighbourhood|neighborhood)\b|\bat\s+{name},|\b(?:in|near)\s+{name}\s+(?:in|of|near)\s+(?:the\s+)?(?:[A-Z])|\b(?:mountains|hills|outskirts|suburbs|village|town|vicinity|forests?)\s+of\s+{whole}|\bin\s+{whole},\s+(?:within|in|near|close)\b|\bin\s+{name}\s+general\b)"
         ))
         .expect("valid regex")
     })
@@ -525,10 +527,16 @@ pub fn find_places(
         if between_regex().is_match(before) {
             mention.place = None;
         }
-        // A former name ("Bolan" for Kachhi) is kept as written.
+        // A former name ("Bolan" for Kachhi) is kept as written, unless the
+        // text calls it a district ("Balochistan's Bolan district").
+        let called_district = after
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("district");
         if mention.kind == PlaceKind::District
             && lex.place(index).canonical != written
             && is_former_name(index, written)
+            && !called_district
         {
             mention.place = Some(written.to_string());
         }
@@ -968,7 +976,7 @@ fn follow_split_districts(out: &mut [PlaceMention]) {
 fn nesting_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rx::compile(r"(?i)^\s*(?:(?:general\s+)?area|village|town|bazaar|locality|valley|mohalla)?\s*,?\s*(?:of|in|near|within|inside)?\s*(?:the\s+)?$")
+        super::rx::compile(r"(?i)^\s*(?:(?:general\s+)?area|village|town|bazaar|locality|valley|mohalla)?\s*,?\s*(?:of|in|near|within|inside|within\s+the\s+(?:limits|jurisdiction)\s+of|in\s+the\s+jurisdiction\s+of)?\s*(?:the\s+)?$")
             .expect("valid regex")
     })
 }
