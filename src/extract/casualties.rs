@@ -666,6 +666,15 @@ fn numeric_phrase(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
         }
     }
     let noun_next = noun_phrase(tokens, noun_first);
+    // "Major A and Captain B, both residents of Rawalpindi,": an aside on
+    // the people before it, not a count of its own.
+    let aside = i > 0
+        && tokens[i - 1].raw == ","
+        && tokens[i].is_any(&["both", "all"])
+        && tokens.get(noun_next).is_some_and(|n| n.is("of"));
+    if aside {
+        return None;
+    }
     if let Some(side) = side_of_words(tokens, noun_first, noun_next) {
         let others =
             (noun_first..noun_next).any(|k| tokens[k].is_any(&["others", "more", "other"]));
@@ -737,6 +746,23 @@ fn titled_person_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     let side = side?;
     let names = name_len(tokens, k);
     if names == 0 || (i > 0 && tokens[i - 1].is_any(&["the", "a", "an", "their", "his"])) {
+        return None;
+    }
+    // "Malik Subedar Khan", "Zakir Naik": a rank word inside a civilian's
+    // name (a name word before it) is no rank.
+    let inside_name = i > 1 && {
+        let before = &tokens[i - 1];
+        before.kind == TokenKind::Word
+            && before.is_capitalized()
+            && !is_acronym(before)
+            && !matches!(tokens[i - 2].raw, "." | "\n" | ":" | "(")
+            && lexicon().side_of(before.lower).is_none()
+            && lexicon()
+                .side_of(&format!("{} {}", before.lower, tokens[i].lower))
+                .is_none()
+            && lexicon().places_named(before.raw).is_empty()
+    };
+    if inside_name {
         return None;
     }
     // "CTD Punjab", "FC Balochistan": a force and its region, not a person.
@@ -1156,6 +1182,38 @@ fn named_victims(
     }
 }
 
+/// "A tribal elder was killed along with his two sons": the people killed
+/// together with the subject share the outcome of the predicate before them.
+fn companions(
+    tokens: &[Token<'_>],
+    preds: &[Predicate],
+    phrases: &[CountPhrase],
+    bound: &mut [Option<Outcome>],
+) {
+    for (k, ph) in phrases.iter().enumerate() {
+        if bound[k].is_some() || ph.side.is_none() {
+            continue;
+        }
+        let mut b = ph.count.first;
+        if b > 0 && tokens[b - 1].is_any(&["his", "her", "their"]) {
+            b -= 1;
+        }
+        if b < 3 || !tokens[b - 1].is("with") || !tokens[b - 2].is_any(&["along", "together"]) {
+            continue;
+        }
+        let clause_start = (0..b - 2)
+            .rev()
+            .take(16)
+            .find(|&j| matches!(tokens[j].raw, "." | ";" | ":" | "!" | "?"))
+            .map_or(b.saturating_sub(18), |j| j + 1);
+        bound[k] = preds
+            .iter()
+            .filter(|p| p.at >= clause_start && p.at + p.len <= b - 2)
+            .next_back()
+            .map(|p| p.outcome);
+    }
+}
+
 /// All casualty counts of one segment. Numbers inside `dates` (byte
 /// ranges: "December 21, sixteen soldiers") are not counts.
 pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Casualty> {
@@ -1246,7 +1304,13 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
         let coordinated_possessive = ph.count.first > 0
             && tokens[ph.count.first - 1].is("and")
             && !tokens[ph.count.first].is("the");
-        if ph.definite(tokens) && !leaving && !coordinated_possessive {
+        // "The train's driver, a police officer and a soldier were killed":
+        // a definite person listed with new ones is new too.
+        let listed_with_new = phrases.get(k + 1).is_some_and(|next| {
+            let gap = &tokens[ph.noun_next.max(ph.count.next)..next.count.first];
+            gap.len() == 1 && (gap[0].raw == "," || gap[0].is("and")) && !next.definite(tokens)
+        });
+        if ph.definite(tokens) && !leaving && !coordinated_possessive && !listed_with_new {
             continue;
         }
         // "rescued 155 hostages", "shifted 30 injured to hospital": the
@@ -1305,6 +1369,7 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
             j += 1;
         }
     }
+    companions(tokens, &preds, &phrases, &mut bound);
     let mut out = Vec::new();
     let mut used = vec![false; tokens.len()];
     let mut previous_side: Option<Side> = None;
@@ -1509,6 +1574,26 @@ mod tests {
             (
                 "a Pakistan Army major and two soldiers were martyred",
                 &[(Killed, Security, 1, false), (Killed, Security, 2, false)],
+            ),
+            (
+                "a shopkeeper was shot dead along with his two sons",
+                &[(Killed, Civilians, 1, false), (Killed, Civilians, 2, false)],
+            ),
+            (
+                "the bus driver, a constable and a soldier were killed",
+                &[
+                    (Killed, Civilians, 1, false),
+                    (Killed, Security, 1, false),
+                    (Killed, Security, 1, false),
+                ],
+            ),
+            (
+                "Captain Ali and Major Khan, both residents of Lahore, were martyred",
+                &[(Killed, Security, 1, false), (Killed, Security, 1, false)],
+            ),
+            (
+                "a trader, Haji Naik Muhammad, was wounded",
+                &[(Injured, Civilians, 1, false)],
             ),
         ];
         for (text, want) in cases {
