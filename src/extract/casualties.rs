@@ -1208,8 +1208,7 @@ fn companions(
             .map_or(b.saturating_sub(18), |j| j + 1);
         bound[k] = preds
             .iter()
-            .filter(|p| p.at >= clause_start && p.at + p.len <= b - 2)
-            .next_back()
+            .rfind(|p| p.at >= clause_start && p.at + p.len <= b - 2)
             .map(|p| p.outcome);
     }
 }
