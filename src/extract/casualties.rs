@@ -601,6 +601,15 @@ fn possessive_singular(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     if noun_next <= i + 1 || head.lower.ends_with('s') && !head.lower.ends_with("ss") {
         return None;
     }
+    // "the Malazi National Alliance": a capitalised name runs on; an
+    // organisation, not a person.
+    let name_runs_on = head.is_capitalized()
+        && tokens
+            .get(noun_next)
+            .is_some_and(|n| n.kind == TokenKind::Word && n.is_capitalized());
+    if name_runs_on {
+        return None;
+    }
     let side = side_of_words(tokens, i + 1, noun_next)?;
     if side == Side::Unknown {
         return None;
@@ -846,19 +855,48 @@ fn part_ranges(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
                     .is_some_and(|n| n.is_any(&["them", "whom", "the"])))
             || (t.is("of") && tokens.get(i + 1).is_some_and(|n| n.is("whom")));
         if starts {
-            let end = tokens[i + 1..]
-                .iter()
-                .position(|t| t.raw == "," || t.is_clause_break())
-                .map(|p| i + 1 + p)
-                .unwrap_or(tokens.len());
+            let comma_after = |from: usize| {
+                tokens[from..]
+                    .iter()
+                    .position(|t| t.raw == "," || t.is_clause_break())
+                    .map(|p| from + p)
+                    .unwrap_or(tokens.len())
+            };
+            let mut end = comma_after(i + 1);
+            // "including Shahid Khan, a local leader, were": the aside on a
+            // named part belongs to it.
+            let named = end > i + 1
+                && tokens[i + 1..end]
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Word && t.is_capitalized());
+            if named && tokens.get(end).is_some_and(|t| t.raw == ",") {
+                let aside_end = comma_after(end + 1);
+                let aside_opens = tokens.get(end + 1).is_some_and(|t| {
+                    t.is_any(&["a", "an", "the"])
+                        || t.lower.chars().next().is_some_and(|c| c.is_lowercase())
+                });
+                if aside_opens && tokens.get(aside_end).is_some_and(|t| t.raw == ",") {
+                    end = aside_end;
+                }
+            }
             ranges.push((i, end));
         }
-        // "four suicide bombers among them": the part precedes its marker.
-        if t.is("among") && tokens.get(i + 1).is_some_and(|n| n.is("them")) {
+        // "four suicide bombers among them", "the DSP was among those found
+        // dead": the part precedes its marker.
+        let among_them = t.is("among") && tokens.get(i + 1).is_some_and(|n| n.is("them"));
+        let among_the_dead = t.is("among")
+            && i > 0
+            && tokens[i - 1].is_any(&["was", "were"])
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_any(&["those", "the"]));
+        if among_them || among_the_dead {
             // "- two FC personnel among them -": a spaced dash opens the aside.
+            // A subject ("the DSP, who was on duty, was among") runs to the
+            // clause start.
             let start = tokens[..i]
                 .iter()
-                .rposition(|t| matches!(t.raw, "," | "-") || t.is_clause_break())
+                .rposition(|t| (among_them && matches!(t.raw, "," | "-")) || t.is_clause_break())
                 .map(|p| p + 1)
                 .unwrap_or(0);
             ranges.push((start, i + 2));
@@ -1353,6 +1391,14 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
                 break;
             }
             if let Some(pi) = preds.iter().position(|p| p.at == j) {
+                // "Five members of the TTP, three of whom were killed": the
+                // predicate of a part is not the total's.
+                let in_later_part = parts
+                    .iter()
+                    .any(|&(s, e)| s >= from && s < j && j < e && tokens[s].is("of"));
+                if in_later_part {
+                    break;
+                }
                 if !pred_used[pi] {
                     bound[k] = Some(preds[pi].outcome);
                 }
@@ -1594,6 +1640,20 @@ mod tests {
                 "a trader, Haji Naik Muhammad, was wounded",
                 &[(Injured, Civilians, 1, false)],
             ),
+            (
+                "six people, including Ali Khan, chairman of the Awami National Party, were killed",
+                &[(Killed, Unknown, 6, false)],
+            ),
+            (
+                "six people, including Ali Khan, a local leader, were killed",
+                &[(Killed, Unknown, 6, false)],
+            ),
+            (
+                // The two are a part of the five; the five were not killed.
+                "five members of the gang, two of whom were killed in the clash, fled",
+                &[],
+            ),
+            ("the DSP, who was on duty, was among those found dead", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(read(text), want.to_vec(), "{text}");
