@@ -755,9 +755,20 @@ fn assemble(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) -> Ve
         }
         // "condemned the attack": a reference without figures, a date or an
         // event of its own tells nothing new.
+        // "In Nushki, terrorists stormed ... during the attack": a deed in
+        // another district than the one in hand is told, not referred to.
+        let deed_elsewhere = clue.has_specific_place()
+            && clue.actor_deed
+            && current
+                .and_then(|i| district_of(&drafts[i]))
+                .is_some_and(|d| {
+                    let districts = clue.districts();
+                    !districts.is_empty() && !districts.contains(&d.as_str())
+                });
         let only_reference = clue.reference_kind.is_some()
             && !clue.has_counts()
             && !clue.singular_event
+            && !deed_elsewhere
             && clue_framing_date(c, doc, published).is_none();
         let tells = clue.tells_event() && (drafts.is_empty() || !only_reference);
         let new = match current.map(|i| &drafts[i]) {

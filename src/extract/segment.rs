@@ -59,6 +59,9 @@ pub struct Clues {
     pub also: bool,
     /// "in addition to the suicide bomber": one more militant dead.
     pub plus_bomber: bool,
+    /// "terrorists stormed the jail": militants named doing a deed, an
+    /// event told rather than referred to.
+    pub actor_deed: bool,
     /// An intelligence-based operation, air strike or raid is told.
     pub operation_told: bool,
     /// A plural event noun ("attacks", "operations") is the subject.
@@ -525,6 +528,14 @@ fn prominent_regex() -> &'static Rule {
     )
 }
 
+fn actor_deed_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:terrorists|militants|gunmen|attackers|assailants|insurgents|miscreants|khwarij|khawarij)\s+(?:\w+\s+)?(?:attacked|targeted|stormed|raided|ambushed|abducted|kidnapped|opened\s+fire|set\s+ablaze|torched|blew\s+up|hurled|fired)\b",
+    )
+}
+
 fn plus_bomber_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
@@ -545,6 +556,7 @@ enum Flag {
     Reference,
     Also,
     PlusBomber,
+    ActorDeed,
     OperationTold,
     Negated,
     ReferenceKind,
@@ -566,6 +578,7 @@ fn segment_set() -> &'static RuleSet {
             reference_regex(),
             also_regex(),
             plus_bomber_regex(),
+            actor_deed_regex(),
             operation_told_regex(),
             negated_regex(),
             reference_kind_regex(),
@@ -638,6 +651,7 @@ pub fn read_clues(
         comparison: false,
         also: flag(Flag::Also),
         plus_bomber: flag(Flag::PlusBomber),
+        actor_deed: flag(Flag::ActorDeed),
         operation_told: flag(Flag::OperationTold),
         plural_events,
         singular_event,
