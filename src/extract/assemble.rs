@@ -531,6 +531,21 @@ fn starts_new(
     if other_locality && (clue.earlier_told || new_figures) && !clue.response {
         return true;
     }
+    // After "attacks hit the province at 12 locations", a paragraph telling
+    // "an attack" at a locality of its own is the next of them.
+    let last_paragraph = current.clues.last().map(|&k| doc.clues[k].paragraph);
+    let breakdown_item = current.context.is_some_and(|k| doc.clues[k].many_places)
+        && last_paragraph.is_some_and(|p| p != clue.paragraph)
+        && clue.singular_event
+        && !clue.reference
+        && clue
+            .usable_places()
+            .filter(|p| p.kind == PlaceKind::Locality && !p.road && !p.container)
+            .filter_map(|p| p.place.as_deref())
+            .any(|p| current_place.as_deref() != Some(p));
+    if breakdown_item {
+        return true;
+    }
     // "On Monday, the minister said the death toll had risen to 54": an
     // update of the incident in hand.
     if clue.has_counts() && clue.counts().all(|k| k.update) && !clue.has_specific_place() {

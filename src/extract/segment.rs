@@ -62,6 +62,9 @@ pub struct Clues {
     /// "terrorists stormed the jail": militants named doing a deed, an
     /// event told rather than referred to.
     pub actor_deed: bool,
+    /// "Coordinated attacks hit the province at 12 locations": a summary
+    /// of events at many places, told one by one after it.
+    pub many_places: bool,
     /// An intelligence-based operation, air strike or raid is told.
     pub operation_told: bool,
     /// A plural event noun ("attacks", "operations") is the subject.
@@ -652,6 +655,7 @@ pub fn read_clues(
         also: flag(Flag::Also),
         plus_bomber: flag(Flag::PlusBomber),
         actor_deed: flag(Flag::ActorDeed),
+        many_places: false,
         operation_told: flag(Flag::OperationTold),
         plural_events,
         singular_event,
@@ -700,6 +704,7 @@ pub fn read_clues(
     // "Coordinated attacks hit Balochistan at 12 locations today": many
     // events told one by one after it.
     let many_places = scattered && plural_events && !singular_event && !clues.has_counts();
+    clues.many_places = many_places;
     clues.summary = (counted_events && clues.event_sum.is_none())
         || many_places
         // "90% of the terrorists killed were Afghans" speaks of the incident's dead.
