@@ -1425,6 +1425,9 @@ pub fn incidents(
     let mut sums: Vec<Option<Sum>> = Vec::new();
     // How each incident is told, for its `mention`.
     let mut told: Vec<Told> = Vec::new();
+    // The statement that counted several events together, for each incident
+    // told as one of them.
+    let mut counted_in: Vec<Option<usize>> = Vec::new();
     // The date "the same day" or "two days after" counts from: the last
     // day-dated incident or summary told before, with the clue it came from.
     let mut previous: Option<(DateRange, usize)> = None;
@@ -1548,6 +1551,7 @@ pub fn incidents(
             ..Default::default()
         };
         told.push(Told::of(draft, doc, text, range, published));
+        counted_in.push(draft.context.filter(|&k| doc.clues[k].counted_events));
         out.push((
             incident,
             evidence_start(draft, doc),
@@ -1567,9 +1571,37 @@ pub fn incidents(
     for (incident, mention) in out.iter_mut().zip(mentions(&told)) {
         incident.0.mention = Some(mention);
     }
+    share_statement_group(&mut out, &counted_in);
     absorb_sums(&mut out, &sums);
     merge_countless_twins(&mut out);
     out
+}
+
+/// "Seven terrorists were killed in two engagements ... the khwarij's
+/// location ... In another encounter, three terrorists": the engagements of
+/// one statement fight the group it names in any of them, if it names one.
+/// Only operations of one day: a group blamed in passing for attacks is no
+/// claim for the others.
+fn share_statement_group(out: &mut [(Incident, usize, usize)], counted_in: &[Option<usize>]) {
+    let operation = |o: &Incident| o.event_type == Some(EventType::SecurityOperation);
+    for (i, statement) in counted_in.iter().enumerate() {
+        let Some(statement) = statement else { continue };
+        if out[i].0.militant_group.is_some() || !operation(&out[i].0) {
+            continue;
+        }
+        let day = out[i].0.date_start;
+        let mut groups = counted_in
+            .iter()
+            .zip(out.iter())
+            .filter(|(s, o)| {
+                s.as_ref() == Some(statement) && operation(&o.0) && o.0.date_start == day
+            })
+            .filter_map(|(_, o)| o.0.militant_group.clone());
+        let first = groups.next();
+        if groups.all(|g| Some(&g) == first.as_ref()) {
+            out[i].0.militant_group = first;
+        }
+    }
 }
 
 /// An incident with no figures at the same district and (within a day) the
