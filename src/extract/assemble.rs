@@ -439,6 +439,19 @@ fn follow_up_with_own_figures(c: usize, current: &Draft, doc: &DocumentClues) ->
         return false;
     }
     let known = &current.seen.counted;
+    // "an operation had arrested four members of the cell behind the
+    // attack": arrests after an attack are a follow-up of their own.
+    let arrests = clue.counts().all(|k| k.outcome == Outcome::Arrested)
+        && clue
+            .cues
+            .iter()
+            .any(|k| k.event == EventType::SecurityOperation)
+        && !known.iter().any(|(o, _)| *o == Outcome::Arrested);
+    let after_attack = !current.seen.events.is_empty()
+        && !current.seen.events.contains(&EventType::SecurityOperation);
+    if arrests && after_attack {
+        return true;
+    }
     !known.is_empty()
         && clue
             .counts()
@@ -1194,6 +1207,12 @@ fn event_type(
     let assault = cues
         .iter()
         .any(|c| c.event == EventType::MilitantAttack && c.strength == Strength::Strong);
+    // Arrests alone, made in an operation: the attack named is what the
+    // suspects are held for.
+    let arrests_only = !counts.is_empty() && counts.keys().all(|(o, _)| *o == Outcome::Arrested);
+    if arrests_only && cues.iter().any(|c| c.event == EventType::SecurityOperation) {
+        return EventType::SecurityOperation;
+    }
     let mut best: Option<EventType> = None;
     for cue in &cues {
         if cue.strength == Strength::Weak && (operation_told || kidnapping) {
