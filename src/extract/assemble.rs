@@ -1447,6 +1447,10 @@ pub fn incidents(
     // The statement that counted several events together, for each incident
     // told as one of them.
     let mut counted_in: Vec<Option<usize>> = Vec::new();
+    // Which incidents go after the people of an attack told before.
+    let mut pursues: Vec<bool> = Vec::new();
+    // The place of the operation whose steps are being told, by paragraph.
+    let mut operation_place: Option<(usize, Place)> = None;
     // The date "the same day" or "two days after" counts from: the last
     // day-dated incident or summary told before, with the clue it came from.
     let mut previous: Option<(DateRange, usize)> = None;
@@ -1474,6 +1478,23 @@ pub fn incidents(
                 if same_country && (place.province.is_none() || place.province == parent.province) {
                     place = parent;
                 }
+            }
+        }
+        // Steps of an operation told before, and the steps told after them
+        // in the same paragraph, take its place.
+        let paragraph = doc.clues[draft.clues[0]].paragraph;
+        if place.province.is_none() {
+            let step = draft.clues.iter().find(|&&c| doc.clues[c].operation_step);
+            let told = match step {
+                Some(&c) => operation_told_before(c, doc),
+                None => operation_place
+                    .as_ref()
+                    .filter(|(p, _)| *p == paragraph)
+                    .map(|(_, place)| place.clone()),
+            };
+            if let Some(told) = told {
+                operation_place = Some((paragraph, told.clone()));
+                place = told;
             }
         }
         let (counts, approximate) = merge_counts(draft, doc);
@@ -1571,6 +1592,7 @@ pub fn incidents(
         };
         told.push(Told::of(draft, doc, text, range, published));
         counted_in.push(draft.context.filter(|&k| doc.clues[k].counted_events));
+        pursues.push(draft.close.iter().any(|&c| doc.clues[c].pursuit));
         out.push((
             incident,
             evidence_start(draft, doc),
@@ -1591,9 +1613,45 @@ pub fn incidents(
         incident.0.mention = Some(mention);
     }
     share_statement_group(&mut out, &counted_in);
+    pursued_group(&mut out, &pursues);
     absorb_sums(&mut out, &sums);
     merge_countless_twins(&mut out);
     out
+}
+
+/// "Operations in different parts of Khyber Pakhtunkhwa ... During the
+/// operations, forces caught two facilitators": a step of an operation
+/// takes the place told for the operation.
+fn operation_told_before(c: usize, doc: &DocumentClues) -> Option<Place> {
+    doc.clues[..c].iter().rev().find_map(|clue| {
+        let operation = clue.operation_told
+            || clue
+                .cues
+                .iter()
+                .any(|k| k.event == EventType::SecurityOperation);
+        let places: Vec<&PlaceMention> = clue.usable_places().collect();
+        if !operation || places.is_empty() {
+            return None;
+        }
+        Some(place_of_clue(&places, clue)).filter(|p| p.province.is_some())
+    })
+}
+
+/// "Two facilitators of the bomber were caught": an operation after the
+/// people of an attack told before fights that attack's group.
+fn pursued_group(out: &mut [(Incident, usize, usize)], pursues: &[bool]) {
+    for i in 0..out.len() {
+        let operation = out[i].0.event_type == Some(EventType::SecurityOperation);
+        if !pursues[i] || !operation || out[i].0.militant_group.is_some() {
+            continue;
+        }
+        let attack = out[..i].iter().rev().find(|o| {
+            o.0.event_type != Some(EventType::SecurityOperation) && o.0.militant_group.is_some()
+        });
+        if let Some(attack) = attack {
+            out[i].0.militant_group = attack.0.militant_group.clone();
+        }
+    }
 }
 
 /// "Seven terrorists were killed in two engagements ... the khwarij's

@@ -65,6 +65,11 @@ pub struct Clues {
     /// "Coordinated attacks hit the province at 12 locations": a summary
     /// of events at many places, told one by one after it.
     pub many_places: bool,
+    /// "caught two facilitators", "the men behind the attack": forces go
+    /// after the people of an attack told before.
+    pub pursuit: bool,
+    /// "During the operations, ...": a step of an operation told before.
+    pub operation_step: bool,
     /// An intelligence-based operation, air strike or raid is told.
     pub operation_told: bool,
     /// A plural event noun ("attacks", "operations") is the subject.
@@ -539,6 +544,22 @@ fn actor_deed_regex() -> &'static Rule {
     )
 }
 
+fn pursuit_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:facilitators?|abettors?|accomplices|handlers?|masterminds?)\b|\b(?:involved\s+in|behind|linked\s+to|responsible\s+for)\s+the\s+(?:[\w-]+\s+){0,3}?(?:attack|blast|bombing|killing|ambush|massacre)\b",
+    )
+}
+
+fn operation_step_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)^(?:during|in\s+the\s+course\s+of|in)\s+(?:the|these|those)\s+(?:same\s+)?(?:operations|IBOs|raids|search\s+operations)\b",
+    )
+}
+
 fn plus_bomber_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
@@ -560,6 +581,8 @@ enum Flag {
     Also,
     PlusBomber,
     ActorDeed,
+    Pursuit,
+    OperationStep,
     OperationTold,
     Negated,
     ReferenceKind,
@@ -582,6 +605,8 @@ fn segment_set() -> &'static RuleSet {
             also_regex(),
             plus_bomber_regex(),
             actor_deed_regex(),
+            pursuit_regex(),
+            operation_step_regex(),
             operation_told_regex(),
             negated_regex(),
             reference_kind_regex(),
@@ -656,6 +681,8 @@ pub fn read_clues(
         plus_bomber: flag(Flag::PlusBomber),
         actor_deed: flag(Flag::ActorDeed),
         many_places: false,
+        pursuit: flag(Flag::Pursuit),
+        operation_step: flag(Flag::OperationStep),
         operation_told: flag(Flag::OperationTold),
         plural_events,
         singular_event,
