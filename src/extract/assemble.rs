@@ -754,8 +754,20 @@ fn assemble(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) -> Ve
             && !(day_dated && clue.has_counts() && !clue.counted_events);
         if clue.summary || bare_summary || carries_summary {
             last_summary = Some(c);
+            let frames = clue.has_counts()
+                || clue.counted_events
+                || clue_framing_date(c, doc, published).is_some();
             if !clue.list_item && clue.list_lead.is_none() && clue.group.is_some() {
-                summary_group = clue.group.clone();
+                match current {
+                    // "Such attacks have risen; the military blames the TTP
+                    // for them": background to the incident in hand names
+                    // its group, not that of the incidents told after.
+                    Some(i) if !frames && !clue.new_event && clue.blames => {
+                        let draft = &mut drafts[i];
+                        draft.context_group = draft.context_group.take().or(clue.group.clone());
+                    }
+                    _ => summary_group = clue.group.clone(),
+                }
             }
             // "two more incidents reported on Saturday": with no other
             // date, the day they were reported dates them.
@@ -772,9 +784,6 @@ fn assemble(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) -> Ve
             // A summary of figures or dates opens a new part of the report;
             // one that only explains ("a string of incidents had taken place
             // in the area") leaves the incident in hand open.
-            let frames = clue.has_counts()
-                || clue.counted_events
-                || clue_framing_date(c, doc, published).is_some();
             if open_paragraph.is_some_and(|p| p != clue.paragraph) && frames || clue.new_event {
                 current = None;
             }

@@ -55,6 +55,8 @@ fn rules() -> &'static [CueRule] {
             // weapons; alone ("hurled a grenade at a shop") they bomb.
             r(r"(?i)\bgrenade\s+(?:attack|blast|explosion)s?\b|\b(?:hurled|threw|lobbed|tossed|hurling|throwing)\s+(?:a|one)\s+(?:hand[\s-]+)?grenade\b", Bombing, Strong),
             r(r"(?i)\b(?:hand[\s-]+)?grenades?\b", Bombing, Weak),
+            // Militants' quadcopters drop explosives on their targets.
+            r(r"(?i)\bquad-?copters?\b", Bombing, Strong),
             r(r"(?i)\b(?:attack|attacks|attacked|attacking|assault|assaulted|ambush\w*|raided|stormed|storm|opened\s+(?:\w+\s+)?fire|fired\s+(?:[\w-]+\s+){0,2}?(?:at|on)|rocket\s+attacks?|fired\s+rockets|firing|gunmen|came\s+under\s+fire|under\s+attack|massacre|targeted\s+a|carnage|savage\s+act|heinous\s+act|terrorist\s+act|act\s+of\s+terror\w*|shot\s+(?:dead|at)|shot\s+(?:him|her|them)\s+dead|gunned\s+down|(?:militants|attackers?|assailants?|gunmen|terrorists|miscreants)\s+(?:\w+\s+)?targeted|(?:thwarted|foiled|repulsed|failed|averted)\s+(?:an?\s+|the\s+|their\s+)?(?:\w+\s+)?(?:attempt|bid)|attempt(?:ed|ing)?\s+to\s+(?:enter|storm|attack|raid|overrun|break\s+into))\b", MilitantAttack, Strong),
             // A fight with no stated initiator: the attack of militants only
             // when no operation of the forces is told.

@@ -70,6 +70,9 @@ pub struct Clues {
     pub pursuit: bool,
     /// "During the operations, ...": a step of an operation told before.
     pub operation_step: bool,
+    /// "blamed the TTP for these attacks", "claimed by": attacks laid at a
+    /// group's door.
+    pub blames: bool,
     /// An intelligence-based operation, air strike or raid is told.
     pub operation_told: bool,
     /// A plural event noun ("attacks", "operations") is the subject.
@@ -560,6 +563,14 @@ fn operation_step_regex() -> &'static Rule {
     )
 }
 
+fn blames_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:blam\w*|claim\w*|behind|responsib\w*|attribut\w*|accus\w*)\b",
+    )
+}
+
 fn plus_bomber_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
@@ -583,6 +594,7 @@ enum Flag {
     ActorDeed,
     Pursuit,
     OperationStep,
+    Blames,
     OperationTold,
     Negated,
     ReferenceKind,
@@ -607,6 +619,7 @@ fn segment_set() -> &'static RuleSet {
             actor_deed_regex(),
             pursuit_regex(),
             operation_step_regex(),
+            blames_regex(),
             operation_told_regex(),
             negated_regex(),
             reference_kind_regex(),
@@ -683,6 +696,7 @@ pub fn read_clues(
         many_places: false,
         pursuit: flag(Flag::Pursuit),
         operation_step: flag(Flag::OperationStep),
+        blames: flag(Flag::Blames),
         operation_told: flag(Flag::OperationTold),
         plural_events,
         singular_event,
