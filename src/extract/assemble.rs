@@ -1179,7 +1179,10 @@ fn split_unknown_total(clue: &Clues, local: &mut Tally) {
 /// A shooting aimed at one person, or at a prominent one, is a targeted killing.
 fn targeted(draft: &Draft, doc: &DocumentClues, counts: &Tally) -> bool {
     let shooting = draft.close.iter().any(|&c| doc.clues[c].shooting);
-    if !shooting {
+    // "laid siege to the home of a security official": singled out, even
+    // when he comes to no harm.
+    let home = draft.close.iter().any(|&c| doc.clues[c].home_attack);
+    if !shooting && !home {
         return false;
     }
     let victims: u32 = counts
@@ -1192,7 +1195,7 @@ fn targeted(draft: &Draft, doc: &DocumentClues, counts: &Tally) -> bool {
         .iter()
         .take(2)
         .any(|&c| doc.clues[c].prominent_victim);
-    victims == 1 || prominent
+    victims == 1 || prominent || home && victims == 0
 }
 
 fn event_type(

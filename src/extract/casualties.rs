@@ -242,7 +242,10 @@ fn predicates(tokens: &[Token<'_>]) -> Vec<Predicate> {
             i += 1;
             continue;
         }
-        if let Some(outcome) = outcome {
+        // "hoping to capture or kill him": a purpose, not an outcome.
+        let infinitive = i >= 1 && tokens[i - 1].is("to")
+            || i >= 3 && tokens[i - 1].is_any(&["or", "and"]) && tokens[i - 3].is("to");
+        if let Some(outcome) = outcome.filter(|_| !infinitive) {
             out.push(Predicate {
                 at: i,
                 len: 1,
@@ -1129,8 +1132,11 @@ fn stated_zeros(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
             || (t.is_any(&["harmed", "hurt"])
                 && i > 0
                 && (0..i).rev().take(8).any(|k| tokens[k].is("none")));
-        let safe =
-            t.is("safe") && i > 0 && tokens[i - 1].is_any(&["remained", "were", "was", "stayed"]);
+        // "the policemen remained safe", "keeping the soldier safe"
+        let kept_safe = (i.saturating_sub(4)..i).any(|k| tokens[k].is_any(&["keeping", "kept"]));
+        let safe = t.is("safe")
+            && i > 0
+            && (tokens[i - 1].is_any(&["remained", "were", "was", "stayed"]) || kept_safe);
         if !(unhurt || safe) {
             continue;
         }
@@ -1654,6 +1660,14 @@ mod tests {
                 &[],
             ),
             ("the DSP, who was on duty, was among those found dead", &[]),
+            (
+                "gunmen surrounded a house, hoping to capture or kill the soldier",
+                &[],
+            ),
+            (
+                "villagers drove the attackers away, keeping the soldier safe",
+                &[(Killed, Security, 0, false)],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(read(text), want.to_vec(), "{text}");

@@ -91,6 +91,8 @@ pub struct Clues {
     pub reference_kind: Option<ReferenceKind>,
     /// A shooting aimed at someone: "shot dead", "gunned down", "opened fire on".
     pub shooting: bool,
+    /// An attack on someone's home: "stormed the home of", "attacked his house".
+    pub home_attack: bool,
     /// A prominent person is named: a leader, cleric, judge, journalist...
     pub prominent_victim: bool,
 }
@@ -531,6 +533,14 @@ fn shooting_regex() -> &'static Rule {
     )
 }
 
+fn home_attack_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:attack\w*|storm\w*|laid\s+siege\s+to|besieged|raided|targeted)\s+(?:the\s+(?:home|house|residence)s?\s+of|(?:his|her)\s+(?:home|house|residence))\b",
+    )
+}
+
 fn prominent_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
@@ -712,6 +722,7 @@ pub fn read_clues(
         // the assembler asks only for the clues of a possible killing.
         shooting: shooting_regex().is_match(low),
         prominent_victim: prominent_regex().is_match(low),
+        home_attack: home_attack_regex().is_match(low),
     };
     let specific = clues.has_specific_place() && clues.districts().len() <= 1;
     let general = !singular_event && !specific && !clues.list_item;
