@@ -1366,7 +1366,8 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
         // A named person's clauses run long ("Captain X, aged 25, who
         // hailed from ..., fought bravely ..., embraced shahadat").
         let named = ph.noun_first == ph.count.first && ph.count.next > ph.noun_next;
-        let limit = (from + if named { 40 } else { 24 }).min(tokens.len());
+        let reach = if named { 40 } else { 24 };
+        let mut limit = (from + reach).min(tokens.len());
         let mut depth = 0i32;
         while j < limit {
             let t = &tokens[j];
@@ -1390,6 +1391,8 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
                 if !continues {
                     break;
                 }
+                // Each item of the list brings its own clauses.
+                limit = (j + reach).min(tokens.len());
             }
             // The subject of another verb ("15 militants attacked a post")
             // is not the object of a later casualty.
