@@ -462,8 +462,21 @@ fn noun_phrase(tokens: &[Token<'_>], start: usize) -> usize {
     let lex = lexicon();
     let mut k = start;
     let mut head_seen = false;
-    while k < tokens.len() && k < start + 5 {
+    let mut limit = start + 5;
+    while k < tokens.len() && k < limit {
         let t = &tokens[k];
+        // "a 24-year-old Pakistan Army captain": the age is an adjective.
+        if !head_seen && is_age(tokens, k) {
+            let word = |d: usize| tokens.get(k + d).map_or("", |t| t.lower);
+            let skip = if word(1) == "-" && word(3) == "-" {
+                5
+            } else {
+                3
+            };
+            k += skip;
+            limit += skip;
+            continue;
+        }
         // 'three "wanted terrorists"': quotation marks inside a noun phrase.
         if matches!(t.raw, "\"" | "“" | "”" | "'" | "‘" | "’") {
             k += 1;
