@@ -1681,6 +1681,10 @@ mod tests {
                 &[],
             ),
             (
+                "a 24-year-old army captain and five soldiers were martyred",
+                &[(Killed, Security, 1, false), (Killed, Security, 5, false)],
+            ),
+            (
                 "villagers drove the attackers away, keeping the soldier safe",
                 &[(Killed, Security, 0, false)],
             ),
