@@ -477,6 +477,15 @@ fn noun_phrase(tokens: &[Token<'_>], start: usize) -> usize {
             limit += skip;
             continue;
         }
+        // "three Federal Constabulary (FC) men": the acronym is an aside.
+        let acronym_aside = t.raw == "("
+            && tokens.get(k + 1).is_some_and(is_acronym)
+            && tokens.get(k + 2).is_some_and(|c| c.raw == ")");
+        if acronym_aside {
+            k += 3;
+            limit += 3;
+            continue;
+        }
         // 'three "wanted terrorists"': quotation marks inside a noun phrase.
         if matches!(t.raw, "\"" | "“" | "”" | "'" | "‘" | "’") {
             k += 1;
@@ -611,6 +620,14 @@ fn possessive_singular(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
         || t.lower.ends_with("’s");
     if !(possessive || t.is("the")) {
         return None;
+    }
+    // "three personnel of the Federal Constabulary": a force qualifying the
+    // noun before it, no person of its own.
+    if t.is("the") && i > 0 && tokens[i - 1].is("of") {
+        let next = tokens.get(i + 1);
+        if next.is_some_and(|n| n.is_capitalized()) {
+            return None;
+        }
     }
     let noun_next = noun_phrase(tokens, i + 1);
     let head = tokens.get(noun_next.checked_sub(1)?)?;
@@ -1683,6 +1700,14 @@ mod tests {
             (
                 "a 24-year-old army captain and five soldiers were martyred",
                 &[(Killed, Security, 1, false), (Killed, Security, 5, false)],
+            ),
+            (
+                "three Federal Constabulary (FC) men were martyred",
+                &[(Killed, Security, 3, false)],
+            ),
+            (
+                "four personnel of the Frontier Corps were martyred",
+                &[(Killed, Security, 4, false)],
             ),
             (
                 "villagers drove the attackers away, keeping the soldier safe",
