@@ -560,7 +560,8 @@ fn count_phrase_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
         if appositive {
             return None;
         }
-        let side = side_of_words(tokens, i + 1, noun_next);
+        let side = side_of_words(tokens, i + 1, noun_next)
+            .map(|s| described_militant(tokens, noun_next, s));
         if side.is_none() && t.is("another") {
             // "another was injured", "wounding another": one more of the same side.
             let follows = tokens.get(i + 1);
@@ -609,6 +610,36 @@ fn count_phrase_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
         });
     }
     numeric_phrase(tokens, i).or_else(|| possessive_singular(tokens, i))
+}
+
+/// "an Afghan national involved in terrorism", "two men wanted in attacks":
+/// whatever the noun, the people described are militants.
+fn described_militant(tokens: &[Token<'_>], noun_next: usize, side: Side) -> Side {
+    if side != Side::Civilians && side != Side::Unknown {
+        return side;
+    }
+    let mut k = noun_next;
+    while tokens.get(k).is_some_and(|t| {
+        t.is_any(&["who", "was", "were", "had", "been", "allegedly"])
+            || t.kind == TokenKind::Punct && t.raw != "," && t.raw != "."
+    }) {
+        k += 1;
+    }
+    let word = |d: usize| tokens.get(k + d).map_or("", |t| t.lower);
+    let involved = word(0) == "involved" && word(1) == "in"
+        || word(0) == "wanted" && matches!(word(1), "in" | "for");
+    let terror = (1..4).any(|d| {
+        let w = word(d);
+        w.starts_with("terror")
+            || w.starts_with("militan")
+            || w.starts_with("subversive")
+            || w == "attacks"
+    });
+    if involved && terror {
+        Side::Militants
+    } else {
+        side
+    }
 }
 
 /// "and their Pakistani driver", "Kurram's deputy commissioner": one person
@@ -718,6 +749,7 @@ fn numeric_phrase(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
         return None;
     }
     if let Some(side) = side_of_words(tokens, noun_first, noun_next) {
+        let side = described_militant(tokens, noun_next, side);
         let others =
             (noun_first..noun_next).any(|k| tokens[k].is_any(&["others", "more", "other"]));
         let anaphoric = others
@@ -1708,6 +1740,14 @@ mod tests {
             (
                 "four personnel of the Frontier Corps were martyred",
                 &[(Killed, Security, 4, false)],
+            ),
+            (
+                "an Afghan national involved in terrorism inside Pakistan was killed",
+                &[(Killed, Militants, 1, false)],
+            ),
+            (
+                "two persons who were wanted in attacks on police were killed",
+                &[(Killed, Militants, 2, false)],
             ),
             (
                 "villagers drove the attackers away, keeping the soldier safe",
