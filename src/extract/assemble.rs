@@ -1311,7 +1311,10 @@ fn draft_dates(
     let mut own: Option<DateRange> = own_mentions
         .iter()
         .find_map(|d| resolve_mention(d, published, anchor));
-    if own.is_none() && !own_mentions.is_empty() {
+    // A date that cannot be resolved keeps the incident undated, unless it
+    // only lacks the publication date ("earlier this week" in an undated
+    // text) and a calendar date of the event is told later.
+    if own.is_none() && !own_mentions.is_empty() && published.is_some() {
         return None;
     }
     let later = draft.clues[1..]
