@@ -1088,7 +1088,14 @@ fn merge_counts(draft: &Draft, doc: &DocumentClues) -> (Tally, bool) {
                     merged.insert(key, value);
                 }
                 Some(existing) => {
-                    if existing.1 && !value.1 && value.0 > 0 {
+                    // "an Afghan national was killed ... the operation in
+                    // which forces killed three terrorists": the one militant
+                    // told first is one of the later figure.
+                    let one_of_them = key.1 == Side::Militants
+                        && *existing == (1, false)
+                        && value.0 > 1
+                        && !clue.also;
+                    if existing.1 && !value.1 && value.0 > 0 || one_of_them {
                         *existing = value;
                     } else if key.0 == Outcome::Arrested && clue.also && value.0 != existing.0 {
                         existing.0 = existing.0.saturating_add(value.0);
