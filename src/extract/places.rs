@@ -549,6 +549,7 @@ pub fn find_places(
     add_toponyms(text, start, end, &mut out);
     route_within_district(text, &mut out);
     out.sort_by_key(|m| m.start);
+    place_by_stated_province(text, &mut out);
     mark_containers(text, &mut out);
     follow_split_districts(&mut out);
     out
@@ -948,6 +949,32 @@ fn add_toponyms(text: &str, start: usize, end: usize, out: &mut Vec<PlaceMention
             road: false,
             container: false,
         });
+    }
+}
+
+/// "the Spin Boldak area of Balochistan": a border name the gazetteer knows
+/// in Afghanistan, placed by the text in a province of Pakistan, is a
+/// locality of that province.
+fn place_by_stated_province(text: &str, out: &mut [PlaceMention]) {
+    for k in 1..out.len() {
+        let (inner, outer) = (&out[k - 1], &out[k]);
+        let stated = inner.kind == PlaceKind::AfghanDistrict
+            && outer.kind == PlaceKind::Province
+            && outer.country == "Pakistan"
+            && inner.end <= outer.start
+            && text
+                .get(inner.end..outer.start)
+                .is_some_and(|gap| gap.contains("of") && nesting_regex().is_match(gap));
+        if stated {
+            let province = outer.province.clone();
+            let written = trim_generic(&text[inner.start..inner.end]).to_string();
+            let inner = &mut out[k - 1];
+            inner.kind = PlaceKind::Locality;
+            inner.country = "Pakistan";
+            inner.province = province;
+            inner.district = None;
+            inner.place = Some(written);
+        }
     }
 }
 
