@@ -1027,7 +1027,10 @@ fn mark_containers(text: &str, out: &mut [PlaceMention]) {
             continue;
         }
         let (district, province) = (outer.district.clone(), outer.province.clone());
-        out[k].container = true;
+        // "Lower Kurram near Bagan": near a place is in its district, not
+        // inside it.
+        let near = text[inner.end..outer.start].contains("near");
+        out[k].container |= !near;
         if out[k - 1].district.is_none() {
             out[k - 1].district = district;
             out[k - 1].province = province;
