@@ -920,12 +920,20 @@ fn part_ranges(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
                     .is_some_and(|n| n.is_any(&["them", "whom", "the"])))
             || (t.is("of") && tokens.get(i + 1).is_some_and(|n| n.is("whom")));
         if starts {
+            // A bracketed acronym inside the part ("Jamiat Ulema-e-Islam
+            // (JUI-S) leader X") does not end it.
             let comma_after = |from: usize| {
-                tokens[from..]
-                    .iter()
-                    .position(|t| t.raw == "," || t.is_clause_break())
-                    .map(|p| from + p)
-                    .unwrap_or(tokens.len())
+                let mut depth = 0i32;
+                for (k, t) in tokens.iter().enumerate().skip(from) {
+                    match t.raw {
+                        "(" => depth += 1,
+                        ")" if depth > 0 => depth -= 1,
+                        _ if depth > 0 => {}
+                        _ if t.raw == "," || t.is_clause_break() => return k,
+                        _ => {}
+                    }
+                }
+                tokens.len()
             };
             let mut end = comma_after(i + 1);
             // "including Shahid Khan, a local leader, were": the aside on a
@@ -1438,6 +1446,11 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
                 ")" | "]" => depth -= 1,
                 _ => {}
             }
+            // A part told in between ("among them <a long name and title>,")
+            // does not use up the reach.
+            if in_ranges(&parts, j) {
+                limit = (limit + 1).min(tokens.len());
+            }
             if depth > 0 {
                 // "(age: 24 years, resident of District Swabi)" is an aside.
                 j += 1;
@@ -1740,6 +1753,10 @@ mod tests {
             (
                 "four personnel of the Frontier Corps were martyred",
                 &[(Killed, Security, 4, false)],
+            ),
+            (
+                "at least five people, among them Awami National Party (ANP) provincial leader Haji Abdul Ghani Khan Marwat, were killed",
+                &[(Killed, Unknown, 5, true)],
             ),
             (
                 "an Afghan national involved in terrorism inside Pakistan was killed",
