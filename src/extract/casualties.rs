@@ -817,7 +817,13 @@ fn titled_person_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
             _ => break,
         }
     }
-    let side = side?;
+    // "kharji ring leader Shireen", "TTP commander X": a militant's title.
+    let militant_before = (i.saturating_sub(2)..i)
+        .any(|b| lexicon().side_of(without_possessive(tokens[b].lower)) == Some(Side::Militants));
+    let side = match side? {
+        Side::Civilians if militant_before => Side::Militants,
+        side => side,
+    };
     let names = name_len(tokens, k);
     if names == 0 || (i > 0 && tokens[i - 1].is_any(&["the", "a", "an", "their", "his"])) {
         return None;
@@ -936,19 +942,22 @@ fn part_ranges(tokens: &[Token<'_>]) -> Vec<(usize, usize)> {
                 tokens.len()
             };
             let mut end = comma_after(i + 1);
-            // "including Shahid Khan, a local leader, were": the aside on a
-            // named part belongs to it.
-            let named = end > i + 1
-                && tokens[i + 1..end]
-                    .iter()
-                    .all(|t| t.kind == TokenKind::Word && t.is_capitalized());
-            if named && tokens.get(end).is_some_and(|t| t.raw == ",") {
+            // "including Shahid Khan, a local leader, were", "including a
+            // high-value target, kharji ring leader Shireen, were": an aside
+            // on the part, with no verb of its own, belongs to it.
+            if end > i + 1 && tokens.get(end).is_some_and(|t| t.raw == ",") {
                 let aside_end = comma_after(end + 1);
+                let aside = &tokens[(end + 1).min(aside_end)..aside_end];
                 let aside_opens = tokens.get(end + 1).is_some_and(|t| {
                     t.is_any(&["a", "an", "the"])
                         || t.lower.chars().next().is_some_and(|c| c.is_lowercase())
                 });
-                if aside_opens && tokens.get(aside_end).is_some_and(|t| t.raw == ",") {
+                let verbless = !aside.is_empty()
+                    && aside.iter().all(|t| {
+                        !t.in_class(class::PREDICATE | class::ACTION)
+                            && !t.is_any(&["were", "was", "had", "have", "has", "are", "is"])
+                    });
+                if aside_opens && verbless && tokens.get(aside_end).is_some_and(|t| t.raw == ",") {
                     end = aside_end;
                 }
             }
@@ -1757,6 +1766,14 @@ mod tests {
             (
                 "at least five people, among them Awami National Party (ANP) provincial leader Haji Abdul Ghani Khan Marwat, were killed",
                 &[(Killed, Unknown, 5, true)],
+            ),
+            (
+                "nine khwarij including a high-value target, kharji ring leader Zaman, were sent to hell",
+                &[(Killed, Militants, 9, false)],
+            ),
+            (
+                "ten people, including two children, were killed, officials said",
+                &[(Killed, Unknown, 10, false)],
             ),
             (
                 "an Afghan national involved in terrorism inside Pakistan was killed",
