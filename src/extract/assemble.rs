@@ -516,6 +516,19 @@ fn starts_new(
     if current_district.is_none() && clue.has_specific_place() && has_specific_place(current) {
         return true;
     }
+    // "three killed in encounters in Bannu and Dera Ismail Khan ... five
+    // more in engagements in Khyber and South Waziristan": other districts
+    // than any the incident in hand was told in.
+    if current_district.is_none() && !districts.is_empty() {
+        let told: Vec<&str> = current
+            .clues
+            .iter()
+            .flat_map(|&k| doc.clues[k].districts())
+            .collect();
+        if !told.is_empty() && districts.iter().all(|d| !told.contains(d)) {
+            return true;
+        }
+    }
     // Another province or country than the one in hand.
     let known = current.seen.place.as_ref().or(current.seen.coarse.as_ref());
     let places: Vec<&PlaceMention> = clue.usable_places().collect();
@@ -856,10 +869,13 @@ fn assemble(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) -> Ve
             if clue.event_sum.is_some() {
                 // The events it counts, told next, take its date and place.
                 last_summary = Some(c);
-                summary_date = doc.dates[c]
+                // Without a date of its own it is dated as the statement
+                // before it.
+                let own = doc.dates[c]
                     .iter()
                     .find(|d| !d.mention.statement && framing_date(d))
                     .copied();
+                summary_date = own.or(summary_date);
             }
             continue;
         }
@@ -1628,7 +1644,12 @@ pub fn incidents(
                 .flat_map(|p| [p.district.clone(), p.province.clone()])
                 .flatten()
                 .collect();
-            Some(Sum { events, areas })
+            let districts = clue.districts().into_iter().map(str::to_string).collect();
+            Some(Sum {
+                events,
+                areas,
+                districts,
+            })
         }));
     }
     for (incident, mention) in out.iter_mut().zip(mentions(&told)) {
@@ -1920,6 +1941,8 @@ fn mentions(told: &[Told]) -> Vec<Mention> {
 struct Sum {
     events: u32,
     areas: Vec<String>,
+    /// The districts among the areas.
+    districts: Vec<String>,
 }
 
 fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<Sum>]) {
@@ -1938,13 +1961,32 @@ fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<Sum>]) {
             (Some(gap), Some(_)) => gap == 0,
             _ => out[j].0.date_start == out[i].0.date_start,
         };
+        // "five killed in two engagements in Khyber and South Waziristan":
+        // its parts lie in the areas it names.
+        let in_areas = |j: usize| match &sums[i] {
+            Some(sum) if !sum.districts.is_empty() => out[j]
+                .0
+                .district
+                .as_ref()
+                .is_some_and(|d| sum.districts.contains(d)),
+            _ => true,
+        };
         let parts: Vec<usize> = (0..out.len())
             .filter(|&j| {
+                // "twelve in five operations ... four in two of them": a
+                // count of events is a part of a count of as many or more
+                // (the number of events is not always read).
+                let smaller = match (&sums[i], &sums[j]) {
+                    (Some(whole), Some(part)) => part.events <= whole.events,
+                    _ => true,
+                };
                 j != i
-                    && sums[j].is_none()
+                    && !drop[j]
+                    && smaller
                     && overlaps(j)
+                    && in_areas(j)
                     && (out[j].0.district.is_some()
-                        || sums[i].is_some() && out[j].0.province.is_some())
+                        || (sums[i].is_some() || sums[j].is_some()) && out[j].0.province.is_some())
                     && (within.is_none() || out[j].0.district == within)
                     && out[j].0.country == out[i].0.country
             })
