@@ -1440,6 +1440,13 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
         if ph.count.first > 0 && tokens[ph.count.first - 1].is_any(OBJECT_VERBS) {
             continue;
         }
+        // "the funeral prayers of two martyred soldiers were offered": the
+        // dead of a funeral were counted where they fell.
+        let funeral = (ph.count.first.saturating_sub(3)..ph.count.first)
+            .any(|k| tokens[k].lower.starts_with("funeral"));
+        if funeral {
+            continue;
+        }
         let from = ph.noun_next.max(ph.count.next);
         let mut j = from;
         // A named person's clauses run long ("Captain X, aged 25, who

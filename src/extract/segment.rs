@@ -319,7 +319,9 @@ fn plural_events_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
         super::rx::compile(&lowercase_pattern(&format!(
-            r"(?i)\b(?:{EVENT_NOUNS_PLURAL}|airstrikes|air\s+strikes)\b"
+            // "the ongoing violence", "a fresh round of fighting": many
+            // events told as one mass.
+            r"(?i)\b(?:{EVENT_NOUNS_PLURAL}|airstrikes|air\s+strikes|(?:ongoing|recent|fresh|renewed|latest|sectarian|tribal)\s+(?:round\s+of\s+|wave\s+of\s+)?(?:violence|fighting|unrest|hostilities)|round\s+of\s+(?:fighting|violence|clashes))\b"
         )))
         .expect("valid regex")
     })
