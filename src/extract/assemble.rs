@@ -1808,6 +1808,9 @@ struct Told {
     frame_range: Option<DateRange>,
     /// Dated within a week of publication: a candidate for the news.
     recent: bool,
+    /// Goes after the people of an attack told before ("arrested the
+    /// facilitators of the bomber"): a follow-up of that attack.
+    pursues: bool,
 }
 
 impl Told {
@@ -1858,6 +1861,7 @@ impl Told {
             frame,
             frame_range,
             recent,
+            pursues: draft.close.iter().any(|&c| doc.clues[c].pursuit),
         }
     }
 }
@@ -1889,6 +1893,12 @@ fn mentions(told: &[Told]) -> Vec<Mention> {
         .position(|t| t.recent && !t.only_context)
         .or_else(|| told.iter().position(|t| !t.only_context))
         .unwrap_or(0);
+    // SPEC rule 2: the subject of a follow-up story (arrests for it) is
+    // news, and so are the follow-ups: the attack pursued is the last one
+    // told before the first pursuit.
+    let first_pursuit = told.iter().position(|t| t.pursues);
+    let pursued = first_pursuit.and_then(|f| (0..f).rev().find(|&k| !told[k].pursues));
+    let follow_up_story = first_pursuit.is_some() && (told[news].pursues || pursued == Some(news));
     told.iter()
         .enumerate()
         .map(|(k, t)| {
@@ -1907,6 +1917,9 @@ fn mentions(told: &[Told]) -> Vec<Mention> {
             // following the attack on ...").
             // 2. The news, told first or dated as news.
             if k == news && !t.only_context {
+                return Mention::Report;
+            }
+            if follow_up_story && (t.pursues || Some(k) == pursued) {
                 return Mention::Report;
             }
             if t.context {
