@@ -112,6 +112,17 @@ impl Draft {
     }
 }
 
+/// How many incidents either side of one are compared with it (as twins,
+/// as parts of a sum), and how many of a draft's clues a new clue is
+/// weighed against: a report tells a few dozen incidents at most, and
+/// comparing each with every other made long documents quadratic.
+const NEAR: usize = 64;
+
+/// The indices of `out` within [`NEAR`] of `i`.
+fn near(i: usize, len: usize) -> std::ops::Range<usize> {
+    i.saturating_sub(NEAR)..(i + NEAR + 1).min(len)
+}
+
 /// Clues of a document plus the dated mentions of each clue.
 pub struct DocumentClues {
     pub clues: Vec<Clues>,
@@ -426,14 +437,16 @@ fn scene_before(
 ) -> Option<usize> {
     let before = c.checked_sub(1)?;
     let (scene, clue) = (&doc.clues[before], &doc.clues[c]);
-    let taken = drafts.iter().any(|d| d.clues.contains(&before));
+    // Asked only when there is no draft yet: a scan of every draft for
+    // every clue made long documents quadratic.
+    let taken = || drafts.iter().any(|d| d.clues.contains(&before));
     let same_kind = scene
         .cues
         .iter()
         .any(|k| clue.cues.iter().any(|m| m.event == k.event));
     (current.is_none()
         && drafts.is_empty()
-        && !taken
+        && !taken()
         && !scene.summary
         && !scene.negated
         && scene.has_specific_place()
@@ -454,11 +467,12 @@ fn starts_new(
     if clue.list_item || clue.split_clause || clue.new_event && !retold_here {
         return true;
     }
+    // The new clue is weighed against the draft's first NEAR clues only: a
+    // run-on document can give one draft thousands, and reading them all
+    // for each new clue made its assembly quadratic.
+    let first_clues = || current.clues.iter().take(NEAR);
     // After "ten killed in three operations", each operation told is its own.
-    let sum_in_hand = current
-        .clues
-        .iter()
-        .any(|&k| doc.clues[k].event_sum.is_some());
+    let sum_in_hand = first_clues().any(|&k| doc.clues[k].event_sum.is_some());
     if sum_in_hand && clue.tells_event() && clue.event_sum.is_none() {
         return true;
     }
@@ -505,7 +519,7 @@ fn starts_new(
                 .find(|d| !d.mention.statement && framing_date(d))
                 .map(|d| d.mention.expr)
         };
-        let told = current.clues.iter().find_map(|&k| first_expr(k));
+        let told = first_clues().find_map(|&k| first_expr(k));
         if let (Some(a), Some(b)) = (told, first_expr(c)) {
             if a != b && (current_range.is_none() && new_range.is_none()) {
                 return true;
@@ -514,7 +528,7 @@ fn starts_new(
     }
     // Only a statement date so far: a date weeks away tells another event.
     if let (None, Some(b)) = (current_range, new_range) {
-        let stated = current.clues.iter().find_map(|&k| {
+        let stated = first_clues().find_map(|&k| {
             doc.dates[k]
                 .iter()
                 .filter(|d| d.mention.statement)
@@ -788,7 +802,10 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
                 .usable_places()
                 .filter_map(|p| p.province.as_deref())
                 .collect();
-            let earlier = drafts.iter().position(|d| match district_of(d) {
+            // Among the last NEAR drafts: a scan of every draft for each
+            // clue naming another district made long documents quadratic.
+            let recent = drafts.len().saturating_sub(NEAR);
+            let earlier = drafts[recent..].iter().position(|d| match district_of(d) {
                 Some(x) => districts.contains(&x.as_str()),
                 // "In Mastung, the explosion took place ...": the blast told
                 // only by its province.
@@ -799,6 +816,7 @@ fn assemble(doc: &DocumentClues, published: Option<NaiveDate>) -> Vec<Draft> {
                     .and_then(|k| k.province.as_deref())
                     .is_some_and(|p| provinces.contains(&p)),
             });
+            let earlier = earlier.map(|k| recent + k);
             if let Some(k) = earlier.filter(|&k| k != i && !doc.clues[drafts[k].clues[0]].list_item)
             {
                 drafts[k].push(c, doc, published);
@@ -1186,7 +1204,11 @@ fn follows_previous(draft: &Draft, doc: &DocumentClues, text: &str) -> bool {
 
 /// The draft told just before this one.
 fn drafts_before(draft: &Draft, drafts: &[Draft]) -> Option<usize> {
-    drafts.iter().rposition(|d| d.clues[0] < draft.clues[0])
+    // Drafts are made in the order of their first clues: a binary search
+    // finds it, where a scan from the end for every draft was quadratic.
+    drafts
+        .partition_point(|d| d.clues[0] < draft.clues[0])
+        .checked_sub(1)
 }
 
 /// Where the evidence ends: the last sentence of the anchor's paragraph that
@@ -1377,7 +1399,7 @@ fn merge_countless_twins(out: &mut Vec<(Incident, usize, usize)>) {
         if !countless(&out[i].0) || out[i].0.district.is_none() {
             continue;
         }
-        let twin = (0..out.len()).find(|&j| {
+        let twin = near(i, out.len()).find(|&j| {
             let compatible = out[i].0.event_type == out[j].0.event_type
                 || matches!(
                     out[i].0.event_type,
@@ -1586,7 +1608,7 @@ fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<Sum>]) {
             (Some(gap), Some(_)) => gap == 0,
             _ => out[j].0.date_start == out[i].0.date_start,
         };
-        let parts: Vec<usize> = (0..out.len())
+        let parts: Vec<usize> = near(i, out.len())
             .filter(|&j| {
                 j != i
                     && sums[j].is_none()
