@@ -911,7 +911,7 @@ fn merge_counts(draft: &Draft, doc: &DocumentClues) -> (Tally, bool) {
         }
         if clue.plus_bomber {
             if let Some(entry) = local.get_mut(&(Outcome::Killed, Side::Militants)) {
-                entry.0 += 1;
+                entry.0 = entry.0.saturating_add(1);
             }
         }
         split_unknown_total(clue, &mut local);
@@ -948,8 +948,10 @@ fn restate_across_sides(merged: &mut Tally, local: &mut Tally) {
                 .filter(|((o, s), _)| *o == outcome && *s != Side::Unknown)
                 .map(|(_, v)| *v)
                 .collect();
-            (!known.is_empty())
-                .then(|| (known.iter().map(|v| v.0).sum(), known.iter().any(|v| v.1)))
+            (!known.is_empty()).then(|| {
+                let sum = known.iter().fold(0, |n: u32, v| n.saturating_add(v.0));
+                (sum, known.iter().any(|v| v.1))
+            })
         };
         let unknown = (outcome, Side::Unknown);
         match (
@@ -992,12 +994,12 @@ fn split_unknown_total(clue: &Clues, local: &mut Tally) {
             .iter()
             .filter(|c| c.part && c.outcome == outcome && c.side != Side::Unknown)
             .collect();
-        let sum: u32 = parts.iter().map(|c| c.value).sum();
+        let sum = parts.iter().fold(0, |n: u32, c| n.saturating_add(c.value));
         if parts.len() >= 2 && sum == total {
             local.remove(&(outcome, Side::Unknown));
             for p in parts {
                 let e = local.entry((outcome, p.side)).or_insert((0, approx));
-                e.0 += p.value;
+                e.0 = e.0.saturating_add(p.value);
             }
         }
     }
@@ -1012,8 +1014,7 @@ fn targeted(draft: &Draft, doc: &DocumentClues, counts: &Tally) -> bool {
     let victims: u32 = counts
         .iter()
         .filter(|((o, s), _)| *o != Outcome::Arrested && *s != Side::Militants)
-        .map(|(_, (v, _))| *v)
-        .sum();
+        .fold(0, |n: u32, (_, (v, _))| n.saturating_add(*v));
     let prominent = draft
         .close
         .iter()
@@ -1314,7 +1315,9 @@ pub fn incidents(
         ]
         .iter()
         .filter_map(|s| get(Outcome::Arrested, *s))
-        .fold(None, |acc: Option<u32>, v| Some(acc.unwrap_or(0) + v));
+        .fold(None, |acc: Option<u32>, v| {
+            Some(acc.unwrap_or(0).saturating_add(v))
+        });
         let close = || draft.close.iter().map(|&c| &doc.clues[c]);
         let mut nationalities: Vec<Nationality> = Vec::new();
         for (name, count) in close().flat_map(|c| c.nationalities.iter()) {
@@ -1330,7 +1333,9 @@ pub fn incidents(
         let dead_militants = get(Outcome::Killed, Side::Militants);
         for (name, pct) in close().flat_map(|c| c.nationality_shares.iter()) {
             let Some(base) = dead_militants else { break };
-            let count = (base * pct + 50) / 100;
+            // In u64: a share of a count near u32::MAX overflowed.
+            let share = (u64::from(base) * u64::from(*pct) + 50) / 100;
+            let count = u32::try_from(share).unwrap_or(u32::MAX);
             match nationalities.iter_mut().find(|n| &n.nationality == name) {
                 Some(n) => n.count = n.count.or(Some(count)),
                 None => nationalities.push(Nationality {
@@ -1619,7 +1624,10 @@ fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<Sum>]) {
                     && out[j].0.country == out[i].0.country
             })
             .collect();
-        let sum: u32 = parts.iter().filter_map(|&j| out[j].0.killed.total()).sum();
+        let sum = parts
+            .iter()
+            .filter_map(|&j| out[j].0.killed.total())
+            .fold(0, u32::saturating_add);
         // "Two separate attacks", each told next: the parts are the incidents.
         let inside = |j: usize, sum: &Sum| {
             let named = |v: &Option<String>| v.as_ref().is_some_and(|v| sum.areas.contains(v));
@@ -1633,7 +1641,7 @@ fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<Sum>]) {
                 && next
                     .iter()
                     .filter_map(|&j| out[j].0.killed.total())
-                    .sum::<u32>()
+                    .fold(0, u32::saturating_add)
                     <= total
         });
         if (parts.len() >= 2 || sums[i].is_some() && !parts.is_empty()) && sum == total || each_told
