@@ -112,6 +112,17 @@ impl Draft {
     }
 }
 
+/// How many incidents either side of one are compared with it (as twins,
+/// as parts of a sum), and how many of a draft's clues a new clue is
+/// weighed against: a report tells a few dozen incidents at most, and
+/// comparing each with every other made long documents quadratic.
+const NEAR: usize = 64;
+
+/// The indices of `out` within [`NEAR`] of `i`.
+fn near(i: usize, len: usize) -> std::ops::Range<usize> {
+    i.saturating_sub(NEAR)..(i + NEAR + 1).min(len)
+}
+
 /// Clues of a document plus the dated mentions of each clue.
 pub struct DocumentClues {
     pub clues: Vec<Clues>,
@@ -470,14 +481,16 @@ fn scene_before(
 ) -> Option<usize> {
     let before = c.checked_sub(1)?;
     let (scene, clue) = (&doc.clues[before], &doc.clues[c]);
-    let taken = drafts.iter().any(|d| d.clues.contains(&before));
+    // Asked only when there is no draft yet: a scan of every draft for
+    // every clue made long documents quadratic.
+    let taken = || drafts.iter().any(|d| d.clues.contains(&before));
     let same_kind = scene
         .cues
         .iter()
         .any(|k| clue.cues.iter().any(|m| m.event == k.event));
     (current.is_none()
         && drafts.is_empty()
-        && !taken
+        && !taken()
         && !scene.summary
         && !scene.negated
         && scene.has_specific_place()
@@ -498,11 +511,12 @@ fn starts_new(
     if clue.list_item || clue.split_clause || clue.new_event && !retold_here {
         return true;
     }
+    // The new clue is weighed against the draft's first NEAR clues only: a
+    // run-on document can give one draft thousands, and reading them all
+    // for each new clue made its assembly quadratic.
+    let first_clues = || current.clues.iter().take(NEAR);
     // After "ten killed in three operations", each operation told is its own.
-    let sum_in_hand = current
-        .clues
-        .iter()
-        .any(|&k| doc.clues[k].event_sum.is_some());
+    let sum_in_hand = first_clues().any(|&k| doc.clues[k].event_sum.is_some());
     if sum_in_hand && clue.tells_event() && clue.event_sum.is_none() {
         return true;
     }
@@ -597,7 +611,7 @@ fn starts_new(
                 .find(|d| !d.mention.statement && framing_date(d))
                 .map(|d| d.mention.expr)
         };
-        let told = current.clues.iter().find_map(|&k| first_expr(k));
+        let told = first_clues().find_map(|&k| first_expr(k));
         if let (Some(a), Some(b)) = (told, first_expr(c)) {
             if a != b && (current_range.is_none() && new_range.is_none()) {
                 return true;
@@ -606,7 +620,7 @@ fn starts_new(
     }
     // Only a statement date so far: a date weeks away tells another event.
     if let (None, Some(b)) = (current_range, new_range) {
-        let stated = current.clues.iter().find_map(|&k| {
+        let stated = first_clues().find_map(|&k| {
             doc.dates[k]
                 .iter()
                 .filter(|d| d.mention.statement)
@@ -922,7 +936,10 @@ fn assemble(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) -> Ve
                 .usable_places()
                 .filter_map(|p| p.province.as_deref())
                 .collect();
-            let earlier = drafts.iter().position(|d| match district_of(d) {
+            // Among the last NEAR drafts: a scan of every draft for each
+            // clue naming another district made long documents quadratic.
+            let recent = drafts.len().saturating_sub(NEAR);
+            let earlier = drafts[recent..].iter().position(|d| match district_of(d) {
                 Some(x) => districts.contains(&x.as_str()),
                 // "In Mastung, the explosion took place ...": the blast told
                 // only by its province.
@@ -933,6 +950,7 @@ fn assemble(doc: &DocumentClues, text: &str, published: Option<NaiveDate>) -> Ve
                     .and_then(|k| k.province.as_deref())
                     .is_some_and(|p| provinces.contains(&p)),
             });
+            let earlier = earlier.map(|k| recent + k);
             if let Some(k) = earlier.filter(|&k| k != i && !doc.clues[drafts[k].clues[0]].list_item)
             {
                 drafts[k].push(c, doc, published);
@@ -1093,7 +1111,7 @@ fn merge_counts(draft: &Draft, doc: &DocumentClues) -> (Tally, bool) {
         }
         if clue.plus_bomber {
             if let Some(entry) = local.get_mut(&(Outcome::Killed, Side::Militants)) {
-                entry.0 += 1;
+                entry.0 = entry.0.saturating_add(1);
             }
         }
         split_unknown_total(clue, &mut local);
@@ -1137,8 +1155,10 @@ fn restate_across_sides(merged: &mut Tally, local: &mut Tally) {
                 .filter(|((o, s), _)| *o == outcome && *s != Side::Unknown)
                 .map(|(_, v)| *v)
                 .collect();
-            (!known.is_empty())
-                .then(|| (known.iter().map(|v| v.0).sum(), known.iter().any(|v| v.1)))
+            (!known.is_empty()).then(|| {
+                let sum = known.iter().fold(0, |n: u32, v| n.saturating_add(v.0));
+                (sum, known.iter().any(|v| v.1))
+            })
         };
         let unknown = (outcome, Side::Unknown);
         match (
@@ -1188,12 +1208,12 @@ fn split_unknown_total(clue: &Clues, local: &mut Tally) {
             .iter()
             .filter(|c| c.part && c.outcome == outcome && c.side != Side::Unknown)
             .collect();
-        let sum: u32 = parts.iter().map(|c| c.value).sum();
+        let sum = parts.iter().fold(0, |n: u32, c| n.saturating_add(c.value));
         if parts.len() >= 2 && sum == total {
             local.remove(&(outcome, Side::Unknown));
             for p in parts {
                 let e = local.entry((outcome, p.side)).or_insert((0, approx));
-                e.0 += p.value;
+                e.0 = e.0.saturating_add(p.value);
             }
         }
     }
@@ -1211,8 +1231,7 @@ fn targeted(draft: &Draft, doc: &DocumentClues, counts: &Tally) -> bool {
     let victims: u32 = counts
         .iter()
         .filter(|((o, s), _)| *o != Outcome::Arrested && *s != Side::Militants)
-        .map(|(_, (v, _))| *v)
-        .sum();
+        .fold(0, |n: u32, (_, (v, _))| n.saturating_add(*v));
     let prominent = draft
         .close
         .iter()
@@ -1429,7 +1448,11 @@ fn follows_previous(draft: &Draft, doc: &DocumentClues, text: &str) -> bool {
 
 /// The draft told just before this one.
 fn drafts_before(draft: &Draft, drafts: &[Draft]) -> Option<usize> {
-    drafts.iter().rposition(|d| d.clues[0] < draft.clues[0])
+    // Drafts are made in the order of their first clues: a binary search
+    // finds it, where a scan from the end for every draft was quadratic.
+    drafts
+        .partition_point(|d| d.clues[0] < draft.clues[0])
+        .checked_sub(1)
 }
 
 /// Where the evidence ends: the last sentence of the anchor's paragraph that
@@ -1573,7 +1596,9 @@ pub fn incidents(
         ]
         .iter()
         .filter_map(|s| get(Outcome::Arrested, *s))
-        .fold(None, |acc: Option<u32>, v| Some(acc.unwrap_or(0) + v));
+        .fold(None, |acc: Option<u32>, v| {
+            Some(acc.unwrap_or(0).saturating_add(v))
+        });
         let close = || draft.close.iter().map(|&c| &doc.clues[c]);
         let mut nationalities: Vec<Nationality> = Vec::new();
         for (name, count) in close().flat_map(|c| c.nationalities.iter()) {
@@ -1589,7 +1614,9 @@ pub fn incidents(
         let dead_militants = get(Outcome::Killed, Side::Militants);
         for (name, pct) in close().flat_map(|c| c.nationality_shares.iter()) {
             let Some(base) = dead_militants else { break };
-            let count = (base * pct + 50) / 100;
+            // In u64: a share of a count near u32::MAX overflowed.
+            let share = (u64::from(base) * u64::from(*pct) + 50) / 100;
+            let count = u32::try_from(share).unwrap_or(u32::MAX);
             match nationalities.iter_mut().find(|n| &n.nationality == name) {
                 Some(n) => n.count = n.count.or(Some(count)),
                 None => nationalities.push(Nationality {
@@ -1734,7 +1761,7 @@ fn merge_countless_twins(out: &mut Vec<(Incident, usize, usize)>) {
         if !countless(&out[i].0) || out[i].0.district.is_none() {
             continue;
         }
-        let twin = (0..out.len()).find(|&j| {
+        let twin = near(i, out.len()).find(|&j| {
             let compatible = out[i].0.event_type == out[j].0.event_type
                 || matches!(
                     out[i].0.event_type,
@@ -1984,7 +2011,7 @@ fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<Sum>]) {
                 .is_some_and(|d| sum.districts.contains(d)),
             _ => true,
         };
-        let parts: Vec<usize> = (0..out.len())
+        let parts: Vec<usize> = near(i, out.len())
             .filter(|&j| {
                 // "twelve in five operations ... four in two of them": a
                 // count of events is a part of a count of as many or more
@@ -2004,7 +2031,10 @@ fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<Sum>]) {
                     && out[j].0.country == out[i].0.country
             })
             .collect();
-        let sum: u32 = parts.iter().filter_map(|&j| out[j].0.killed.total()).sum();
+        let sum = parts
+            .iter()
+            .filter_map(|&j| out[j].0.killed.total())
+            .fold(0, u32::saturating_add);
         // "Two separate attacks", each told next: the parts are the incidents.
         let inside = |j: usize, sum: &Sum| {
             let named = |v: &Option<String>| v.as_ref().is_some_and(|v| sum.areas.contains(v));
@@ -2018,7 +2048,7 @@ fn absorb_sums(out: &mut Vec<(Incident, usize, usize)>, sums: &[Option<Sum>]) {
                 && next
                     .iter()
                     .filter_map(|&j| out[j].0.killed.total())
-                    .sum::<u32>()
+                    .fold(0, u32::saturating_add)
                     <= total
         });
         if (parts.len() >= 2 || sums[i].is_some() && !parts.is_empty()) && sum == total || each_told

@@ -1035,7 +1035,7 @@ fn mixed_totals(out: &mut [Casualty]) {
         let other_side = parts
             .iter()
             .any(|p| p.side != out[k].side && p.side != Side::Unknown);
-        let sum: u32 = parts.iter().map(|p| p.value).sum();
+        let sum = parts.iter().fold(0, |n: u32, p| n.saturating_add(p.value));
         if other_side && sum != out[k].value {
             out[k].side = Side::Unknown;
         }

@@ -227,7 +227,11 @@ pub fn find_nationalities(
                 .rfind(|c| !c.part && c.start_before(at))
                 .map(|c| c.value);
             match (caps[1].parse::<u32>().ok().filter(|p| *p <= 100), base) {
-                (Some(pct), Some(base)) => count = Some((base * pct + 50) / 100),
+                (Some(pct), Some(base)) => {
+                    // In u64: a share of a count near u32::MAX overflowed.
+                    let share = (u64::from(base) * u64::from(pct) + 50) / 100;
+                    count = Some(u32::try_from(share).unwrap_or(u32::MAX))
+                }
                 (Some(pct), None) => shares.push((nationality.to_string(), pct)),
                 _ => {}
             }

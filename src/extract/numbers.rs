@@ -122,14 +122,14 @@ fn plain_number(tokens: &[Token<'_>], i: usize) -> Option<(u32, bool, usize)> {
                 .get(next + 1)
                 .and_then(|n| n.value.filter(|_| n.kind == TokenKind::Word))
             {
-                value += rest;
+                value = value.saturating_add(rest);
                 next += 2;
             }
         } else if let Some(rest) = tokens
             .get(next)
             .and_then(|n| n.value.filter(|_| n.kind == TokenKind::Word))
         {
-            value += rest;
+            value = value.saturating_add(rest);
             next += 1;
         }
     }

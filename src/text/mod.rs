@@ -131,7 +131,7 @@ fn split_sentences(text: &str, start: usize, end: usize) -> Vec<Span> {
                 && next_starts_sentence
                 && (b != b'.' || period_ends_sentence(text, i));
             if ends {
-                push_trimmed(text, sentence_start, j, &mut spans);
+                push_bounded(text, sentence_start, j, &mut spans);
                 sentence_start = j;
             }
             i = j.max(i + 1);
@@ -139,8 +139,40 @@ fn split_sentences(text: &str, start: usize, end: usize) -> Vec<Span> {
             i += 1;
         }
     }
-    push_trimmed(text, sentence_start, end, &mut spans);
+    push_bounded(text, sentence_start, end, &mut spans);
     spans
+}
+
+/// The longest segment the extractors read, in bytes. Their rules weigh
+/// the words of a segment against each other (each count against the
+/// predicates after it, each date against the dates it may overlap), so
+/// their work grows with the square of its length: a run-on "sentence" of
+/// a megabyte took seconds. Real sentences are far shorter (the longest of
+/// the evaluation set has 903 bytes), so cutting longer ones into pieces
+/// changes nothing on reports and keeps the parse linear in the text.
+pub const MAX_SEGMENT: usize = 2_000;
+
+/// Push the sentence `text[start..end]`, trimmed, as pieces of at most
+/// [`MAX_SEGMENT`] bytes: each piece ends after the last semicolon, else
+/// comma, else space of its second half, else on a character boundary.
+fn push_bounded(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let mut start = start;
+    while end - start > MAX_SEGMENT {
+        let mut limit = start + MAX_SEGMENT;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let half = start + MAX_SEGMENT / 2;
+        let window = &text.as_bytes()[half..limit];
+        let after = |b: u8| window.iter().rposition(|&c| c == b).map(|i| half + i + 1);
+        let cut = after(b';')
+            .or_else(|| after(b','))
+            .or_else(|| after(b' '))
+            .unwrap_or(limit);
+        push_trimmed(text, start, cut, out);
+        start = cut;
+    }
+    push_trimmed(text, start, end, out);
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -363,6 +395,30 @@ mod tests {
         (0..doc.segments.len())
             .map(|i| doc.segment_text(i))
             .collect()
+    }
+
+    #[test]
+    fn run_on_sentences_are_cut_after_commas() {
+        let text = "three soldiers and 4 civilians were killed, ".repeat(200);
+        let pieces = sentences(&text);
+        assert!(pieces.len() > 1);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SEGMENT));
+        assert!(pieces[..pieces.len() - 1].iter().all(|p| p.ends_with(',')));
+        assert_eq!(pieces.join(" "), text.trim_end());
+    }
+
+    #[test]
+    fn a_run_on_word_is_cut_on_char_boundaries() {
+        let text = "é".repeat(3 * MAX_SEGMENT);
+        let pieces = sentences(&text);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SEGMENT));
+        assert_eq!(pieces.concat(), text);
+    }
+
+    #[test]
+    fn sentences_up_to_the_bound_stay_whole() {
+        let sentence = format!("{}.", "x".repeat(MAX_SEGMENT - 1));
+        assert_eq!(sentences(&sentence), vec![sentence.as_str()]);
     }
 
     #[test]
