@@ -2,8 +2,6 @@
 //! across sentences; one sentence or list may tell several; statistics and
 //! sums never become incidents.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use super::casualties::Outcome;
@@ -15,7 +13,8 @@ use crate::incident::{DatePrecision, EventType, Incident, Mention, Nationality, 
 use crate::lexicon::{PlaceKind, Side};
 
 /// Counts by outcome and side, each with its approximate flag.
-type Tally = HashMap<(Outcome, Side), (u32, bool)>;
+// Fx: a tally has a dozen small keys, hashed for every clue of a draft.
+type Tally = rustc_hash::FxHashMap<(Outcome, Side), (u32, bool)>;
 
 /// A date mention with the paragraph's explicit year before it.
 #[derive(Debug, Clone, Copy)]
@@ -58,6 +57,8 @@ struct Seen {
     first_date: Option<DateRange>,
     events: Vec<EventType>,
     counted: Vec<(Outcome, Side)>,
+    /// The tally of the first NEAR clues, where a draft's toll is told.
+    early_toll: Tally,
 }
 
 impl Draft {
@@ -76,6 +77,9 @@ impl Draft {
         self.clues.push(c);
         self.close.push(c);
         let clue = &doc.clues[c];
+        if self.clues.len() <= NEAR {
+            add_to_tally(&mut self.seen.early_toll, clue);
+        }
         for cue in &clue.cues {
             if !self.seen.events.contains(&cue.event) {
                 self.seen.events.push(cue.event);
@@ -1050,96 +1054,113 @@ fn same_toll_told_before(
         .map(|k| (k.outcome, k.side, k.value))
         .collect();
     let districts = clue.districts();
-    drafts.iter().enumerate().rev().find_map(|(i, d)| {
-        if Some(i) == current {
-            return None;
-        }
-        let same_place = match (district_of(d), districts.as_slice()) {
-            (Some(x), []) => current.and_then(|k| district_of(&drafts[k])) == Some(x),
-            (Some(x), named) => named.contains(&x.as_str()),
-            _ => false,
-        };
-        let (counts, _) = merge_counts(d, doc);
-        let same_toll = told
-            .iter()
-            .all(|(o, s, v)| counts.get(&(*o, *s)).is_some_and(|(n, _)| n == v));
-        (same_place && same_toll).then_some(i)
-    })
+    // The last NEAR drafts only: a restatement follows closely, and a scan
+    // of every draft for each clue would be quadratic in the text.
+    let recent = drafts.len().saturating_sub(NEAR);
+    drafts
+        .iter()
+        .enumerate()
+        .skip(recent)
+        .rev()
+        .find_map(|(i, d)| {
+            if Some(i) == current {
+                return None;
+            }
+            let same_place = match (district_of(d), districts.as_slice()) {
+                (Some(x), []) => current.and_then(|k| district_of(&drafts[k])) == Some(x),
+                (Some(x), named) => named.contains(&x.as_str()),
+                _ => false,
+            };
+            if !same_place {
+                return None;
+            }
+            // A draft's toll is told in its first clues; a draft of thousands
+            // (a run-on list) is not summed again for every clue.
+            let counts = &d.seen.early_toll;
+            let same_toll = told
+                .iter()
+                .all(|(o, s, v)| counts.get(&(*o, *s)).is_some_and(|(n, _)| n == v));
+            same_toll.then_some(i)
+        })
 }
 
 /// Counts of a draft: within a clue, parts of one side add up; across
 /// clues, the first stated wins unless a later exact figure replaces an
 /// approximate one, or "also" adds arrests.
 fn merge_counts(draft: &Draft, doc: &DocumentClues) -> (Tally, bool) {
-    let mut merged: Tally = HashMap::new();
+    let mut merged = Tally::default();
     for &c in &draft.clues {
-        let clue = &doc.clues[c];
-        let mut local: Tally = HashMap::new();
-        // "The toll rose to 21 after four more miners died": the update is
-        // the figure; the increment told with it is inside it.
-        let updated: Vec<Outcome> = clue
-            .counts()
-            .filter(|k| k.update)
-            .map(|k| k.outcome)
-            .collect();
-        for cas in clue.counts() {
-            if updated.contains(&cas.outcome) && !cas.update {
-                continue;
-            }
-            let entry = local.entry((cas.outcome, cas.side)).or_insert((0, false));
-            entry.0 = entry.0.saturating_add(cas.value);
-            entry.1 |= cas.approximate;
+        add_to_tally(&mut merged, &doc.clues[c]);
+    }
+    let approximate = merged.values().any(|(v, a)| *a && *v > 0);
+    (merged, approximate)
+}
+
+/// One step of [`merge_counts`]: the counts of the next clue of a draft.
+fn add_to_tally(merged: &mut Tally, clue: &Clues) {
+    let mut local = Tally::default();
+    // "The toll rose to 21 after four more miners died": the update is
+    // the figure; the increment told with it is inside it.
+    let updated: Vec<Outcome> = clue
+        .counts()
+        .filter(|k| k.update)
+        .map(|k| k.outcome)
+        .collect();
+    for cas in clue.counts() {
+        if updated.contains(&cas.outcome) && !cas.update {
+            continue;
         }
-        // A toll update is the latest figure: it replaces what was told.
-        for cas in clue.counts().filter(|k| k.update) {
-            let key = (cas.outcome, cas.side);
-            let sides: u32 = merged
-                .iter()
-                .filter(|((o, s), _)| *o == cas.outcome && *s != Side::Unknown && *s != cas.side)
-                .map(|(_, v)| v.0)
-                .sum();
-            if cas.side == Side::Unknown && sides > 0 {
-                // Sides told before: the rest of the new toll is of unknown side.
-                local.insert(key, (cas.value.saturating_sub(sides), cas.approximate));
-                if cas.value <= sides {
-                    local.remove(&key);
-                }
-            }
-            if let Some(v) = local.remove(&key) {
-                merged.insert(key, v);
-            }
-        }
-        if clue.plus_bomber {
-            if let Some(entry) = local.get_mut(&(Outcome::Killed, Side::Militants)) {
-                entry.0 = entry.0.saturating_add(1);
+        let entry = local.entry((cas.outcome, cas.side)).or_insert((0, false));
+        entry.0 = entry.0.saturating_add(cas.value);
+        entry.1 |= cas.approximate;
+    }
+    // A toll update is the latest figure: it replaces what was told.
+    for cas in clue.counts().filter(|k| k.update) {
+        let key = (cas.outcome, cas.side);
+        let sides: u32 = merged
+            .iter()
+            .filter(|((o, s), _)| *o == cas.outcome && *s != Side::Unknown && *s != cas.side)
+            .map(|(_, v)| v.0)
+            .sum();
+        if cas.side == Side::Unknown && sides > 0 {
+            // Sides told before: the rest of the new toll is of unknown side.
+            local.insert(key, (cas.value.saturating_sub(sides), cas.approximate));
+            if cas.value <= sides {
+                local.remove(&key);
             }
         }
-        split_unknown_total(clue, &mut local);
-        restate_across_sides(&mut merged, &mut local);
-        for (key, value) in local {
-            match merged.get_mut(&key) {
-                None => {
-                    merged.insert(key, value);
-                }
-                Some(existing) => {
-                    // "an Afghan national was killed ... the operation in
-                    // which forces killed three terrorists": the one militant
-                    // told first is one of the later figure.
-                    let one_of_them = key.1 == Side::Militants
-                        && *existing == (1, false)
-                        && value.0 > 1
-                        && !clue.also;
-                    if existing.1 && !value.1 && value.0 > 0 || one_of_them {
-                        *existing = value;
-                    } else if key.0 == Outcome::Arrested && clue.also && value.0 != existing.0 {
-                        existing.0 = existing.0.saturating_add(value.0);
-                    }
+        if let Some(v) = local.remove(&key) {
+            merged.insert(key, v);
+        }
+    }
+    if clue.plus_bomber {
+        if let Some(entry) = local.get_mut(&(Outcome::Killed, Side::Militants)) {
+            entry.0 = entry.0.saturating_add(1);
+        }
+    }
+    split_unknown_total(clue, &mut local);
+    restate_across_sides(merged, &mut local);
+    for (key, value) in local {
+        match merged.get_mut(&key) {
+            None => {
+                merged.insert(key, value);
+            }
+            Some(existing) => {
+                // "an Afghan national was killed ... the operation in
+                // which forces killed three terrorists": the one militant
+                // told first is one of the later figure.
+                let one_of_them = key.1 == Side::Militants
+                    && *existing == (1, false)
+                    && value.0 > 1
+                    && !clue.also;
+                if existing.1 && !value.1 && value.0 > 0 || one_of_them {
+                    *existing = value;
+                } else if key.0 == Outcome::Arrested && clue.also && value.0 != existing.0 {
+                    existing.0 = existing.0.saturating_add(value.0);
                 }
             }
         }
     }
-    let approximate = merged.values().any(|(v, a)| *a && *v > 0);
-    (merged, approximate)
 }
 
 /// One figure told again with other nouns across the clues of an incident:
