@@ -363,7 +363,7 @@ fn anchored(c: &Captures<'_>) -> Option<DateExpr> {
 fn statement_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rx::compile(r"(?i)\b(?:said|says|told|reported|confirmed|stated|announced|added|claimed|disclosed|informed|revealed|noted|quoted|issued|reports|statement|release|report|briefing|tweeted|posted)(?:\s+\w+)?\s+(?:on\s+|late\s+on\s+|early\s+on\s+|late\s+|early\s+)?$")
+        super::rx::compile(r"(?i)\b(?:said|says|told|reported|confirmed|stated|announced|added|claimed|disclosed|informed|revealed|noted|quoted|issued|reports|statement|release|report|briefing|tweeted|posted)(?:\s+\w+)?\s+(?:on\s+|late\s+on\s+|early\s+on\s+|late\s+|early\s+)?$|\bclaimed\s+responsibility\s+for\s+(?:[\w'’-]+\s+){1,5}?(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
             .expect("valid regex")
     })
 }
@@ -858,6 +858,9 @@ mod tests {
         assert!(m[0].statement);
         let text = "Troops killed six on Wednesday.";
         assert!(!find_dates(text, 0, text.len())[0].statement);
+        // A claim dates itself, whatever it claims.
+        let text = "The group claimed responsibility for the killing of the miners on Monday.";
+        assert!(find_dates(text, 0, text.len())[0].statement);
     }
 
     #[test]
