@@ -563,10 +563,19 @@ fn count_phrase_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
         let side = side_of_words(tokens, i + 1, noun_next)
             .map(|s| described_militant(tokens, noun_next, s));
         if side.is_none() && t.is("another") {
-            // "another was injured", "wounding another": one more of the same side.
+            // "another was injured", "wounding another", and with the verb
+            // left out, "one was martyred and another wounded": one more of
+            // the same side.
             let follows = tokens.get(i + 1);
             let alone = follows.is_none_or(|f| {
-                f.kind == TokenKind::Punct || f.is_any(&["was", "had", "is", "and", "were"])
+                f.kind == TokenKind::Punct
+                    || f.is_any(&["was", "had", "is", "and", "were"])
+                    || f.is_any(&["in", "near", "during", "when", "while"])
+                    || f.is_any(&["wounded", "injured", "hurt", "killed", "martyred"])
+                        && tokens.get(i + 2).is_none_or(|n| {
+                            n.kind == TokenKind::Punct
+                                || n.is_any(&["in", "near", "during", "when", "while", "and"])
+                        })
             });
             if alone {
                 return Some(CountPhrase {
