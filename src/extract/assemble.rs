@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::casualties::Outcome;
+use super::casualties::{Casualty, Outcome};
 use super::cues::Strength;
 use super::dates::{resolve, DateExpr, DateMention, DateRange};
 use super::places::PlaceMention;
@@ -510,6 +510,21 @@ fn starts_new(
     published: Option<NaiveDate>,
 ) -> bool {
     let clue = &doc.clues[c];
+    // "Later, one of the injured soldiers succumbed": the wounded of the
+    // incident in hand, whatever day they died.
+    let wounded_told = current
+        .seen
+        .counted
+        .iter()
+        .any(|(o, _)| *o == Outcome::Injured);
+    if wounded_told
+        && !clue.list_item
+        && !clue.has_specific_place()
+        && clue.has_counts()
+        && clue.counts().all(|k| k.died_of_wounds)
+    {
+        return false;
+    }
     let retold_here =
         clue.retold && district_of(current).is_some_and(|d| clue.districts().contains(&d.as_str()));
     if clue.list_item || clue.split_clause || clue.new_event && !retold_here {
@@ -1106,8 +1121,16 @@ fn add_to_tally(merged: &mut Tally, clue: &Clues) {
         .filter(|k| k.update)
         .map(|k| k.outcome)
         .collect();
+    // "24 died on the spot while two later succumbed to their injuries":
+    // beside other deaths the wounded who died are a part of the toll told.
+    let other_deaths = clue
+        .counts()
+        .any(|k| k.outcome == Outcome::Killed && !k.died_of_wounds && !k.zero);
     for cas in clue.counts() {
         if updated.contains(&cas.outcome) && !cas.update {
+            continue;
+        }
+        if cas.died_of_wounds && (other_deaths || moved_to_killed(merged, cas)) {
             continue;
         }
         let entry = local.entry((cas.outcome, cas.side)).or_insert((0, false));
@@ -1161,6 +1184,32 @@ fn add_to_tally(merged: &mut Tally, clue: &Clues) {
             }
         }
     }
+}
+
+/// The wounded told before who died ("one of the injured soldiers later
+/// succumbed"): SPEC counts them once, as killed, and leaves that side's
+/// injured null. False when no one of their side was told wounded or killed
+/// before: then they are a plain count of the dead.
+fn moved_to_killed(merged: &mut Tally, cas: &Casualty) -> bool {
+    let injured_sides: Vec<Side> = merged
+        .iter()
+        .filter(|((o, _), (v, _))| *o == Outcome::Injured && *v > 0)
+        .map(|((_, s), _)| *s)
+        .collect();
+    let side = match (cas.side, injured_sides.as_slice()) {
+        (Side::Unknown, [only]) => *only,
+        (side, _) => side,
+    };
+    let wounded = merged.remove(&(Outcome::Injured, side)).is_some();
+    let killed = merged.get_mut(&(Outcome::Killed, side));
+    match killed {
+        Some(entry) => entry.0 = entry.0.saturating_add(cas.value),
+        None if wounded => {
+            merged.insert((Outcome::Killed, side), (cas.value, false));
+        }
+        None => return false,
+    }
+    true
 }
 
 /// One figure told again with other nouns across the clues of an incident:

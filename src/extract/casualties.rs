@@ -35,6 +35,9 @@ pub struct Casualty {
     pub zero: bool,
     /// "the death toll rose to 54": the latest figure, replacing earlier ones.
     pub update: bool,
+    /// "one of the injured later succumbed": wounded told before who died,
+    /// to be moved from the injured to the killed.
+    pub died_of_wounds: bool,
 }
 
 struct Predicate {
@@ -1103,13 +1106,106 @@ fn lives_claimed(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
             part: false,
             zero: false,
             update: false,
+            died_of_wounds: false,
         });
+    }
+}
+
+/// "One of the injured soldiers later succumbed to his wounds", "two of the
+/// wounded died in hospital", "an injured constable succumbed": people told
+/// as wounded who died. Their count is moved to the killed when the
+/// incident is put together.
+fn died_of_wounds(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
+    const WOUNDED: &[&str] = &["injured", "wounded"];
+    const DIED: &[&str] = &["succumbed", "died", "expired"];
+    const WOUNDS: &[&str] = &["injuries", "wounds", "injury", "wound"];
+    let mut i = 0;
+    while i < tokens.len() {
+        let (value, after) = match count_at(tokens, i) {
+            Some(c) if !c.approximate => (c.value, c.next),
+            _ if tokens[i].is_any(&["an", "a", "another"]) => (1, i + 1),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // "of the injured", "of them", or an adjective: "an injured soldier".
+        let mut k = after;
+        let mut wounded = false;
+        if tokens.get(k).is_some_and(|t| t.is("of")) {
+            k += 1;
+            if tokens.get(k).is_some_and(|t| t.is_any(&["the", "those"])) {
+                k += 1;
+            }
+            if tokens.get(k).is_some_and(|t| t.is("them")) {
+                k += 1;
+            } else if tokens.get(k).is_some_and(|t| t.is_any(WOUNDED)) {
+                wounded = true;
+                k += 1;
+            } else {
+                i += 1;
+                continue;
+            }
+        } else if tokens.get(k).is_some_and(|t| t.is_any(WOUNDED)) {
+            wounded = true;
+            k += 1;
+        } else {
+            i += 1;
+            continue;
+        }
+        // The noun, if any, and "later", "also": then the verb.
+        let noun_first = k;
+        while k < tokens.len()
+            && k < noun_first + 4
+            && tokens[k].kind != TokenKind::Punct
+            && !tokens[k].is_any(DIED)
+            && !tokens[k].in_class(class::PREDICATE)
+        {
+            k += 1;
+        }
+        let noun_next = k;
+        while tokens
+            .get(k)
+            .is_some_and(|t| t.is_any(&["later", "also", "subsequently", "too", "then", "had"]))
+        {
+            k += 1;
+        }
+        if !tokens.get(k).is_some_and(|t| t.is_any(DIED)) {
+            i += 1;
+            continue;
+        }
+        // "of them ... succumbed to their injuries": the wounds say it.
+        let of_wounds = tokens[k + 1..(k + 5).min(tokens.len())]
+            .iter()
+            .take_while(|t| t.kind != TokenKind::Punct)
+            .any(|t| t.is_any(WOUNDS));
+        if !wounded && !of_wounds {
+            i += 1;
+            continue;
+        }
+        let side = side_of_words(tokens, noun_first, noun_next).unwrap_or(Side::Unknown);
+        out.push(Casualty {
+            outcome: Outcome::Killed,
+            side,
+            value,
+            approximate: false,
+            first: i,
+            next: k + 1,
+            noun_first,
+            noun_next,
+            part: false,
+            zero: false,
+            update: false,
+            died_of_wounds: true,
+        });
+        i = k + 1;
     }
 }
 
 /// "The number of people killed ... climbed to 83", "death toll rose to 54".
 fn toll_updates(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
     lives_claimed(tokens, out);
+    died_of_wounds(tokens, out);
     for i in 0..tokens.len() {
         // "the death toll", "the number of people killed", "the injured count".
         let counted_word = i > 0 && tokens[i - 1].in_class(class::INJURE | class::KILL);
@@ -1177,6 +1273,7 @@ fn toll_updates(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
             part: false,
             zero: false,
             update: true,
+            died_of_wounds: false,
         });
     }
 }
@@ -1196,6 +1293,7 @@ fn stated_zeros(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
         part: false,
         zero: true,
         update: false,
+        died_of_wounds: false,
     };
     for i in 0..tokens.len() {
         let t = &tokens[i];
@@ -1310,6 +1408,7 @@ fn named_victims(
             part: false,
             zero: false,
             update: false,
+            died_of_wounds: false,
         });
     }
 }
@@ -1578,6 +1677,7 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
             part,
             zero: false,
             update: false,
+            died_of_wounds: false,
         });
     }
     mixed_totals(&mut out);
@@ -1807,5 +1907,38 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(read(text), want.to_vec(), "{text}");
         }
+    }
+
+    #[test]
+    fn wounded_who_died() {
+        let died = |text: &str| -> Vec<(Side, u32)> {
+            let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+            let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+            let tokens = tokenize(text, lower, 0, text.len());
+            find_casualties(&tokens, &[])
+                .into_iter()
+                .filter(|c| c.died_of_wounds)
+                .map(|c| (c.side, c.value))
+                .collect()
+        };
+        assert_eq!(
+            died("One of the injured policemen later died in hospital."),
+            [(Security, 1)]
+        );
+        assert_eq!(
+            died("Two of the wounded succumbed on Sunday."),
+            [(Unknown, 2)]
+        );
+        assert_eq!(
+            died("An injured labourer succumbed to his wounds."),
+            [(Civilians, 1)]
+        );
+        assert_eq!(
+            died("Three of them later died of their injuries."),
+            [(Unknown, 3)]
+        );
+        // Without wounds told, "of them ... died" is a plain toll.
+        assert!(died("Three of them died on the spot.").is_empty());
+        assert!(died("Two soldiers were injured.").is_empty());
     }
 }
