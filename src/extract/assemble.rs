@@ -1295,7 +1295,8 @@ fn targeted(draft: &Draft, doc: &DocumentClues, counts: &Tally) -> bool {
     // "laid siege to the home of a security official": singled out, even
     // when he comes to no harm.
     let home = draft.close.iter().any(|&c| doc.clues[c].home_attack);
-    if !shooting && !home {
+    let post = draft.close.iter().any(|&c| doc.clues[c].post_fired_on);
+    if !shooting && !home || post {
         return false;
     }
     let victims: u32 = counts

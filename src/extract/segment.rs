@@ -91,6 +91,9 @@ pub struct Clues {
     pub reference_kind: Option<ReferenceKind>,
     /// A shooting aimed at someone: "shot dead", "gunned down", "opened fire on".
     pub shooting: bool,
+    /// Fire opened on a post or a convoy ("fired on a police checkpoint"):
+    /// an assault on a position, not on a person singled out.
+    pub post_fired_on: bool,
     /// An attack on someone's home: "stormed the home of", "attacked his house".
     pub home_attack: bool,
     /// A prominent person is named: a leader, cleric, judge, journalist...
@@ -535,6 +538,14 @@ fn shooting_regex() -> &'static Rule {
     )
 }
 
+fn post_fired_on_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    lowercase_regex(
+        &RE,
+        r"(?i)\b(?:opened\s+fire|fired|firing|shot)\s+(?:at|on|upon)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:check\s*-?posts?|checkpoints?|posts?|pickets?|outposts?|police\s+stations?|stations?|camps?|forts?|convoys?|bases?|compounds?|barracks)\b",
+    )
+}
+
 fn home_attack_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
@@ -723,6 +734,7 @@ pub fn read_clues(
         // Read here, where the segment scan answers their gates for free;
         // the assembler asks only for the clues of a possible killing.
         shooting: shooting_regex().is_match(low),
+        post_fired_on: post_fired_on_regex().is_match(low),
         prominent_victim: prominent_regex().is_match(low),
         home_attack: home_attack_regex().is_match(low),
     };
