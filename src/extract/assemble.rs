@@ -1823,7 +1823,8 @@ fn share_statement_group(out: &mut [(Incident, usize, usize)], counted_in: &[Opt
 }
 
 /// An incident with no figures at the same district and (within a day) the
-/// same date as one with figures is the same event told twice.
+/// same date as one with figures is the same event told twice, unless the
+/// day differs and so does the locality.
 fn merge_countless_twins(out: &mut Vec<(Incident, usize, usize)>) {
     let countless =
         |i: &Incident| i.killed.is_empty() && i.injured.is_empty() && i.arrested.is_none();
@@ -1838,12 +1839,20 @@ fn merge_countless_twins(out: &mut Vec<(Incident, usize, usize)>) {
                     out[i].0.event_type,
                     Some(EventType::MilitantAttack) | Some(EventType::Other)
                 );
+            // "a convoy was attacked near Bagan ... The following day,
+            // gunmen killed two drivers in Mandori": other localities on
+            // other days are other events.
+            let other_locality = matches!(
+                (&out[i].0.place, &out[j].0.place),
+                (Some(a), Some(b)) if a != b
+            );
+            let gap = days_apart(&out[i].0, &out[j].0);
             j != i
                 && !drop[j]
                 && compatible
                 && !countless(&out[j].0)
                 && out[j].0.district == out[i].0.district
-                && days_apart(&out[i].0, &out[j].0).is_some_and(|d| d <= 1)
+                && gap.is_some_and(|d| d == 0 || d == 1 && !other_locality)
         });
         if let Some(j) = twin {
             drop[i] = true;
