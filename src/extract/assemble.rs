@@ -1505,13 +1505,13 @@ fn is_anchored(draft: &Draft, doc: &DocumentClues) -> bool {
 fn follow_up_regex() -> &'static crate::extract::rx::Rule {
     static RE: std::sync::OnceLock<crate::extract::rx::Rule> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
-        super::rx::compile(r"(?i)\b(?:in\s+the\s+(?:same\s+)?area|same\s+area|surrounding\s+(?:areas?|mountains|villages|hills)|follow-?up|subsequently|in\s+the\s+vicinity|nearby\s+(?:areas?|villages))\b")
+        super::rx::compile(r"(?i)\b(?:in\s+the\s+(?:same\s+)?area|same\s+(?:area|district|tehsil|locality|village|town|neighbourhood|neighborhood)|surrounding\s+(?:areas?|mountains|villages|hills)|follow-?up|subsequently|in\s+the\s+vicinity|nearby\s+(?:areas?|villages))\b")
             .expect("valid regex")
     })
 }
 
 /// The incident says it happened where the one before did ("in the same
-/// area", "a follow-up operation", "the next day").
+/// area", "in the same district", "a follow-up operation", "the next day").
 fn follows_previous(draft: &Draft, doc: &DocumentClues, text: &str) -> bool {
     let anchor = &doc.clues[draft.clues[0]];
     follow_up_regex().is_match(&text[anchor.start..anchor.end]) || is_anchored(draft, doc)
@@ -1581,6 +1581,9 @@ pub fn incidents(
     let mut counted_in: Vec<Option<usize>> = Vec::new();
     // Which incidents go after the people of an attack told before.
     let mut pursues: Vec<bool> = Vec::new();
+    // Which incidents the text sets apart from the one before ("in the same
+    // district", "the following day"): never twins of it.
+    let mut told_apart: Vec<bool> = Vec::new();
     // The place of the operation whose steps are being told, by paragraph.
     let mut operation_place: Option<(usize, Place)> = None;
     // The date "the same day" or "two days after" counts from: the last
@@ -1729,6 +1732,7 @@ pub fn incidents(
         told.push(Told::of(draft, doc, text, range, published));
         counted_in.push(draft.context.filter(|&k| doc.clues[k].counted_events));
         pursues.push(draft.close.iter().any(|&c| doc.clues[c].pursuit));
+        told_apart.push(follows_previous(draft, doc, text));
         out.push((
             incident,
             evidence_start(draft, doc),
@@ -1755,8 +1759,8 @@ pub fn incidents(
     }
     share_statement_group(&mut out, &counted_in);
     pursued_group(&mut out, &pursues);
+    merge_countless_twins(&mut out, &mut sums, &told_apart);
     absorb_sums(&mut out, &sums);
-    merge_countless_twins(&mut out);
     out
 }
 
@@ -1825,12 +1829,16 @@ fn share_statement_group(out: &mut [(Incident, usize, usize)], counted_in: &[Opt
 /// An incident with no figures at the same district and (within a day) the
 /// same date as one with figures is the same event told twice, unless the
 /// day differs and so does the locality.
-fn merge_countless_twins(out: &mut Vec<(Incident, usize, usize)>) {
+fn merge_countless_twins(
+    out: &mut Vec<(Incident, usize, usize)>,
+    sums: &mut Vec<Option<Sum>>,
+    told_apart: &[bool],
+) {
     let countless =
         |i: &Incident| i.killed.is_empty() && i.injured.is_empty() && i.arrested.is_none();
     let mut drop = vec![false; out.len()];
     for i in 0..out.len() {
-        if !countless(&out[i].0) || out[i].0.district.is_none() {
+        if !countless(&out[i].0) || out[i].0.district.is_none() || told_apart[i] {
             continue;
         }
         let twin = near(i, out.len()).find(|&j| {
@@ -1864,6 +1872,11 @@ fn merge_countless_twins(out: &mut Vec<(Incident, usize, usize)>) {
     }
     let mut k = 0;
     out.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    let mut k = 0;
+    sums.retain(|_| {
         k += 1;
         !drop[k - 1]
     });
