@@ -97,6 +97,10 @@ def evaluate(
 def gazetteer() -> pl.DataFrame:
     """The place table."""
 
+def literal_scan(texts: list[str], words: list[str]) -> int:
+    """Every non-overlapping match of ``words`` in ``texts``, ASCII case
+    ignored: the benchmarks' speed reference where ripgrep is absent."""
+
 def published_from_text(text: str) -> str | None:
     """The publication date a document states, as ``YYYY-MM-DD``: a leading
     ``" date YYYY-MM-DD "`` header line, else a full date alone on its first

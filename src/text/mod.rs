@@ -5,6 +5,7 @@ use crate::extract::rx::Rule;
 use chrono::NaiveDate;
 use std::sync::OnceLock;
 
+pub mod literal;
 mod published;
 pub use published::stated_published;
 

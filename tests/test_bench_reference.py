@@ -1,0 +1,60 @@
+"""The benchmarks' references: the literal scan the parser's speed is
+measured against, the text profile that calibrates the generated corpus,
+and the replication of real documents."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from incidentkit import _core
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benches"))
+import reference
+
+
+def test_literal_scan_counts_every_match_whatever_the_case() -> None:
+    texts = ["Two soldiers were KILLED and three Killed.", "", "security forces"]
+    assert _core.literal_scan(texts, ["killed", "soldiers", "security forces"]) == 4
+    assert _core.literal_scan(texts, ["taliban"]) == 0
+    assert _core.literal_scan(texts, []) == 0
+
+
+def test_literal_scan_matches_the_python_count() -> None:
+    texts = ["A blast in the district killed militants; police said the attack was a blast."] * 5
+    words = ["blast", "district", "police", "attack", "killed", "militants"]
+    expected = sum(t.lower().count(w) for t in texts for w in words)
+    assert _core.literal_scan(texts, words) == expected
+    scan = reference.literal_scan(texts, words, repeats=1)
+    assert scan.matches == expected
+    assert scan.megabytes > 0 and scan.seconds > 0
+
+
+def test_text_profile_reads_sentences_numbers_and_words() -> None:
+    text = (
+        "Two soldiers were killed in Bannu on Monday. The army said the area was cleared. "
+        "Police arrested three suspects in Peshawar."
+    )
+    profile = reference.text_profile([text])
+    assert profile.words_per_sentence == pytest.approx(21 / 3)
+    assert profile.sentences_with_numbers == pytest.approx(2 / 3)
+    kilobytes = len(text.encode()) / 1000
+    # Bannu, Monday, Peshawar: capitals not at a sentence's start.
+    assert profile.capitalised_per_kb == pytest.approx(3 / kilobytes)
+    assert profile.casualty_words_per_kb == pytest.approx(2 / kilobytes)
+    assert "words a sentence" in profile.describe()
+
+
+def test_replicate_repeats_documents_with_fresh_ids_up_to_the_size() -> None:
+    docs = [
+        {"doc_id": "a", "published": "2025-01-02", "text": "x" * 100},
+        {"doc_id": "b", "published": None, "text": "y" * 50},
+    ]
+    copies = list(reference.replicate(docs, 420))
+    assert sum(len(str(d["text"])) for d in copies) >= 420
+    assert len({d["doc_id"] for d in copies}) == len(copies)
+    assert [d["published"] for d in copies[:2]] == ["2025-01-02", None]
+    with pytest.raises(ValueError, match="no documents"):
+        next(reference.replicate([], 10))
