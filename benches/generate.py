@@ -71,6 +71,49 @@ FILLER = [
 ]
 
 
+FIRST_NAMES = [
+    "Muhammad", "Abdul", "Zahid", "Imran", "Tariq", "Shahid", "Naveed", "Asif",
+    "Kamran", "Sajid", "Farhan", "Bilal", "Gul", "Noor", "Rahim", "Saeed",
+]  # fmt: skip
+LAST_NAMES = [
+    "Khan", "Afridi", "Wazir", "Marwat", "Baloch", "Shah", "Khattak", "Yousafzai",
+    "Mengal", "Kakar", "Durrani", "Gandapur", "Bugti", "Mehsud", "Orakzai", "Raisani",
+]  # fmt: skip
+TITLES = [
+    "District Police Officer", "Deputy Commissioner", "Inspector General of Police",
+    "Station House Officer", "Provincial Home Minister", "Assistant Commissioner",
+    "Regional Police Officer", "Senior Superintendent of Police",
+]  # fmt: skip
+ORGANISATIONS = [
+    "Counter Terrorism Department", "Inter-Services Public Relations",
+    "Provincial Disaster Management Authority", "Frontier Corps", "National Counter Terrorism Authority",
+    "Rescue 1122", "Pakistan Institute for Conflict and Security Studies", "Edhi Foundation",
+]  # fmt: skip
+# Context as reports give it: officials and organisations by name, long
+# sentences, few figures. They bring the generated text to the profile of
+# real reports (words a sentence, capitalised words a KB; benches/reference.py).
+CONTEXT = [
+    "{title} {name} told reporters in {district} that the {org} had been asked to submit a "
+    "detailed report within three days, and that additional contingents had been deployed at "
+    "sensitive points across the district.",
+    "According to a spokesperson for the {org}, the wounded were taken to the District "
+    "Headquarters Hospital in {district}, where an emergency was declared and doctors on leave "
+    "were called back to duty.",
+    "Prime Minister {name} and the Chief Minister of {province} condemned the attack in "
+    "separate statements, expressing grief over the loss of life and directing the authorities "
+    "to bring those responsible to justice.",
+    "The {org} said in a statement issued in Islamabad that the operation was part of a "
+    "continuing campaign against militants who had used the mountainous terrain along the "
+    "Afghan border as a hideout for years.",
+    "{name}, a resident of {district} who runs a shop near the site, said he heard two loud "
+    "explosions shortly after the evening prayers and saw smoke rising over the Grand Trunk "
+    "Road and the old Tehsil Office.",
+    "Senator {name} of the Awami National Party told the Senate's standing committee on interior "
+    "that the federal government and the government of {province} had to agree on a plan for "
+    "the Merged Districts before the winter.",
+]  # fmt: skip
+
+
 class _Writer:
     """One document's random choices."""
 
@@ -106,6 +149,22 @@ class _Writer:
     def filler(self, sentences: int) -> str:
         return " ".join(self.rng.choice(FILLER) for _ in range(sentences))
 
+    def context(self, sentences: int) -> str:
+        """Sentences of named officials and organisations, without figures."""
+        out = []
+        for _ in range(sentences):
+            district, province, _ = self.place()
+            out.append(
+                self.rng.choice(CONTEXT).format(
+                    title=self.rng.choice(TITLES),
+                    name=f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}",
+                    org=self.rng.choice(ORGANISATIONS),
+                    district=district,
+                    province=province,
+                )
+            )
+        return " ".join(out)
+
 
 def _press_statement(w: _Writer, published: dt.date) -> str:
     group, short = w.rng.choice(GROUPS)
@@ -129,7 +188,7 @@ def _press_statement(w: _Writer, published: dt.date) -> str:
     lines.append(
         "Sanitisation operation is being carried out to eliminate any other terrorist found in the area."
     )
-    return " ".join(lines)
+    return " ".join(lines) + "\n\n" + w.context(w.rng.randint(1, 3))
 
 
 def _news_report(w: _Writer, published: dt.date) -> str:
@@ -140,7 +199,7 @@ def _news_report(w: _Writer, published: dt.date) -> str:
         f"and {w.count(1, 9)} others injured when militants {w.rng.choice(ATTACKS)} {where} "
         f"{w.when(published)}, police said."
     )
-    middle = w.filler(w.rng.randint(2, 5))
+    middle = w.filler(w.rng.randint(1, 3)) + " " + w.context(w.rng.randint(2, 4))
     group, short = w.rng.choice(GROUPS)
     claim = f"The outlawed {group} ({short}) claimed responsibility for the attack."
     background = (
@@ -171,7 +230,7 @@ def _roundup(w: _Writer, published: dt.date) -> str:
                 f"Police arrested {w.count(2, 12)} suspects during a search operation in "
                 f"{district}."
             )
-        paragraphs.append(text + " " + w.filler(w.rng.randint(0, 2)))
+        paragraphs.append(text + " " + w.context(w.rng.randint(1, 2)))
     return "\n\n".join(paragraphs)
 
 
@@ -183,7 +242,7 @@ def _analysis(w: _Writer, published: dt.date) -> str:
         "by independent researchers.",
         f"A total of {w.rng.randint(200, 900)} people were killed in {w.rng.randint(100, 400)} "
         f"attacks over the year, among them {w.rng.randint(50, 300)} security personnel.",
-        f"{district} remained the worst-affected district. " + w.filler(w.rng.randint(2, 4)),
+        f"{district} remained the worst-affected district. " + w.context(w.rng.randint(2, 3)),
         "Analysts said the return of fighters from across the border had changed the "
         "character of the conflict, with more complex attacks on fortified positions.",
         w.filler(w.rng.randint(3, 6)),
