@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use polars::chunked_array::builder::get_list_builder;
 use polars::prelude::*;
 
-use crate::engine::{parse_batch_to_frame, parse_each, DocumentInput, DocumentResult, FrameResult};
+use crate::engine::{
+    parse_batch_to_frame, parse_each, DocumentInput, DocumentResult, EngineError, FrameResult,
+};
 use crate::frame::{incidents_to_frame, schema};
 
 /// The dtype of the plugin's output: per row, a list of incidents whose
@@ -82,11 +84,11 @@ fn id_strings(doc_ids: &Series) -> PolarsResult<Vec<String>> {
 }
 
 /// A row whose document could not be parsed: its incidents are null.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct RowFailure {
     pub row: usize,
     pub doc_id: String,
-    pub reason: String,
+    pub reason: EngineError,
 }
 
 /// The documents of a column: ids (a null id is the row's position), dates
@@ -197,8 +199,8 @@ pub fn parse_columns_to_frame(
     published: &Series,
     doc_ids: &Series,
     threads: Option<usize>,
-) -> Result<FrameResult, String> {
-    let columns = Columns::new(texts, published, doc_ids).map_err(|e| e.to_string())?;
+) -> Result<FrameResult, EngineError> {
+    let columns = Columns::new(texts, published, doc_ids).map_err(EngineError::Columns)?;
     let (_, inputs) = columns.documents();
     parse_batch_to_frame(&inputs, threads)
 }
@@ -330,7 +332,7 @@ mod tests {
             assert_eq!(failures.len(), 1);
             assert_eq!((failures[0].row, failures[0].doc_id.as_str()), (2, "c"));
             assert!(
-                failures[0].reason.contains("the test fails c"),
+                matches!(&failures[0].reason, EngineError::Panicked(m) if m.contains("the test fails c")),
                 "{failures:?}"
             );
         }

@@ -31,9 +31,46 @@ pub enum Spread {
     Sequential,
 }
 
-/// One document's result: its incidents, or the message of the panic that
-/// stopped its parse.
-pub type DocumentResult = Result<Vec<Incident>, String>;
+/// What can go wrong in the engine. Every failure the Python surface
+/// reports is one of these; none ends the process.
+#[derive(Debug)]
+pub enum EngineError {
+    /// The parse of one document panicked (an engine bug): only that
+    /// document's rows are lost. Holds the panic's message.
+    Panicked(String),
+    /// A pool of parser threads could not be started.
+    ThreadPool { threads: usize, reason: String },
+    /// The incident frame could not be built from the rows.
+    Frame(PolarsError),
+    /// The columns of documents given do not fit together (their lengths
+    /// or types).
+    Columns(PolarsError),
+}
+
+impl std::fmt::Display for EngineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EngineError::Panicked(message) => write!(f, "internal error: {message}"),
+            EngineError::ThreadPool { threads, reason } => {
+                write!(f, "cannot start {threads} parser threads: {reason}")
+            }
+            EngineError::Frame(e) => write!(f, "building the incident frame: {e}"),
+            EngineError::Columns(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for EngineError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            EngineError::Frame(e) | EngineError::Columns(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// One document's result: its incidents, or why its parse stopped.
+pub type DocumentResult = Result<Vec<Incident>, EngineError>;
 
 /// Parse documents in parallel: one result per document, in input order. A
 /// document whose parse panics gets `Err(message)` and loses only its own rows.
@@ -54,7 +91,8 @@ where
     F: Fn(&DocumentInput<'_>) -> Vec<Incident> + Sync,
 {
     let one = |doc: &DocumentInput<'_>| {
-        catch_unwind(AssertUnwindSafe(|| parse(doc))).map_err(panic_message)
+        catch_unwind(AssertUnwindSafe(|| parse(doc)))
+            .map_err(|payload| EngineError::Panicked(panic_text(payload)))
     };
     match spread {
         Spread::Parallel => inputs.par_iter().map(one).collect(),
@@ -62,19 +100,19 @@ where
     }
 }
 
-/// The incidents of a batch, and `(doc_id, message)` for every document that
+/// The incidents of a batch, and `(doc_id, error)` for every document that
 /// could not be parsed.
-pub type BatchResult = (Vec<Incident>, Vec<(String, String)>);
+pub type BatchResult = (Vec<Incident>, Vec<(String, EngineError)>);
 
 /// Parse documents in parallel. A document whose parse panics loses only its
-/// own rows; it is reported as `(doc_id, message)`.
+/// own rows; it is reported as `(doc_id, error)`.
 pub fn parse_batch(inputs: &[DocumentInput<'_>]) -> BatchResult {
     let mut incidents = Vec::new();
     let mut failures = Vec::new();
     for (doc, result) in inputs.iter().zip(parse_each(inputs)) {
         match result {
             Ok(rows) => incidents.extend(rows),
-            Err(message) => failures.push((doc.doc_id.to_string(), message)),
+            Err(error) => failures.push((doc.doc_id.to_string(), error)),
         }
     }
     (incidents, failures)
@@ -85,21 +123,24 @@ pub fn parse_batch(inputs: &[DocumentInput<'_>]) -> BatchResult {
 pub fn parse_batch_with_threads(
     inputs: &[DocumentInput<'_>],
     threads: Option<usize>,
-) -> Result<BatchResult, String> {
+) -> Result<BatchResult, EngineError> {
     in_pool(threads, || parse_batch(inputs))
 }
 
 /// Run `work` on a pool of `threads` threads (`None`: rayon's global pool).
-fn in_pool<R: Send>(threads: Option<usize>, work: impl FnOnce() -> R + Send) -> Result<R, String> {
+fn in_pool<R: Send>(
+    threads: Option<usize>,
+    work: impl FnOnce() -> R + Send,
+) -> Result<R, EngineError> {
     match threads {
         None => Ok(work()),
         Some(n) => Ok(pool(n.max(1))?.install(work)),
     }
 }
 
-/// The incident frame of a batch, and `(doc_id, message)` for every document
+/// The incident frame of a batch, and `(doc_id, error)` for every document
 /// that could not be parsed.
-pub type FrameResult = (DataFrame, Vec<(String, String)>);
+pub type FrameResult = (DataFrame, Vec<(String, EngineError)>);
 
 /// Frame parts per thread: enough for the threads to share the work evenly.
 const PARTS_PER_THREAD: usize = 4;
@@ -111,14 +152,14 @@ const PARTS_PER_THREAD: usize = 4;
 pub fn parse_batch_to_frame(
     inputs: &[DocumentInput<'_>],
     threads: Option<usize>,
-) -> Result<FrameResult, String> {
+) -> Result<FrameResult, EngineError> {
     in_pool(threads, || {
         let mut failures = Vec::new();
         let mut rows = Vec::with_capacity(inputs.len());
         for (doc, result) in inputs.iter().zip(parse_each(inputs)) {
             match result {
                 Ok(incidents) => rows.push(incidents),
-                Err(message) => failures.push((doc.doc_id.to_string(), message)),
+                Err(error) => failures.push((doc.doc_id.to_string(), error)),
             }
         }
         let parts = split_even(rows, rayon::current_num_threads() * PARTS_PER_THREAD);
@@ -128,7 +169,7 @@ pub fn parse_batch_to_frame(
             .collect::<PolarsResult<Vec<DataFrame>>>()?;
         Ok((join_frames(frames)?, failures))
     })?
-    .map_err(|e: PolarsError| format!("building the incident frame: {e}"))
+    .map_err(EngineError::Frame)
 }
 
 /// The incidents of consecutive documents in at most `parts` runs of about
@@ -165,7 +206,7 @@ const KEPT_POOLS: usize = 4;
 /// The pool of `threads` threads, built on first use and kept: a fresh pool
 /// per call would start new threads, whose regex caches start cold (a batch
 /// of `parse_corpus` ran 10% slower for it).
-fn pool(threads: usize) -> Result<Arc<ThreadPool>, String> {
+fn pool(threads: usize) -> Result<Arc<ThreadPool>, EngineError> {
     static POOLS: OnceLock<Mutex<HashMap<usize, Arc<ThreadPool>>>> = OnceLock::new();
     let mut pools = POOLS
         .get_or_init(Mutex::default)
@@ -177,7 +218,10 @@ fn pool(threads: usize) -> Result<Arc<ThreadPool>, String> {
     let pool = ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
-        .map_err(|e| format!("cannot start {threads} parser threads: {e}"))?;
+        .map_err(|e| EngineError::ThreadPool {
+            threads,
+            reason: e.to_string(),
+        })?;
     if pools.len() >= KEPT_POOLS {
         // Callers cycling through many sizes: let the old pools end.
         pools.clear();
@@ -187,14 +231,21 @@ fn pool(threads: usize) -> Result<Arc<ThreadPool>, String> {
     Ok(pool)
 }
 
-pub(crate) fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+/// What a panic said, if it said anything.
+fn panic_text(payload: Box<dyn std::any::Any + Send>) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
-        format!("internal error: {s}")
+        (*s).to_string()
     } else if let Some(s) = payload.downcast_ref::<String>() {
-        format!("internal error: {s}")
+        s.clone()
     } else {
-        "internal error".to_string()
+        "no message".to_string()
     }
+}
+
+/// A panic as the message Python shows: "internal error: ...".
+#[cfg_attr(not(feature = "python"), allow(dead_code))]
+pub(crate) fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    EngineError::Panicked(panic_text(payload)).to_string()
 }
 
 #[cfg(test)]
@@ -232,6 +283,36 @@ mod tests {
                 vec!["d:0", "d:1", "d:2", "d:3"]
             ]
         );
+    }
+
+    #[test]
+    fn a_panicking_document_is_an_error_of_its_own() {
+        let inputs: Vec<DocumentInput<'_>> = ["fine", "boom", "fine too"]
+            .iter()
+            .map(|&text| DocumentInput {
+                text,
+                published: None,
+                doc_id: text,
+            })
+            .collect();
+        let parse = |doc: &DocumentInput<'_>| {
+            assert!(doc.text != "boom", "engine bug on {}", doc.doc_id);
+            Vec::new()
+        };
+        for spread in [Spread::Parallel, Spread::Sequential] {
+            let results = parse_each_with(&inputs, spread, &parse);
+            assert!(results[0].is_ok() && results[2].is_ok());
+            let Err(error) = &results[1] else {
+                panic!("the second document should fail");
+            };
+            assert!(matches!(error, EngineError::Panicked(m) if m == "engine bug on boom"));
+            assert_eq!(error.to_string(), "internal error: engine bug on boom");
+        }
+        let error = EngineError::ThreadPool {
+            threads: 3,
+            reason: "no threads".into(),
+        };
+        assert_eq!(error.to_string(), "cannot start 3 parser threads: no threads");
     }
 
     #[test]

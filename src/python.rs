@@ -8,7 +8,7 @@ use pyo3_polars::{PyDataFrame, PySeries};
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use crate::engine::{panic_message, parse_batch_to_frame, DocumentInput};
+use crate::engine::{panic_message, parse_batch_to_frame, DocumentInput, EngineError, FrameResult};
 use crate::stats;
 
 fn parse_iso(value: &str, argument: &str) -> PyResult<NaiveDate> {
@@ -50,10 +50,8 @@ fn parse_many(
             doc_id,
         })
         .collect();
-    let (frame, failures) = py
-        .detach(|| parse_batch_to_frame(&inputs, threads))
-        .map_err(PyRuntimeError::new_err)?;
-    Ok((PyDataFrame(frame), failures))
+    let result = py.detach(|| parse_batch_to_frame(&inputs, threads));
+    frame_with_failures(result)
 }
 
 /// Parse documents given as polars Series (GIL released): the texts (String;
@@ -69,12 +67,29 @@ fn parse_series(
     doc_ids: PySeries,
     threads: Option<usize>,
 ) -> PyResult<(PyDataFrame, Vec<(String, String)>)> {
-    let (frame, failures) = py
-        .detach(|| {
-            crate::column::parse_columns_to_frame(&texts.0, &published.0, &doc_ids.0, threads)
-        })
-        .map_err(PyValueError::new_err)?;
-    Ok((PyDataFrame(frame), failures))
+    let result = py.detach(|| {
+        crate::column::parse_columns_to_frame(&texts.0, &published.0, &doc_ids.0, threads)
+    });
+    frame_with_failures(result)
+}
+
+/// The frame and `(doc_id, message)` of each failed document, as Python
+/// takes them; columns that do not fit are a ValueError, any other engine
+/// failure a RuntimeError.
+fn frame_with_failures(
+    result: Result<FrameResult, EngineError>,
+) -> PyResult<(PyDataFrame, Vec<(String, String)>)> {
+    match result {
+        Ok((frame, failures)) => Ok((
+            PyDataFrame(frame),
+            failures
+                .into_iter()
+                .map(|(doc_id, error)| (doc_id, error.to_string()))
+                .collect(),
+        )),
+        Err(error @ EngineError::Columns(_)) => Err(PyValueError::new_err(error.to_string())),
+        Err(error) => Err(PyRuntimeError::new_err(error.to_string())),
+    }
 }
 
 /// The publication date a document states: its header, a date alone on its
