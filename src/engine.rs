@@ -312,7 +312,10 @@ mod tests {
             threads: 3,
             reason: "no threads".into(),
         };
-        assert_eq!(error.to_string(), "cannot start 3 parser threads: no threads");
+        assert_eq!(
+            error.to_string(),
+            "cannot start 3 parser threads: no threads"
+        );
     }
 
     #[test]
