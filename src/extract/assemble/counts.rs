@@ -100,7 +100,7 @@ pub(super) fn add_to_tally(merged: &mut Tally, clue: &Clues) {
 /// succumbed"): SPEC counts them once, as killed, and leaves that side's
 /// injured null. False when no one of their side was told wounded or killed
 /// before: then they are a plain count of the dead.
-pub(super) fn moved_to_killed(merged: &mut Tally, cas: &Casualty) -> bool {
+fn moved_to_killed(merged: &mut Tally, cas: &Casualty) -> bool {
     let injured_sides: Vec<Side> = merged
         .iter()
         .filter(|((o, _), (v, _))| *o == Outcome::Injured && *v > 0)
@@ -127,7 +127,7 @@ pub(super) fn moved_to_killed(merged: &mut Tally, cas: &Casualty) -> bool {
 /// is the same five (the exact wording clears the bound), and "26 people
 /// were killed ... 24 passengers died on the spot, while two later
 /// succumbed" tells the 26 by side.
-pub(super) fn restate_across_sides(merged: &mut Tally, local: &mut Tally) {
+fn restate_across_sides(merged: &mut Tally, local: &mut Tally) {
     for outcome in [Outcome::Killed, Outcome::Injured] {
         let sides = |t: &Tally| -> Option<(u32, bool)> {
             let known: Vec<(u32, bool)> = t
@@ -178,7 +178,7 @@ pub(super) fn restate_across_sides(merged: &mut Tally, local: &mut Tally) {
 
 /// "eight people, including five soldiers and three civilians": parts that
 /// add up to the total replace it.
-pub(super) fn split_unknown_total(clue: &Clues, local: &mut Tally) {
+fn split_unknown_total(clue: &Clues, local: &mut Tally) {
     for outcome in [Outcome::Killed, Outcome::Injured] {
         let Some(&(total, approx)) = local.get(&(outcome, Side::Unknown)) else {
             continue;

@@ -13,13 +13,25 @@ use crate::incident::{DatePrecision, EventType, Incident, Mention, Nationality, 
 use crate::lexicon::{PlaceKind, Side};
 
 mod counts;
+mod event_type;
 use counts::{add_to_tally, merge_counts, Tally};
+use event_type::event_type;
 
 /// The clues of a text, as the stages' unit tests take them.
 #[cfg(test)]
 fn clues_of(text: &str) -> DocumentClues {
     let doc = crate::text::Document::new(text, None);
     super::document_clues(&doc, &text.to_ascii_lowercase())
+}
+
+/// Every clue of `doc` as one incident's draft.
+#[cfg(test)]
+fn one_draft(doc: &DocumentClues) -> Draft {
+    let mut draft = Draft::new(0, doc, None, Draft::default());
+    for c in 1..doc.clues.len() {
+        draft.push(c, doc, None);
+    }
+    draft
 }
 
 /// A date mention with the paragraph's explicit year before it.
@@ -1103,124 +1115,6 @@ fn same_toll_told_before(
                 .all(|(o, s, v)| counts.get(&(*o, *s)).is_some_and(|(n, _)| n == v));
             same_toll.then_some(i)
         })
-}
-
-/// A shooting aimed at one person, or at a prominent one, is a targeted killing.
-fn targeted(draft: &Draft, doc: &DocumentClues, counts: &Tally) -> bool {
-    let shooting = draft.close.iter().any(|&c| doc.clues[c].shooting);
-    // "laid siege to the home of a security official": singled out, even
-    // when he comes to no harm.
-    let home = draft.close.iter().any(|&c| doc.clues[c].home_attack);
-    let post = draft.close.iter().any(|&c| doc.clues[c].post_fired_on);
-    if !shooting && !home || post {
-        return false;
-    }
-    let victims: u32 = counts
-        .iter()
-        .filter(|((o, s), _)| *o != Outcome::Arrested && *s != Side::Militants)
-        .fold(0, |n: u32, (_, (v, _))| n.saturating_add(*v));
-    let prominent = draft
-        .close
-        .iter()
-        .take(2)
-        .any(|&c| doc.clues[c].prominent_victim);
-    victims == 1 || prominent || home && victims == 0
-}
-
-fn event_type(
-    draft: &Draft,
-    doc: &DocumentClues,
-    counts: &Tally,
-    country: Option<&str>,
-) -> EventType {
-    let cues: Vec<_> = draft
-        .close
-        .iter()
-        .flat_map(|&c| doc.clues[c].cues.iter())
-        .collect();
-    // A list's lead-in ("details of the operations are as follows:") tells
-    // what its items are.
-    let lead_told = draft
-        .context
-        .is_some_and(|s| doc.clues[draft.clues[0]].list_item && doc.clues[s].operation_told);
-    let operation_told = lead_told || draft.close.iter().any(|&c| doc.clues[c].operation_told);
-    let kidnapping = cues.iter().any(|c| c.event == EventType::Kidnapping);
-    let assault = cues
-        .iter()
-        .any(|c| c.event == EventType::MilitantAttack && c.strength == Strength::Strong);
-    // Arrests alone, made in an operation: the attack named is what the
-    // suspects are held for.
-    let arrests_only = !counts.is_empty() && counts.keys().all(|(o, _)| *o == Outcome::Arrested);
-    if arrests_only && cues.iter().any(|c| c.event == EventType::SecurityOperation) {
-        return EventType::SecurityOperation;
-    }
-    let mut best: Option<EventType> = None;
-    for cue in &cues {
-        if cue.strength == Strength::Weak && (operation_told || kidnapping) {
-            continue;
-        }
-        // Grenades thrown in an armed assault are its weapons.
-        if cue.strength == Strength::Weak && cue.event == EventType::Bombing && assault {
-            continue;
-        }
-        let mut event = cue.event;
-        // A strike inside Afghanistan is a strike across the border.
-        if event == EventType::SecurityOperation && country == Some("Afghanistan") {
-            event = EventType::CrossBorderAttack;
-        }
-        best = Some(best.map_or(event, |b| b.min(event)));
-    }
-    if best.is_none_or(|b| b >= EventType::MilitantAttack) && targeted(draft, doc, counts) {
-        return EventType::TargetedKilling;
-    }
-    if let Some(b) = best {
-        // An exchange of fire while forces conduct an operation is theirs.
-        if b == EventType::MilitantAttack
-            && operation_told
-            && !attack_started_by_militants(draft, doc)
-        {
-            return EventType::SecurityOperation;
-        }
-        return b;
-    }
-    if let Some(lead) = draft.context {
-        if let Some(e) = doc.clues[lead].cues.iter().map(|c| c.event).min() {
-            return e;
-        }
-    }
-    let militants = counts
-        .iter()
-        .any(|((o, s), (v, _))| *o == Outcome::Killed && *s == Side::Militants && *v > 0);
-    let others = counts
-        .iter()
-        .any(|((_, s), (v, _))| matches!(s, Side::Security | Side::Civilians) && *v > 0);
-    if militants && !others {
-        EventType::SecurityOperation
-    } else if others {
-        EventType::MilitantAttack
-    } else {
-        EventType::Other
-    }
-}
-
-fn attack_started_by_militants(draft: &Draft, doc: &DocumentClues) -> bool {
-    // Militants fired first only if the text tells their attack before the
-    // forces' operation: "militants opened fire on the troops" during a
-    // search operation told before it is still the operation.
-    let first =
-        |pred: &dyn Fn(&Clues) -> bool| draft.close.iter().position(|&c| pred(&doc.clues[c]));
-    let attack = first(&|clue: &Clues| {
-        clue.cues
-            .iter()
-            .any(|cue| cue.event == EventType::MilitantAttack && cue.strength == Strength::Strong)
-            && !clue.operation_told
-    });
-    let operation = first(&|clue: &Clues| clue.operation_told);
-    match (attack, operation) {
-        (Some(a), Some(o)) => a < o,
-        (Some(_), None) => true,
-        _ => false,
-    }
 }
 
 /// The incident's dates: its own event dates, then a framing summary's,
