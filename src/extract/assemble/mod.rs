@@ -14,8 +14,10 @@ use crate::lexicon::{PlaceKind, Side};
 
 mod counts;
 mod event_type;
+mod mention;
 use counts::{add_to_tally, merge_counts, Tally};
 use event_type::event_type;
+use mention::{mentions, recalled_regex, Told};
 
 /// The clues of a text, as the stages' unit tests take them.
 #[cfg(test)]
@@ -1619,164 +1621,6 @@ fn state_forces(
     let when = range.map(|r| r.start).or(published);
     when.is_none_or(|d| d >= takeover)
         .then(|| "Afghan Taliban".to_string())
-}
-
-/// What decides an incident's `mention`: how and when it is told.
-struct Told {
-    range: Option<DateRange>,
-    /// Told as an item of a list.
-    list_item: bool,
-    /// Compared, sequenced or recalled as context (SPEC mention rule 3).
-    context: bool,
-    /// Only brought in for another subject ("following the attack on",
-    /// "recalled"), so not the news even when the document tells no other
-    /// event; a "last week's" or a past perfect may date the news itself.
-    only_context: bool,
-    /// The summary that frames it ("two more incidents reported on
-    /// Saturday") and the days that summary gives.
-    frame: Option<usize>,
-    frame_range: Option<DateRange>,
-    /// Dated within a week of publication: a candidate for the news.
-    recent: bool,
-    /// Goes after the people of an attack told before ("arrested the
-    /// facilitators of the bomber"): a follow-up of that attack.
-    pursues: bool,
-}
-
-impl Told {
-    fn of(
-        draft: &Draft,
-        doc: &DocumentClues,
-        text: &str,
-        range: Option<DateRange>,
-        published: Option<NaiveDate>,
-    ) -> Told {
-        let anchor = &doc.clues[draft.clues[0]];
-        let lower = text[anchor.start..anchor.end].to_ascii_lowercase();
-        let sequenced = doc.dates[draft.clues[0]]
-            .iter()
-            .any(|d| matches!(d.mention.expr, DateExpr::Anchored { offset, .. } if offset < 0));
-        // "The assault came a day after 17 soldiers were martyred in
-        // various incidents. On Friday, ...": brought in as context.
-        let framed_as_context = draft.context.is_some_and(|s| {
-            let frame = &doc.clues[s];
-            s + 3 >= draft.clues[0]
-                && recalled_regex().is_match(&text[frame.start..frame.end].to_ascii_lowercase())
-        });
-        let only_context = anchor.comparison
-            || sequenced
-            || framed_as_context
-            || recalled_regex().is_match(&lower);
-        // The earlier deeds of people now killed ("who had been killed"),
-        // "last year's attack".
-        let context = only_context || anchor.earlier_told || dated_earlier_regex().is_match(&lower);
-        let frame = draft.context.filter(|&s| s < draft.clues[0]);
-        let frame_range = frame.and_then(|s| {
-            doc.dates[s]
-                .iter()
-                .filter(|d| framing_date(d))
-                .find_map(|d| resolve_mention(d, published, None))
-        });
-        let recent = match (range, published) {
-            (Some(r), Some(p)) => {
-                r.precision != DatePrecision::Published && r.end <= p && (p - r.end).num_days() <= 7
-            }
-            _ => false,
-        };
-        Told {
-            range,
-            list_item: anchor.list_item,
-            context,
-            only_context,
-            frame,
-            frame_range,
-            recent,
-            pursues: draft.close.iter().any(|&c| doc.clues[c].pursuit),
-        }
-    }
-}
-
-fn recalled_regex() -> &'static crate::extract::rx::Rule {
-    static RE: std::sync::OnceLock<crate::extract::rx::Rule> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(&super::rx::lowercase_pattern(r"(?i)\b(?:(?:it\s+(?:may|is\s+worth)\s+)?recall(?:ed|ing)|previous(?:ly)?|in\s+the\s+past|came\s+(?:\w+\s+){0,3}?(?:after|following)|(?:days|weeks|months|years)\s+after|follow(?:s|ed|ing)?\s+(?:the|an?)\s+(?:\w+\s+){0,3}?(?:attack|blast|bombing|assault)|after\s+the\s+(?:[\w,-]+\s+){0,6}?(?:attack|massacre|blast|bombing|assault)|had\s+(?:said|reported|announced|stated|confirmed|claimed)|(?:deadliest|worst|bloodiest|biggest)\s+(?:[\w-]+\s+){0,3}?since)\b"))
-            .expect("valid regex")
-    })
-}
-
-fn dated_earlier_regex() -> &'static crate::extract::rx::Rule {
-    static RE: std::sync::OnceLock<crate::extract::rx::Rule> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(&super::rx::lowercase_pattern(
-            r"(?i)\blast\s+(?:year|month|week)['’]s\b",
-        ))
-        .expect("valid regex")
-    })
-}
-
-/// The `mention` of every incident of a document (SPEC, its four rules in
-/// order). The news is the first incident dated within a week of
-/// publication, or the first one told, that is not brought in as context.
-fn mentions(told: &[Told]) -> Vec<Mention> {
-    let news = told
-        .iter()
-        .position(|t| t.recent && !t.only_context)
-        .or_else(|| told.iter().position(|t| !t.only_context))
-        .unwrap_or(0);
-    // SPEC rule 2: the subject of a follow-up story (arrests for it) is
-    // news, and so are the follow-ups: the attack pursued is the last one
-    // told before the first pursuit.
-    let first_pursuit = told.iter().position(|t| t.pursues);
-    let pursued = first_pursuit.and_then(|f| (0..f).rev().find(|&k| !told[k].pursues));
-    let follow_up_story = first_pursuit.is_some() && (told[news].pursues || pursued == Some(news));
-    told.iter()
-        .enumerate()
-        .map(|(k, t)| {
-            let (n, same_frame) = (
-                &told[news],
-                t.frame.is_some() && t.frame == told[news].frame,
-            );
-            let inside = |outer: Option<DateRange>| match (t.range, outer) {
-                (Some(r), Some(o)) => r.start >= o.start && r.end <= o.end,
-                _ => true,
-            };
-            // 1. An item of a list, or of the roundup that frames the news.
-            // 2. The news itself.
-            // 3. Compared, sequenced or recalled as context, even when the
-            // document tells no other event ("security was tightened
-            // following the attack on ...").
-            // 2. The news, told first or dated as news.
-            if k == news && !t.only_context {
-                return Mention::Report;
-            }
-            if follow_up_story && (t.pursues || Some(k) == pursued) {
-                return Mention::Report;
-            }
-            if t.context {
-                return Mention::Background;
-            }
-            if t.list_item {
-                return Mention::Report;
-            }
-            if same_frame && inside(n.frame_range) {
-                return Mention::Report;
-            }
-            // 4. Other events: of the news's day or the day before, or undated.
-            let dated = t.range.filter(|r| r.precision != DatePrecision::Published);
-            match (dated, n.range) {
-                (None, _) | (_, None) => Mention::Report,
-                (Some(r), Some(n)) => {
-                    // The news's day is the last of its range ("since December 14").
-                    let day_before = n.end - chrono::Duration::days(1);
-                    if r.start >= day_before.min(n.start) && r.end <= n.end {
-                        Mention::Report
-                    } else {
-                        Mention::Background
-                    }
-                }
-            }
-        })
-        .collect()
 }
 
 /// An incident that counts several events together: how many, and the
