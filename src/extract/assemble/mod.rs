@@ -13,11 +13,16 @@ use crate::incident::{DatePrecision, EventType, Incident, Mention, Nationality, 
 use crate::lexicon::{PlaceKind, Side};
 
 mod counts;
+mod date;
 mod event_type;
 mod mention;
 mod merge;
 mod place;
 use counts::{add_to_tally, merge_counts, Tally};
+use date::{
+    clue_event_date, clue_framing_date, draft_dates, first_event_date, framing_date, is_anchored,
+    resolve_mention,
+};
 use event_type::event_type;
 use mention::{mentions, recalled_regex, Told};
 use merge::{absorb_sums, merge_countless_twins, pursued_group, share_statement_group, Sum};
@@ -410,43 +415,6 @@ fn starts_new(
     false
 }
 
-fn resolve_mention(
-    d: &DatedMention,
-    published: Option<NaiveDate>,
-    anchor: Option<DateRange>,
-) -> Option<DateRange> {
-    resolve(d.mention.expr, published, d.context_year, anchor)
-}
-
-fn clue_event_date(
-    c: usize,
-    doc: &DocumentClues,
-    published: Option<NaiveDate>,
-    anchor: Option<DateRange>,
-) -> Option<DateRange> {
-    doc.dates[c]
-        .iter()
-        .filter(|d| !d.mention.statement)
-        .find_map(|d| resolve_mention(d, published, anchor))
-}
-
-/// The clue's own calendar date: "the next day" or "the same day" tell
-/// time relative to the event in hand, not a new one.
-fn clue_framing_date(
-    c: usize,
-    doc: &DocumentClues,
-    published: Option<NaiveDate>,
-) -> Option<DateRange> {
-    doc.dates[c]
-        .iter()
-        .filter(|d| !d.mention.statement && framing_date(d))
-        .find_map(|d| resolve_mention(d, published, None))
-}
-
-fn first_event_date(draft: &Draft) -> Option<DateRange> {
-    draft.seen.first_date
-}
-
 /// The event types an incident's clues cue so far.
 fn draft_events(draft: &Draft) -> &[EventType] {
     &draft.seen.events
@@ -510,15 +478,6 @@ fn lead_for_background(
     } else {
         i
     }
-}
-
-/// A date usable as the frame of later incidents: a calendar date, not one
-/// told relative to another event.
-fn framing_date(d: &DatedMention) -> bool {
-    !matches!(
-        d.mention.expr,
-        DateExpr::Anchored { .. } | DateExpr::SameDay
-    )
 }
 
 /// Group clues into drafts.
@@ -850,101 +809,6 @@ fn same_toll_told_before(
                 .all(|(o, s, v)| counts.get(&(*o, *s)).is_some_and(|(n, _)| n == v));
             same_toll.then_some(i)
         })
-}
-
-/// The incident's dates: its own event dates, then a framing summary's,
-/// then a statement's, then publication. An own date that cannot be
-/// resolved ("on March 4" with no year known) leaves the date unknown.
-fn draft_dates(
-    draft: &Draft,
-    doc: &DocumentClues,
-    published: Option<NaiveDate>,
-    anchor: Option<DateRange>,
-) -> Option<DateRange> {
-    let anchor_clue = draft.clues[0];
-    let own_mentions: Vec<&DatedMention> = doc.dates[anchor_clue]
-        .iter()
-        .filter(|d| !d.mention.statement)
-        .collect();
-    let mut own: Option<DateRange> = own_mentions
-        .iter()
-        .find_map(|d| resolve_mention(d, published, anchor));
-    // A date that cannot be resolved keeps the incident undated, unless it
-    // only lacks the publication date ("earlier this week" in an undated
-    // text) and a calendar date of the event is told later.
-    if own.is_none() && !own_mentions.is_empty() && published.is_some() {
-        return None;
-    }
-    let later = draft.clues[1..]
-        .iter()
-        .chain(draft.inherited_from.iter())
-        .filter(|&&c| doc.clues[c].eventive())
-        .flat_map(|&c| doc.dates[c].iter().filter(|d| !d.mention.statement))
-        .filter_map(|d| resolve_mention(d, published, anchor));
-    for range in later {
-        own = Some(match own {
-            None => range,
-            Some(first) => refine(first, range),
-        });
-    }
-    if own.is_some() {
-        return own;
-    }
-    if let Some(d) = draft.context_date {
-        if let Some(r) = resolve_mention(&d, published, anchor) {
-            return Some(r);
-        }
-    }
-    let statement = draft.clues.iter().find_map(|&c| {
-        doc.dates[c]
-            .iter()
-            .filter(|d| d.mention.statement)
-            .find_map(|d| resolve_mention(d, published, anchor))
-    });
-    statement.or_else(|| {
-        published.map(|p| DateRange {
-            start: p,
-            end: p,
-            precision: DatePrecision::Published,
-        })
-    })
-}
-
-/// A later date refines the first: a day inside a vaguer range ("earlier
-/// this week" then "on October 30"), or a night spanning the day told
-/// first ("on Thursday" then "the night of March 20-21").
-fn refine(first: DateRange, later: DateRange) -> DateRange {
-    let inside = later.start >= first.start && later.end <= first.end;
-    let spans = later.start <= first.start
-        && later.end >= first.end
-        && (later.end - later.start).num_days() <= 1;
-    let finer = precision_rank(later.precision) < precision_rank(first.precision);
-    if (inside && finer) || (spans && later.precision == DatePrecision::Day) {
-        later
-    } else {
-        first
-    }
-}
-
-fn precision_rank(p: DatePrecision) -> u8 {
-    match p {
-        DatePrecision::Day => 0,
-        DatePrecision::Week => 1,
-        DatePrecision::Month => 2,
-        DatePrecision::Year => 3,
-        DatePrecision::Published => 4,
-    }
-}
-
-fn is_anchored(draft: &Draft, doc: &DocumentClues) -> bool {
-    draft.clues.iter().any(|&c| {
-        doc.dates[c].iter().any(|d| {
-            matches!(
-                d.mention.expr,
-                DateExpr::Anchored { .. } | DateExpr::SameDay
-            )
-        })
-    })
 }
 
 fn follow_up_regex() -> &'static crate::extract::rx::Rule {
