@@ -9,6 +9,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Captures;
 
 use crate::incident::DatePrecision;
+use crate::lexicon::calendar::month_alternation;
 
 /// A calendar date that may lack its year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,23 +140,10 @@ pub struct DateRange {
     pub precision: DatePrecision,
 }
 
-const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
-const FULL_MONTH: &str =
-    r"(January|February|March|April|May|June|July|August|September|October|November|December|Sept)";
 const DAY: &str = r"([0-3]?\d)(?:st|nd|rd|th)?";
 const YEAR: &str = r"((?:19|20)\d\d)";
 
-/// Month number of a month name or abbreviation.
-pub fn month_number(name: &str) -> Option<u32> {
-    let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    let names = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    names
-        .iter()
-        .position(|m| lower.starts_with(m))
-        .map(|i| i as u32 + 1)
-}
+pub use crate::lexicon::calendar::month_number;
 
 fn weekday_of(name: &str) -> Option<Weekday> {
     Some(match name.to_ascii_lowercase().get(..3)? {
@@ -227,19 +215,22 @@ fn patterns() -> &'static [Pattern] {
         let p = |re: String, handler: Handler| Pattern { regex: super::rx::compile(&re).expect("valid date regex"), handler, span_group: 0 };
         let lead = |re: String, handler: Handler| Pattern { span_group: 1, ..p(re, handler) };
         let sep = r"\s*(?:-|–|—|/|\bto\b|\band\b|\buntil\b|\btill\b)\s*";
+        // A month, full or abbreviated ("Sept." too), and a month in full.
+        let month = format!(r"({})\.?", month_alternation(true));
+        let full_month = format!("({})", month_alternation(false));
         vec![
             // "November 29 to December 1, 2024"
-            p(format!(r"\b{MONTH}\s+{DAY}{sep}{MONTH}\s+{DAY}\b(?:,?\s+{YEAR})?"), |c| {
+            p(format!(r"\b{month}\s+{DAY}{sep}{month}\s+{DAY}\b(?:,?\s+{YEAR})?"), |c| {
                 let y = num(c, 5).map(|y| y as i32);
                 calendar(pd(y, month_number(&c[1])?, num(c, 2)), Some(pd(y, month_number(&c[3])?, num(c, 4))))
             }),
             // "29 November to 1 December 2024"
-            p(format!(r"\b{DAY}\s+{MONTH}{sep}{DAY}\s+{MONTH}\b(?:,?\s+{YEAR})?"), |c| {
+            p(format!(r"\b{DAY}\s+{month}{sep}{DAY}\s+{month}\b(?:,?\s+{YEAR})?"), |c| {
                 let y = num(c, 5).map(|y| y as i32);
                 calendar(pd(y, month_number(&c[2])?, num(c, 1)), Some(pd(y, month_number(&c[4])?, num(c, 3))))
             }),
             // "25–28 April 2025", "14/15 October", "7 and 8 October"
-            p(format!(r"\b{DAY}{sep}{DAY}\s+(?:of\s+)?{MONTH}\b(?:,?\s+{YEAR})?"), |c| {
+            p(format!(r"\b{DAY}{sep}{DAY}\s+(?:of\s+)?{month}\b(?:,?\s+{YEAR})?"), |c| {
                 let (d1, d2) = (num(c, 1)?, num(c, 2)?);
                 if d2 <= d1 {
                     return None;
@@ -249,7 +240,7 @@ fn patterns() -> &'static [Pattern] {
                 calendar(pd(y, m, Some(d1)), Some(pd(y, m, Some(d2))))
             }),
             // "April 10-11", "August 18/19, 2024", "January 13 and 14"
-            p(format!(r"\b{MONTH}\s+{DAY}{sep}{DAY}\b(?:,?\s+{YEAR})?"), |c| {
+            p(format!(r"\b{month}\s+{DAY}{sep}{DAY}\b(?:,?\s+{YEAR})?"), |c| {
                 let (d1, d2) = (num(c, 2)?, num(c, 3)?);
                 if d2 <= d1 {
                     return None;
@@ -265,22 +256,22 @@ fn patterns() -> &'static [Pattern] {
                 Some(DateExpr::DayOfRelativeMonth { day, months_back, since: false })
             }),
             // "December 16, 2014", "Nov. 4, 2023", "September 9th"
-            p(format!(r"\b{MONTH}\s+{DAY}\b(?:,?\s+{YEAR})?"), |c| {
+            p(format!(r"\b{month}\s+{DAY}\b(?:,?\s+{YEAR})?"), |c| {
                 calendar(pd(num(c, 3).map(|y| y as i32), month_number(&c[1])?, num(c, 2)), None)
             }),
             // "16 December 2014", "the 14th of December"
-            p(format!(r"\b{DAY}\s+(?:of\s+)?{MONTH}\b(?:,?\s+{YEAR})?"), |c| {
+            p(format!(r"\b{DAY}\s+(?:of\s+)?{month}\b(?:,?\s+{YEAR})?"), |c| {
                 calendar(pd(num(c, 3).map(|y| y as i32), month_number(&c[2])?, num(c, 1)), None)
             }),
             // "July-September 2024"
-            p(format!(r"\b{MONTH}\s*(?:-|–|to)\s*{MONTH}\s+{YEAR}\b"), |c| {
+            p(format!(r"\b{month}\s*(?:-|–|to)\s*{month}\s+{YEAR}\b"), |c| {
                 let y = num(c, 3).map(|y| y as i32);
                 calendar(pd(y, month_number(&c[1])?, None), Some(pd(y, month_number(&c[2])?, None)))
             }),
             // "August 2021", "October last year"
-            p(format!(r"\b{MONTH}\s+(?:of\s+)?{YEAR}\b"), |c| calendar(pd(num(c, 2).map(|y| y as i32), month_number(&c[1])?, None), None)),
+            p(format!(r"\b{month}\s+(?:of\s+)?{YEAR}\b"), |c| calendar(pd(num(c, 2).map(|y| y as i32), month_number(&c[1])?, None), None)),
             // "in April", "since November", "in October last year"
-            lead(format!(r"\b(?i:in|since|during|of|from|early|late|mid|by)\s+(?:(?i:early|late|mid)[\s-]+)?{FULL_MONTH}\b(\s+(?i:last|this)\s+year)?"), |c| {
+            lead(format!(r"\b(?i:in|since|during|of|from|early|late|mid|by)\s+(?:(?i:early|late|mid)[\s-]+)?{full_month}\b(\s+(?i:last|this)\s+year)?"), |c| {
                 let m = month_number(&c[1])?;
                 match c.get(2).map(|g| g.as_str().to_ascii_lowercase()) {
                     Some(rel) if rel.contains("last") => Some(DateExpr::MonthOfRelativeYear { month: m, years_back: 1 }),
@@ -501,32 +492,7 @@ pub fn parse_standalone_date(line: &str) -> Option<NaiveDate> {
         "th",
     ];
     let mut leftover = rest;
-    for month in [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-    ] {
+    for month in month_alternation(true).to_ascii_lowercase().split('|') {
         leftover = leftover.replacen(month, "", 1);
     }
     for word in allowed {

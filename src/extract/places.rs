@@ -67,7 +67,12 @@ fn distance_regex() -> &'static Rule {
 fn dateline_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rx::compile(r"^\s*(?:[A-Z][A-Z.'’ /-]{2,40}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*(?::|\s[–—-]\s|\(|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\[)").expect("valid regex")
+        // "QUETTA, Jan 5": a month (its first three letters) after the comma.
+        let months: Vec<&str> = crate::lexicon::calendar::MONTHS
+            .iter()
+            .map(|m| &m[..3])
+            .collect();
+        super::rx::compile(&format!(r"^\s*(?:[A-Z][A-Z.'’ /-]{{2,40}}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*(?::|\s[–—-]\s|\(|,\s+(?:{})|\[)", months.join("|"))).expect("valid regex")
     })
 }
 

@@ -7,6 +7,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::OnceLock;
 
+pub mod calendar;
+
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, Input, Match, MatchKind, StartKind};

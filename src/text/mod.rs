@@ -60,9 +60,8 @@ pub fn date_header(text: &str) -> Option<(Option<NaiveDate>, usize)> {
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "gen", "lt", "col", "maj", "capt", "cpt", "brig", "sgt", "no", "nos", "dr", "mr", "mrs", "ms",
-    "st", "gov", "govt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "vs", "etc", "approx", "dept", "insp", "supt", "hon", "prof", "sr", "jr", "rs",
-    "inc", "co", "corp", "ltd", "i.e", "e.g", "u.s", "u.n", "u.k", "fig", "mt", "pvt", "hav",
+    "st", "gov", "govt", "vs", "etc", "approx", "dept", "insp", "supt", "hon", "prof", "sr", "jr",
+    "rs", "inc", "co", "corp", "ltd", "i.e", "e.g", "u.s", "u.n", "u.k", "fig", "mt", "pvt", "hav",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -79,6 +78,7 @@ fn is_abbreviation(word: &str) -> bool {
         return true;
     }
     ABBREVIATIONS.contains(&lower.as_str())
+        || crate::lexicon::calendar::is_month_abbreviation(&lower)
 }
 
 /// Whether the period at byte `dot` ends a sentence.
