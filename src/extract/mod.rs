@@ -94,6 +94,17 @@ fn document_clues(doc: &Document<'_>, lower: &str) -> DocumentClues {
             for m in &clue.dates {
                 mentions.push(dated(*m, &mut paragraph_year, seg.paragraph));
             }
+            // "Two policemen were martyred in Bannu and a soldier in Lakki
+            // Marwat on Monday": the day told once dates both clauses.
+            let contrast = split.is_some_and(|(_, j)| j == segment::ClauseJoin::Contrast);
+            if split_off && k == 1 && contrast {
+                if let Some(first) = dates
+                    .last_mut()
+                    .filter(|d: &&mut Vec<DatedMention>| d.is_empty())
+                {
+                    first.extend(mentions.iter().filter(|d| !d.mention.statement).copied());
+                }
+            }
             clues.push(clue);
             dates.push(mentions);
         }

@@ -843,7 +843,7 @@ fn clause_split_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     lowercase_regex(
         &RE,
-        r"(?i),?\s+(?:which\s+(?:prompted|triggered|led\s+to)|prompting|triggering|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:operation|IBO|attack|assault|blast|raid|strike|encounter)\b|,\s+(?:while|whereas)\s+|,\s+(?:(?:the|its|this|making\s+it\s+the)\s+)?(?:deadliest|worst|bloodiest|biggest|largest|most\s+\w+)\s+(?:[\w-]+\s+){0,3}?since\s|,\s+(?:calling\s+it\s+|describing\s+it\s+as\s+)?(?:an?\s+)?(?:revenge|retaliation|reprisal)\s+for\s",
+        r"(?i),?\s+(?:which\s+(?:prompted|triggered|led\s+to)|prompting|triggering|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:operation|IBO|attack|assault|blast|raid|strike|encounter)\b|,\s+(?:while|whereas)\s+|,\s+(?:(?:the|its|this|making\s+it\s+the)\s+)?(?:deadliest|worst|bloodiest|biggest|largest|most\s+\w+)\s+(?:[\w-]+\s+){0,3}?since\s|,\s+(?:calling\s+it\s+|describing\s+it\s+as\s+)?(?:an?\s+)?(?:revenge|retaliation|reprisal)\s+for\s|,?\s+and\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\s+(?:martyred|killed|injured|wounded|shot\s+dead)\s+in\s",
     )
 }
 
@@ -852,8 +852,9 @@ fn clause_split_regex() -> &'static Rule {
 pub enum ClauseJoin {
     /// "..., which prompted an operation in which ...": a follow-up event.
     FollowUp,
-    /// "..., while two women were killed in Khost": a contrast, a new event
-    /// only when it names another place.
+    /// "..., while two women were killed in Khost" or "... and a soldier
+    /// was martyred in Lakki Marwat": a new event only when it names
+    /// another place.
     Contrast,
     /// "..., the deadliest since a string of attacks in August": an
     /// earlier event recalled.
@@ -871,7 +872,13 @@ pub fn clause_split(
     let m = clause_split_regex().find(&lower[start..end])?;
     let at = start + m.start();
     let written = &text[at..start + m.end()];
-    let join = if written.contains("while") || written.contains("whereas") {
+    // "... in Bannu and a soldier was martyred in Lakki Marwat": a second
+    // toll with a place of its own is weighed as a contrast is.
+    let parallel = written
+        .trim_start_matches(',')
+        .trim_start()
+        .starts_with("and ");
+    let join = if written.contains("while") || written.contains("whereas") || parallel {
         ClauseJoin::Contrast
     } else if written.ends_with("since ")
         || written.ends_with("since\n")
