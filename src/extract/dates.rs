@@ -119,6 +119,9 @@ pub struct DateMention {
     pub expr: DateExpr,
     /// "the ISPR said on Wednesday": the date of a statement, not the event.
     pub statement: bool,
+    /// "ended on Wednesday evening", "into the early hours of Wednesday":
+    /// the last day of an event told with its first day.
+    pub ends: bool,
 }
 
 impl DateMention {
@@ -359,6 +362,14 @@ fn statement_regex() -> &'static Rule {
     })
 }
 
+fn ends_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    RE.get_or_init(|| {
+        super::rx::compile(r"(?i)\b(?:ended|concluded|finished|lasted|continued|went\s+on|raged|dragged\s+on)(?:\s+\w+)?\s+(?:on\s+|until\s+|till\s+|into\s+(?:the\s+)?(?:early\s+hours\s+of\s+|morning\s+of\s+|night\s+of\s+)?)$")
+            .expect("valid regex")
+    })
+}
+
 fn since_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| super::rx::compile(r"(?i)\bsince\s+(?:the\s+)?$").expect("valid regex"))
@@ -413,11 +424,13 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
                     };
                 }
             }
+            let ends = ends_regex().is_match(prefix);
             found.push(DateMention {
                 start: start + whole.start(),
                 end: start + whole_end,
                 expr,
                 statement,
+                ends,
             });
         }
     }

@@ -22,7 +22,7 @@ pub(super) fn clue_event_date(
 ) -> Option<DateRange> {
     doc.dates[c]
         .iter()
-        .filter(|d| !d.mention.statement)
+        .filter(|d| !d.mention.statement && !d.mention.ends)
         .find_map(|d| resolve_mention(d, published, anchor))
 }
 
@@ -35,7 +35,7 @@ pub(super) fn clue_framing_date(
 ) -> Option<DateRange> {
     doc.dates[c]
         .iter()
-        .filter(|d| !d.mention.statement && framing_date(d))
+        .filter(|d| !d.mention.statement && !d.mention.ends && framing_date(d))
         .find_map(|d| resolve_mention(d, published, None))
 }
 
@@ -68,6 +68,7 @@ pub(super) fn draft_dates(
         .collect();
     let mut own: Option<DateRange> = own_mentions
         .iter()
+        .filter(|d| !d.mention.ends)
         .find_map(|d| resolve_mention(d, published, anchor));
     // A date that cannot be resolved keeps the incident undated, unless it
     // only lacks the publication date ("earlier this week" in an undated
@@ -79,13 +80,39 @@ pub(super) fn draft_dates(
         .iter()
         .chain(draft.inherited_from.iter())
         .filter(|&&c| doc.clues[c].eventive())
-        .flat_map(|&c| doc.dates[c].iter().filter(|d| !d.mention.statement))
+        .flat_map(|&c| {
+            doc.dates[c]
+                .iter()
+                .filter(|d| !d.mention.statement && !d.mention.ends)
+        })
         .filter_map(|d| resolve_mention(d, published, anchor));
     for range in later {
         own = Some(match own {
             None => range,
             Some(first) => refine(first, range),
         });
+    }
+    // "began on Tuesday afternoon and ended on Wednesday evening", "the
+    // firing continued into the early hours of Wednesday": the event runs
+    // to that day.
+    let last_day = draft
+        .clues
+        .iter()
+        .filter(|&&c| doc.clues[c].eventive() || c == anchor_clue)
+        .flat_map(|&c| {
+            doc.dates[c]
+                .iter()
+                .filter(|d| d.mention.ends && !d.mention.statement)
+        })
+        .filter_map(|d| resolve_mention(d, published, anchor))
+        .filter(|r| r.precision == DatePrecision::Day)
+        .map(|r| r.end)
+        .max();
+    if let (Some(range), Some(last)) = (own.as_mut(), last_day) {
+        let days = (last - range.end).num_days();
+        if range.precision == DatePrecision::Day && (1..=3).contains(&days) {
+            range.end = last;
+        }
     }
     if own.is_some() {
         return own;
@@ -179,6 +206,18 @@ mod tests {
                 "The ISPR said on Wednesday that troops killed six terrorists in Tank on Monday."
             ),
             Some((march(10), march(10), DatePrecision::Day))
+        );
+    }
+
+    #[test]
+    fn an_event_runs_to_the_day_it_ended() {
+        assert_eq!(
+            dated("The siege of the police station in Bannu began on Sunday and ended on Monday night."),
+            Some((march(9), march(10), DatePrecision::Day))
+        );
+        assert_eq!(
+            dated("Militants attacked a post in Tank on Monday. The gunfight went on into the early hours of Tuesday."),
+            Some((march(10), march(11), DatePrecision::Day))
         );
     }
 
