@@ -1111,6 +1111,43 @@ fn lives_claimed(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
     }
 }
 
+/// "confirmed eight deaths and 26 injuries", "caused 12 deaths": tolls told
+/// as nouns, of unknown side. After "later", "revised" or "updated" they
+/// are the latest figure ("initial reports said ten ... but officials later
+/// confirmed eight deaths").
+fn noun_tolls(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
+    for i in 0..tokens.len() {
+        let Some(count) = count_at(tokens, i).filter(|c| c.first == i) else {
+            continue;
+        };
+        let outcome = match tokens.get(count.next) {
+            Some(t) if t.is_any(&["deaths", "fatalities"]) => Outcome::Killed,
+            Some(t) if t.is("injuries") => Outcome::Injured,
+            _ => continue,
+        };
+        if out.iter().any(|c| c.first <= i && i < c.next) {
+            continue;
+        }
+        let update = tokens[i.saturating_sub(4)..i]
+            .iter()
+            .any(|t| t.is_any(&["later", "revised", "updated", "corrected"]));
+        out.push(Casualty {
+            outcome,
+            side: Side::Unknown,
+            value: count.value,
+            approximate: count.approximate,
+            first: count.first,
+            next: count.next + 1,
+            noun_first: count.next,
+            noun_next: count.next + 1,
+            part: false,
+            zero: false,
+            update,
+            died_of_wounds: false,
+        });
+    }
+}
+
 /// "One of the injured soldiers later succumbed to his wounds", "two of the
 /// wounded died in hospital", "an injured constable succumbed": people told
 /// as wounded who died. Their count is moved to the killed when the
@@ -1206,6 +1243,7 @@ fn died_of_wounds(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
 fn toll_updates(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
     lives_claimed(tokens, out);
     died_of_wounds(tokens, out);
+    noun_tolls(tokens, out);
     for i in 0..tokens.len() {
         // "the death toll", "the number of people killed", "the injured count".
         let counted_word = i > 0 && tokens[i - 1].in_class(class::INJURE | class::KILL);
@@ -1907,6 +1945,25 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(read(text), want.to_vec(), "{text}");
         }
+    }
+
+    #[test]
+    fn tolls_told_as_nouns() {
+        assert_eq!(
+            read("The bombing caused 12 deaths and 30 injuries."),
+            [(Killed, Unknown, 12, false), (Injured, Unknown, 30, false)]
+        );
+        let later = |text: &str| -> Vec<bool> {
+            let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+            let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+            let tokens = tokenize(text, lower, 0, text.len());
+            find_casualties(&tokens, &[])
+                .iter()
+                .map(|c| c.update)
+                .collect()
+        };
+        assert_eq!(later("Officials later confirmed eight deaths."), [true]);
+        assert_eq!(later("Officials confirmed eight deaths."), [false]);
     }
 
     #[test]
