@@ -118,6 +118,11 @@ pub fn event_cues_of(
             {
                 continue;
             }
+            // "caused by a planted device, not by a suicide bomber": the
+            // event the text denies is not a cue.
+            if negation_regex().is_match(crate::text::tail(slice, 0, m.start(), 40)) {
+                continue;
+            }
             cues.push(EventCue {
                 event: rule.event,
                 strength: rule.strength,
@@ -127,6 +132,14 @@ pub fn event_cues_of(
     }
     cues.sort_by_key(|c| c.start);
     cues
+}
+
+fn negation_regex() -> &'static Rule {
+    static RE: OnceLock<Rule> = OnceLock::new();
+    RE.get_or_init(|| {
+        super::rx::compile(r"(?:\bnot|\bnever|ruled\s+out|rather\s+than|instead\s+of)\s+(?:by\s+|from\s+)?(?:a\s+|an\s+|the\s+)?$")
+            .expect("valid regex")
+    })
 }
 
 /// Afghanistan's state forces fighting Pakistan: `Afghan Taliban` after 15
@@ -351,6 +364,12 @@ mod tests {
                 Some(CrossBorderAttack),
             ),
             ("The ministry issued a statement on trade.", None),
+            // An event the text denies is no cue.
+            (
+                "the blast was caused by a planted device, not by a suicide bomber",
+                Some(Bombing),
+            ),
+            ("police ruled out a suicide attack", Some(MilitantAttack)),
         ];
         for (text, want) in cases {
             assert_eq!(top_event(text), want, "{text}");
