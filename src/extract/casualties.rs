@@ -821,6 +821,15 @@ fn titled_person_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     let mut k = i;
     let mut side = None;
     while k < tokens.len() && k < i + 3 {
+        // Ranks of two words first: "Lance Naik", "Naib Subedar".
+        let pair = tokens
+            .get(k + 1)
+            .and_then(|next| lexicon().side_of(&format!("{} {}", tokens[k].lower, next.lower)));
+        if let Some(s) = pair.filter(|&s| s != Side::Unknown) {
+            side = Some(s);
+            k += 2;
+            continue;
+        }
         match lexicon().side_of(tokens[k].lower) {
             Some(s) if s != Side::Unknown => {
                 side = Some(s);
@@ -886,7 +895,16 @@ fn appositive_name(phrases: &[CountPhrase], k: usize, tokens: &[Token<'_>]) -> b
     let mut j = k;
     while j > 0 {
         let prev = &phrases[j - 1];
-        let gap = &tokens[prev.noun_next.max(prev.count.next)..phrases[j].count.first];
+        let mut gap = &tokens[prev.noun_next.max(prev.count.next)..phrases[j].count.first];
+        // "Two personnel of the Frontier Corps, Sepoy A and Naik B": the
+        // total's unit comes before the names.
+        if !titled(prev) && gap.first().is_some_and(|t| t.is("of")) {
+            let unit = gap[1..]
+                .iter()
+                .take_while(|t| t.is("the") || t.is_capitalized())
+                .count();
+            gap = &gap[1 + unit..];
+        }
         if gap.is_empty() || !gap.iter().all(|t| t.raw == "," || t.is("and")) {
             return false;
         }
@@ -1940,6 +1958,11 @@ mod tests {
             (
                 "villagers drove the attackers away, keeping the soldier safe",
                 &[(Killed, Security, 0, false)],
+            ),
+            // Names in apposition after the total's unit are its parts.
+            (
+                "Three soldiers of the Frontier Corps, Sepoy Ali Khan, Naik Sher Zaman and Lance Naik Gul, were martyred",
+                &[(Killed, Security, 3, false)],
             ),
         ];
         for (text, want) in cases {
