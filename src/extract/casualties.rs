@@ -1682,6 +1682,10 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
     let mut out = Vec::new();
     let mut used = vec![false; tokens.len()];
     let mut previous_side: Option<Side> = None;
+    // The sides of the last noun phrase of several counts joined by "and"
+    // or commas, and where it ends.
+    let mut joined_sides: Vec<Side> = Vec::new();
+    let mut joined_end: Option<usize> = None;
     for (k, ph) in phrases.iter().enumerate() {
         let Some(outcome) = bound[k] else { continue };
         let of_them = ph.anaphoric
@@ -1703,8 +1707,27 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
                     .or_else(|| nearest_side_before(tokens, ph.count.first))
                     .unwrap_or(Side::Unknown)
             }
+            // "A constable and three shopkeepers were killed and four others
+            // injured": others after a noun phrase joining sides are of
+            // unknown side.
+            None if joined_sides.len() > 1 => Side::Unknown,
             None => previous_side.unwrap_or(Side::Unknown),
         };
+        if let (Some(s), false) = (ph.side, part) {
+            let joined = joined_end.is_some_and(|end| {
+                end < ph.count.first
+                    && tokens[end..ph.count.first]
+                        .iter()
+                        .all(|t| t.is("and") || t.raw == ",")
+            });
+            if !joined {
+                joined_sides.clear();
+            }
+            if !joined_sides.contains(&s) {
+                joined_sides.push(s);
+            }
+            joined_end = Some(ph.noun_next.max(ph.count.next));
+        }
         // "eight others, including a Rangers official": the others are mixed.
         let mixed_others = ph.anaphoric
             && parts.iter().any(|(s, _)| {
@@ -1958,6 +1981,15 @@ mod tests {
             (
                 "villagers drove the attackers away, keeping the soldier safe",
                 &[(Killed, Security, 0, false)],
+            ),
+            // "Others" after counts of several sides are of unknown side.
+            (
+                "two policemen and a passer-by were killed and six others wounded",
+                &[
+                    (Killed, Security, 2, false),
+                    (Killed, Civilians, 1, false),
+                    (Injured, Unknown, 6, false),
+                ],
             ),
             // Names in apposition after the total's unit are its parts.
             (
