@@ -289,6 +289,8 @@ const ACTION_VERBS: &[&str] = &[
     "set",
     "hurled",
     "lobbed",
+    "blew",
+    "rammed",
 ];
 
 /// Verbs whose object is not a casualty count.
@@ -720,10 +722,23 @@ fn is_age(tokens: &[Token<'_>], i: usize) -> bool {
     tokens[i].kind == TokenKind::Number && (year_old || after_name || aged)
 }
 
+/// "Sector I-10/4", "G-9": the numbers of a sector's name are no count.
+fn in_sector_name(tokens: &[Token<'_>], i: usize) -> bool {
+    let letter_dash = |k: usize| {
+        k >= 1
+            && tokens[k].raw == "-"
+            && tokens[k - 1].raw.len() == 1
+            && tokens[k - 1].raw.chars().all(|c| c.is_ascii_uppercase())
+    };
+    i >= 2
+        && tokens[i].kind == TokenKind::Number
+        && (letter_dash(i - 1) || tokens[i - 1].raw == "/" && i >= 4 && letter_dash(i - 3))
+}
+
 fn numeric_phrase(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
     // "aged between 20 and 50": ages, not a count.
     let aged_range = i > 0 && tokens[i].is("between") && tokens[i - 1].is_any(&["aged", "ages"]);
-    if is_age(tokens, i) || aged_range {
+    if is_age(tokens, i) || aged_range || in_sector_name(tokens, i) {
         return None;
     }
     let count = count_at(tokens, i).or_else(|| between_at(tokens, i))?;
@@ -1990,6 +2005,12 @@ mod tests {
                     (Killed, Civilians, 1, false),
                     (Injured, Unknown, 6, false),
                 ],
+            ),
+            // A sector's name is no count; a bomber who blew up his car is
+            // counted where the text counts him.
+            (
+                "a constable was martyred when a bomber blew up his car in Sector G-9/2; two attackers, including the bomber, were also killed",
+                &[(Killed, Security, 1, false), (Killed, Militants, 2, false)],
             ),
             // Names in apposition after the total's unit are its parts.
             (
