@@ -556,6 +556,7 @@ pub fn find_places(
     out.sort_by_key(|m| m.start);
     place_by_stated_province(text, &mut out);
     mark_containers(text, &mut out);
+    localities_in_named_districts(text, &mut out);
     follow_split_districts(&mut out);
     out
 }
@@ -1013,6 +1014,62 @@ fn nesting_regex() -> &'static Rule {
     })
 }
 
+/// "Hassan Khel, North Waziristan District", "the Liaquatabad area of
+/// Karachi": a locality the text puts inside a district or a city. The
+/// text's district stands where the gazetteer knows a place of that name in
+/// another district (it cannot know every village); a city stands for the
+/// district of the locality when it holds it.
+fn localities_in_named_districts(text: &str, out: &mut [PlaceMention]) {
+    for k in 1..out.len() {
+        if out[k - 1].end > out[k].start {
+            continue;
+        }
+        let gap = &text[out[k - 1].end..out[k].start];
+        // "X area of Y" or "Y's X area".
+        let (i, o) = if nesting_regex().is_match(gap) && !gap.contains("near") {
+            (k - 1, k)
+        } else if possessive_gap(gap) {
+            (k, k - 1)
+        } else {
+            continue;
+        };
+        let (inner, outer) = (&out[i], &out[o]);
+        let locality = inner.kind == PlaceKind::Locality && inner.place.is_some() && !inner.road;
+        if !locality || inner.district == outer.district {
+            continue;
+        }
+        match outer.kind {
+            PlaceKind::District => {
+                let (district, province) = (outer.district.clone(), outer.province.clone());
+                out[i].district = district;
+                out[i].province = province;
+            }
+            PlaceKind::City => {
+                let holds = lexicon().gazetteer.cities.iter().any(|c| {
+                    Some(&c.name) == outer.district.as_ref()
+                        && inner
+                            .district
+                            .as_ref()
+                            .is_some_and(|d| c.districts.contains(d))
+                });
+                if holds {
+                    out[o].district = out[i].district.clone();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The gap of "Karachi's Liaquatabad": a possessive and nothing else.
+fn possessive_gap(gap: &str) -> bool {
+    let rest = gap
+        .strip_prefix("'s")
+        .or_else(|| gap.strip_prefix("’s"))
+        .map(str::trim_start);
+    rest.is_some_and(|r| r.is_empty() || r == "the ")
+}
+
 /// "the Sandiaye area of Khar", "Shahtora Takhtikhel in Serai Naurang
 /// tehsil": the first lies in the second, which then only contains the
 /// place; an unknown locality takes its container's district.
@@ -1068,6 +1125,26 @@ mod tests {
 
     fn s(v: &str) -> Option<String> {
         Some(v.to_string())
+    }
+
+    #[test]
+    fn the_text_puts_a_locality_in_its_district_or_city() {
+        // The gazetteer's Hassan Khel is in Peshawar; the text names another.
+        let found = usable("killed in the Hassan Khel area of North Waziristan");
+        assert_eq!(found[0], (s("North Waziristan"), s("Hassan Khel")));
+        // A city stands for the district of the locality it holds.
+        for text in [
+            "shot dead in Liaquatabad area of Karachi",
+            "shot dead in Karachi's Liaquatabad area",
+        ] {
+            let districts: Vec<_> = usable(text).into_iter().map(|(d, _)| d).collect();
+            assert!(
+                districts
+                    .iter()
+                    .all(|d| d.as_deref() == Some("Karachi Central")),
+                "{text}: {districts:?}"
+            );
+        }
     }
 
     #[test]
