@@ -1803,11 +1803,16 @@ mod tests {
         assert_eq!(without_possessive("army’s"), "army");
     }
 
-    fn read(text: &str) -> Vec<(Outcome, Side, u32, bool)> {
+    /// Every casualty read from `text`, parts included.
+    fn casualties_of(text: &str) -> Vec<Casualty> {
         let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
         let text: &'static str = Box::leak(text.to_string().into_boxed_str());
         let tokens = tokenize(text, lower, 0, text.len());
         find_casualties(&tokens, &[])
+    }
+
+    fn read(text: &str) -> Vec<(Outcome, Side, u32, bool)> {
+        casualties_of(text)
             .into_iter()
             .filter(|c| !c.part)
             .map(|c| (c.outcome, c.side, c.value, c.approximate))
@@ -2029,15 +2034,8 @@ mod tests {
             read("The bombing caused 12 deaths and 30 injuries."),
             [(Killed, Unknown, 12, false), (Injured, Unknown, 30, false)]
         );
-        let later = |text: &str| -> Vec<bool> {
-            let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
-            let text: &'static str = Box::leak(text.to_string().into_boxed_str());
-            let tokens = tokenize(text, lower, 0, text.len());
-            find_casualties(&tokens, &[])
-                .iter()
-                .map(|c| c.update)
-                .collect()
-        };
+        let later =
+            |text: &str| -> Vec<bool> { casualties_of(text).iter().map(|c| c.update).collect() };
         assert_eq!(later("Officials later confirmed eight deaths."), [true]);
         assert_eq!(later("Officials confirmed eight deaths."), [false]);
     }
@@ -2045,10 +2043,7 @@ mod tests {
     #[test]
     fn wounded_who_died() {
         let died = |text: &str| -> Vec<(Side, u32)> {
-            let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
-            let text: &'static str = Box::leak(text.to_string().into_boxed_str());
-            let tokens = tokenize(text, lower, 0, text.len());
-            find_casualties(&tokens, &[])
+            casualties_of(text)
                 .into_iter()
                 .filter(|c| c.died_of_wounds)
                 .map(|c| (c.side, c.value))
