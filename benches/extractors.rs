@@ -15,8 +15,9 @@ use incidentkit::extract::dates::find_dates;
 use incidentkit::extract::nationality::find_nationalities;
 use incidentkit::extract::parse_document;
 use incidentkit::extract::places::find_places;
-use incidentkit::extract::segment::{dateline_end, read_clues};
+use incidentkit::extract::segment::{dateline_end, read_clues, Position};
 use incidentkit::extract::tokens::tokenize;
+use incidentkit::rules::{book, Gating, Matching};
 use incidentkit::text::Document;
 
 struct Sample {
@@ -79,46 +80,59 @@ fn extractors(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
     let c = &mut group;
-    let mut bench = |name: &str, f: &dyn Fn(&Sample, usize, usize, bool)| {
+    // Every extractor reads its segment through the segment's scan, as in
+    // a parse; "scan" alone is its share of each figure.
+    let mut bench = |name: &str, f: &dyn Fn(&Sample, Matching<'_>, usize, usize, bool)| {
         c.bench_function(name, |b| {
             b.iter(|| {
                 for doc in &docs {
                     for &(start, end, head) in &doc.sentences {
-                        f(doc, start, end, head);
+                        let scan = book().scan(&doc.lower, start, end);
+                        f(
+                            doc,
+                            Matching::new(book(), Gating::Segment(&scan)),
+                            start,
+                            end,
+                            head,
+                        );
                     }
                 }
             })
         });
     };
-    bench("tokenize", &|d, s, e, _| {
+    bench("scan", &|_, rules, _, _, _| {
+        black_box(rules);
+    });
+    bench("tokenize", &|d, _, s, e, _| {
         black_box(tokenize(&d.text, &d.lower, s, e));
     });
-    bench("dates", &|d, s, e, _| {
-        black_box(find_dates(&d.text, s, e));
+    bench("dates", &|d, rules, s, e, _| {
+        black_box(find_dates(rules, &d.text, s, e));
     });
-    bench("places", &|d, s, e, head| {
+    bench("places", &|d, rules, s, e, head| {
         let dateline = if head {
-            dateline_end(&d.text, s, e)
+            dateline_end(rules, &d.text, s, e)
         } else {
             None
         };
-        black_box(find_places(&d.text, s, e, head, dateline));
+        black_box(find_places(rules, &d.text, s, e, head, dateline));
     });
-    bench("event_cues", &|d, s, e, _| {
-        black_box(event_cues(&d.lower, s, e));
+    bench("event_cues", &|d, rules, s, e, _| {
+        black_box(event_cues(rules, &d.lower, s, e));
     });
-    bench("groups", &|d, s, e, _| {
-        black_box(militant_group(&d.text, s, e));
-        black_box(cross_border(&d.lower, s, e));
+    bench("groups", &|d, rules, s, e, _| {
+        black_box(militant_group(rules, &d.text, s, e));
+        black_box(cross_border(rules, &d.lower, s, e));
     });
-    bench("casualties", &|d, s, e, _| {
+    bench("casualties", &|d, _, s, e, _| {
         let tokens = tokenize(&d.text, &d.lower, s, e);
         black_box(find_casualties(&tokens, &[]));
     });
-    bench("nationalities", &|d, s, e, _| {
+    bench("nationalities", &|d, rules, s, e, _| {
         let tokens = tokenize(&d.text, &d.lower, s, e);
         let casualties = find_casualties(&tokens, &[]);
         black_box(find_nationalities(
+            rules,
             &d.text,
             s,
             e,
@@ -127,8 +141,12 @@ fn extractors(c: &mut Criterion) {
             &casualties,
         ));
     });
-    bench("read_clues", &|d, s, e, head| {
-        black_box(read_clues(&d.text, &d.lower, s, e, 0, head, None));
+    bench("read_clues", &|d, rules, s, e, head| {
+        let at = Position {
+            paragraph_start: head,
+            ..Position::default()
+        };
+        black_box(read_clues(rules, &d.text, &d.lower, s, e, at));
     });
     group.finish();
 }

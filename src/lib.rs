@@ -10,6 +10,7 @@ pub mod extract;
 pub mod frame;
 pub mod incident;
 pub mod lexicon;
+pub mod rules;
 pub mod stats;
 pub mod text;
 

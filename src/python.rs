@@ -96,7 +96,7 @@ fn frame_with_failures(
 /// first line, or a publication line at its start or end, as an ISO string.
 #[pyfunction]
 fn published_from_text(text: &str) -> Option<String> {
-    crate::text::stated_published(text).map(|date| date.to_string())
+    crate::extract::stated_published(text).map(|date| date.to_string())
 }
 
 /// Every match of `words` in `texts`, case ignored: the benchmarks' speed

@@ -3,13 +3,12 @@
 
 use std::sync::OnceLock;
 
-use super::rx::{rule_set, RuleSet};
-use crate::extract::rx::Rule;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Captures;
 
 use crate::incident::DatePrecision;
 use crate::lexicon::calendar::month_alternation;
+use crate::rules::{Matching, Rule, RuleId, RuleSet, Text};
 
 /// A calendar date that may lack its year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,7 +214,7 @@ fn calendar(start: PartialDate, end: Option<PartialDate>) -> Option<DateExpr> {
 fn patterns() -> &'static [Pattern] {
     static PATTERNS: OnceLock<Vec<Pattern>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
-        let p = |re: String, handler: Handler| Pattern { regex: super::rx::compile(&re).expect("valid date regex"), handler, span_group: 0 };
+        let p = |re: String, handler: Handler| Pattern { regex: crate::rules::compile(&re, Text::Original), handler, span_group: 0 };
         let lead = |re: String, handler: Handler| Pattern { span_group: 1, ..p(re, handler) };
         let sep = r"\s*(?:-|–|—|/|\bto\b|\band\b|\buntil\b|\btill\b)\s*";
         // A month, full or abbreviated ("Sept." too), and a month in full.
@@ -354,43 +353,23 @@ fn anchored(c: &Captures<'_>) -> Option<DateExpr> {
     Some(DateExpr::Anchored { offset, precision })
 }
 
-fn statement_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(r"(?i)\b(?:said|says|told|reported|confirmed|stated|announced|added|claimed|disclosed|informed|revealed|noted|quoted|issued|reports|statement|release|report|briefing|tweeted|posted)(?:\s+\w+)?\s+(?:on\s+|late\s+on\s+|early\s+on\s+|late\s+|early\s+)?$|\bclaimed\s+responsibility\s+for\s+(?:[\w'’-]+\s+){1,5}?(?:on\s+|late\s+on\s+|early\s+on\s+)?$")
-            .expect("valid regex")
-    })
-}
-
-fn ends_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(r"(?i)\b(?:ended|concluded|finished|lasted|continued|went\s+on|raged|dragged\s+on)(?:\s+\w+)?\s+(?:on\s+|until\s+|till\s+|into\s+(?:the\s+)?(?:early\s+hours\s+of\s+|morning\s+of\s+|night\s+of\s+)?)$")
-            .expect("valid regex")
-    })
-}
-
-fn since_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| super::rx::compile(r"(?i)\bsince\s+(?:the\s+)?$").expect("valid regex"))
-}
-
 /// All date patterns as one set: one pass tells which patterns can match.
 fn pattern_set() -> &'static RuleSet {
     static SET: OnceLock<RuleSet> = OnceLock::new();
-    SET.get_or_init(|| rule_set(patterns().iter().map(|p| &p.regex)))
+    SET.get_or_init(|| RuleSet::new(&patterns().iter().map(|p| &p.regex).collect::<Vec<_>>()))
 }
 
 /// All date expressions in `text[start..end]`, leftmost-longest, without overlaps.
-pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
+pub fn find_dates(rules: Matching<'_>, text: &str, start: usize, end: usize) -> Vec<DateMention> {
     let slice = &text[start..end];
     let mut found: Vec<DateMention> = Vec::new();
-    let matching = pattern_set().matches(slice);
-    if !matching.matched_any() {
+    let matching = rules.search_set(pattern_set(), slice);
+    if matching.is_empty() {
         return found;
     }
-    for pattern in matching.iter().map(|i| &patterns()[i]) {
-        for caps in pattern.regex.captures_iter(slice) {
+    for pattern in matching.iter().map(|i| &patterns()[i.as_usize()]) {
+        // The set found a match: the rule's own gate would open.
+        for caps in pattern.regex.gated(true).captures_iter(slice) {
             let Some(whole) = caps.get(pattern.span_group).or_else(|| caps.get(0)) else {
                 continue;
             };
@@ -399,7 +378,7 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
                 continue;
             };
             let prefix = crate::text::tail(slice, 0, whole.start(), 120);
-            if since_regex().is_match(prefix) {
+            if rules.is_match(RuleId::Since, prefix) {
                 expr = mark_since(expr);
             }
             // "said Monday's airstrikes killed": the possessive dates the event.
@@ -409,7 +388,8 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
             // "said that on Monday forces raided": the date opens the reported clause.
             let reported_clause =
                 prefix.trim_end().ends_with(" that") || prefix.trim_end().ends_with(" that on");
-            let statement = statement_regex().is_match(prefix) && !possessive && !reported_clause;
+            let statement =
+                rules.is_match(RuleId::Statement, prefix) && !possessive && !reported_clause;
             // "A week after the killing, militants attacked": the told event
             // follows its anchor; "the attack came a week after X" tells X.
             let relation = caps.get(3).map(|m| m.as_str().to_ascii_lowercase());
@@ -424,7 +404,7 @@ pub fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateMention> {
                     };
                 }
             }
-            let ends = ends_regex().is_match(prefix);
+            let ends = rules.is_match(RuleId::Ends, prefix);
             found.push(DateMention {
                 start: start + whole.start(),
                 end: start + whole_end,
@@ -469,7 +449,8 @@ fn mark_since(expr: DateExpr) -> DateExpr {
 
 /// A full date standing alone ("Wednesday, November 12, 2025", "12 November 2025").
 pub fn parse_standalone_date(line: &str) -> Option<NaiveDate> {
-    let mentions = find_dates(line, 0, line.len());
+    let rules = Matching::new(crate::rules::book(), crate::rules::Gating::Own);
+    let mentions = find_dates(rules, line, 0, line.len());
     let full = mentions.iter().find_map(|m| match m.expr {
         DateExpr::Calendar {
             start:
@@ -718,7 +699,7 @@ mod tests {
 
     /// (text, published, expected start, end, precision)
     fn check(text: &str, published: NaiveDate) -> Option<(NaiveDate, NaiveDate, DatePrecision)> {
-        let mentions = find_dates(text, 0, text.len());
+        let mentions = find_dates(Matching::plain(), text, 0, text.len());
         let m = mentions.first()?;
         resolve(m.expr, Some(published), None, None).map(|r| (r.start, r.end, r.precision))
     }
@@ -833,19 +814,19 @@ mod tests {
     #[test]
     fn statement_dates_are_marked() {
         let text = "The ISPR said on Wednesday that troops killed six.";
-        let m = find_dates(text, 0, text.len());
+        let m = find_dates(Matching::plain(), text, 0, text.len());
         assert!(m[0].statement);
         let text = "Troops killed six on Wednesday.";
-        assert!(!find_dates(text, 0, text.len())[0].statement);
+        assert!(!find_dates(Matching::plain(), text, 0, text.len())[0].statement);
         // A claim dates itself, whatever it claims.
         let text = "The group claimed responsibility for the killing of the miners on Monday.";
-        assert!(find_dates(text, 0, text.len())[0].statement);
+        assert!(find_dates(Matching::plain(), text, 0, text.len())[0].statement);
     }
 
     #[test]
     fn yearless_dates_take_context_year() {
         let text = "On April 20, gunmen";
-        let m = find_dates(text, 0, text.len())[0];
+        let m = find_dates(Matching::plain(), text, 0, text.len())[0];
         let r = resolve(m.expr, Some(d(2021, 12, 12)), Some(2016), None).unwrap();
         assert_eq!(r.start, d(2016, 4, 20));
     }
@@ -853,14 +834,14 @@ mod tests {
     #[test]
     fn no_publication_date_no_relative_resolution() {
         let text = "on Monday";
-        let m = find_dates(text, 0, text.len())[0];
+        let m = find_dates(Matching::plain(), text, 0, text.len())[0];
         assert_eq!(resolve(m.expr, None, None, None), None);
     }
 
     #[test]
     fn anchored_days() {
         let text = "The attack came a week after a bomb blast";
-        let m = find_dates(text, 0, text.len())[0];
+        let m = find_dates(Matching::plain(), text, 0, text.len())[0];
         let anchor = DateRange {
             start: d(2024, 11, 9),
             end: d(2024, 11, 9),

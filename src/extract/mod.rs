@@ -4,23 +4,35 @@ pub mod assemble;
 pub mod casualties;
 pub mod cues;
 pub mod dates;
-pub mod gate;
 pub mod nationality;
 pub mod numbers;
 pub mod places;
-pub mod rx;
+mod published;
 pub mod segment;
 pub mod tokens;
 
 use chrono::NaiveDate;
 
 use crate::incident::Incident;
+use crate::rules::{book, Gating, Matching};
 use crate::text::{CharIndex, Document};
 use assemble::{DatedMention, DocumentClues};
-use segment::{clause_split, read_clues};
+pub use published::stated_published;
+use segment::{clause_split, read_clues, Position};
+
+/// How the rules decide whether to search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// One scan of each segment for every rule's words; a rule searches
+    /// only where they occur. The parse.
+    Gated,
+    /// Every rule searches every segment: the reference the gated parse
+    /// must equal, for tests.
+    Plain,
+}
 
 /// Read the clues of every segment (and split-off clause) of a document.
-fn document_clues(doc: &Document<'_>, lower: &str) -> DocumentClues {
+fn document_clues(doc: &Document<'_>, lower: &str, mode: Mode) -> DocumentClues {
     let text = doc.text;
     let mut clues = Vec::with_capacity(doc.segments.len());
     let mut dates = Vec::with_capacity(doc.segments.len());
@@ -29,23 +41,34 @@ fn document_clues(doc: &Document<'_>, lower: &str) -> DocumentClues {
     for seg in &doc.segments {
         let (start, end) = (seg.span.start, seg.span.end);
         // One pass finds which rules' required words occur in the segment.
-        let _scan = gate::SegmentScan::enter(text, lower, start, end);
+        let scan = match mode {
+            Mode::Gated => Some(book().scan(lower, start, end)),
+            Mode::Plain => None,
+        };
+        let rules = match &scan {
+            Some(scan) => Matching::new(book(), Gating::Segment(scan)),
+            None => Matching::new(book(), Gating::Plain),
+        };
         let list_lead = seg.list_lead.map(|l| lead_index[l]);
         lead_index.push(clues.len());
-        let split = clause_split(text, lower, start, end).filter(|_| seg.list_lead.is_none());
+        let split =
+            clause_split(rules, text, lower, start, end).filter(|_| seg.list_lead.is_none());
         let pieces = match split {
             Some((at, _)) => vec![(start, at, false), (at, end, true)],
             None => vec![(start, end, false)],
         };
         for (k, (s, e, split_off)) in pieces.into_iter().enumerate() {
             let mut clue = read_clues(
+                rules,
                 text,
                 lower,
                 s,
                 e,
-                seg.paragraph,
-                seg.paragraph_start && k == 0 && seg.list_lead.is_none(),
-                list_lead,
+                Position {
+                    paragraph: seg.paragraph,
+                    paragraph_start: seg.paragraph_start && k == 0 && seg.list_lead.is_none(),
+                    list_lead,
+                },
             );
             clue.split_clause = split_off;
             clue.comparison =
@@ -72,13 +95,16 @@ fn document_clues(doc: &Document<'_>, lower: &str) -> DocumentClues {
                 if let Some(prev) = clues.last_mut() {
                     let prev: &mut segment::Clues = prev;
                     *prev = read_clues(
+                        rules,
                         text,
                         lower,
                         prev.start,
                         e,
-                        seg.paragraph,
-                        seg.paragraph_start,
-                        list_lead,
+                        Position {
+                            paragraph: seg.paragraph,
+                            paragraph_start: seg.paragraph_start,
+                            list_lead,
+                        },
                     );
                     let mut merged = Vec::new();
                     for m in &prev.dates {
@@ -131,11 +157,22 @@ fn dated(
     }
 }
 
-/// Parse one document into incidents.
+/// Parse one document into incidents. Without a `published` date the
+/// document's own (a header, a first line, a publication line) is used.
 pub fn parse_document(text: &str, published: Option<NaiveDate>, doc_id: &str) -> Vec<Incident> {
-    let doc = Document::new(text, published);
+    parse_document_in(Mode::Gated, text, published, doc_id)
+}
+
+/// [`parse_document`] with the rules run as `mode` says.
+pub fn parse_document_in(
+    mode: Mode,
+    text: &str,
+    published: Option<NaiveDate>,
+    doc_id: &str,
+) -> Vec<Incident> {
+    let doc = Document::new(text, published.or_else(|| stated_published(text)));
     let lower = text.to_ascii_lowercase();
-    let clues = document_clues(&doc, &lower);
+    let clues = document_clues(&doc, &lower, mode);
     let chars = CharIndex::new(text);
     assemble::incidents(&clues, text, doc.published)
         .into_iter()
@@ -151,11 +188,20 @@ pub fn parse_document(text: &str, published: Option<NaiveDate>, doc_id: &str) ->
         .collect()
 }
 
+/// Every clue a document's segments give in `mode`, written out: the
+/// gated and the plain parse must give the same.
+pub fn clue_report(mode: Mode, text: &str, published: Option<NaiveDate>) -> String {
+    let doc = Document::new(text, published.or_else(|| stated_published(text)));
+    let lower = text.to_ascii_lowercase();
+    let clues = document_clues(&doc, &lower, mode);
+    format!("{:#?}\n{:#?}", clues.clues, clues.dates)
+}
+
 /// Print every clue of a document (a developer aid for `examples/debug_clues`).
 pub fn debug_clues(text: &str, published: Option<NaiveDate>) {
-    let doc = Document::new(text, published);
+    let doc = Document::new(text, published.or_else(|| stated_published(text)));
     let lower = text.to_ascii_lowercase();
-    let clues = document_clues(&doc, &lower);
+    let clues = document_clues(&doc, &lower, Mode::Gated);
     for (i, c) in clues.clues.iter().enumerate() {
         println!(
             "#{i} p{} summary={} bare={} new={} ref={} eventive={} split={} | {}",

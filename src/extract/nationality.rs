@@ -2,13 +2,10 @@
 //! Afghan National khwarij", "90% of whom were Afghan nationals", "a resident
 //! of Achin, Nangarhar, Afghanistan".
 
-use std::sync::OnceLock;
-
-use crate::extract::rx::Rule;
-
 use super::casualties::{Casualty, Outcome};
 use super::tokens::Token;
 use crate::lexicon::{lexicon, PlaceKind, Side};
+use crate::rules::{Matching, RuleId};
 
 /// Words after a demonym that make it something other than a person.
 const NOT_PEOPLE: &[&str] = &[
@@ -107,20 +104,6 @@ const MILITANT_HEADS: &[&str] = &[
     "origin",
 ];
 
-fn militant_context(sentence: &str) -> bool {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(r"(?i)\b(?:bombers?|terrorists?|militants?|khwarij|khawarij|kharji|attackers?|insurgents?|fighters?|facilitators?|operatives?|involved|taken\s+part|took\s+part|behind|identified|custody|arrested|apprehended|captured|infiltrat\w*|killed\s+(?:terrorists|militants))\b")
-            .expect("valid regex")
-    })
-    .is_match(sentence)
-}
-
-fn percent_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| super::rx::compile(r"(?i)(\d{1,3})\s*(?:%|percent|per\s+cent)\s+of\s+(?:whom|them|those|the\s+(?:\w+\s+){0,2}?(?:terrorists|militants|khwarij|khawarij|attackers|infiltrators|insurgents|dead|killed)(?:\s+killed)?)\s+(?:were|was)\s+(?:\w+\s+)?$").expect("valid regex"))
-}
-
 /// What one segment says of the militants' nationalities.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Nationalities {
@@ -133,6 +116,7 @@ pub struct Nationalities {
 
 /// Nationalities of militants in one segment, with counts where stated.
 pub fn find_nationalities(
+    rules: Matching<'_>,
     text: &str,
     start: usize,
     end: usize,
@@ -186,7 +170,10 @@ pub fn find_nationalities(
         let only_nationals = following
             .first()
             .is_some_and(|w| matches!(*w, "national" | "nationals" | "citizen" | "citizens"));
-        if only_nationals && !list_item && !militant_context(&text[start..end]) {
+        if only_nationals
+            && !list_item
+            && !rules.is_match(RuleId::MilitantContext, &text[start..end])
+        {
             continue;
         }
         if !head && !predicative {
@@ -221,7 +208,7 @@ pub fn find_nationalities(
                 .filter(|c| c.next == at)
                 .map(|c| c.value);
         }
-        if let Some(caps) = percent_regex().captures(crate::text::tail(text, start, s, 80)) {
+        if let Some(caps) = rules.captures(RuleId::Percent, crate::text::tail(text, start, s, 80)) {
             let base = casualties
                 .iter()
                 .rfind(|c| !c.part && c.start_before(at))
@@ -238,7 +225,7 @@ pub fn find_nationalities(
         }
         add(&mut out, nationality, count);
     }
-    origins(text, start, end, &mut out);
+    origins(rules, text, start, end, &mut out);
     Nationalities {
         stated: out,
         shares,
@@ -262,39 +249,33 @@ fn add(out: &mut Vec<(String, Option<u32>)>, nationality: &str, count: Option<u3
     }
 }
 
-fn origin_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(
-            r"(?i)\b(?:resident|native|hailing|hails|from|belonged|belonging)\b[^.;]{0,40}$",
-        )
-        .expect("valid regex")
-    })
-}
-
 /// "a resident of Achin, Nangarhar, Afghanistan": a militant from a place in
 /// another country has that country's nationality.
-fn origins(text: &str, start: usize, end: usize, out: &mut Vec<(String, Option<u32>)>) {
+fn origins(
+    rules: Matching<'_>,
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<(String, Option<u32>)>,
+) {
     let lex = lexicon();
     // A rule, not a plain search: the segment scan already knows whether
     // any of the words occurs.
-    static MILITANT_WORDS: OnceLock<Rule> = OnceLock::new();
-    let militant_words = MILITANT_WORDS.get_or_init(|| {
-        super::rx::compile(
-            r"(?i)bomber|terrorist|militant|khwarij|khawarij|attacker|facilitator|suicide|kharji",
-        )
-        .expect("valid regex")
-    });
-    if !militant_words.is_match(&text[start..end]) {
+    if !rules.is_match(RuleId::MilitantWords, &text[start..end]) {
         return;
     }
-    for m in lex.find_places(text, start, end) {
-        let p = lex.place(m.index);
+    for place in lex.find_places(text, start, end) {
+        let p = lex.place(place.index);
         let afghan = matches!(
             p.kind,
             PlaceKind::AfghanProvince | PlaceKind::AfghanDistrict
         ) || (p.kind == PlaceKind::Country && p.canonical == "Afghanistan");
-        if !afghan || !origin_regex().is_match(crate::text::tail(text, start, m.start, 80)) {
+        if !afghan
+            || !rules.is_match(
+                RuleId::Origin,
+                crate::text::tail(text, start, place.start, 80),
+            )
+        {
             continue;
         }
         let Some(nationality) = lex.nationality_of_country("Afghanistan") else {
@@ -303,7 +284,7 @@ fn origins(text: &str, start: usize, end: usize, out: &mut Vec<(String, Option<u
         if out.iter().any(|(n, _)| n == nationality) {
             continue;
         }
-        let lead = text[start..m.start].to_ascii_lowercase();
+        let lead = text[start..place.start].to_ascii_lowercase();
         let singular = lead.contains(" a ")
             || lead.contains(" an ")
             || lead.starts_with("a ")

@@ -2,11 +2,8 @@
 //! contexts that make a place not the incident's (home towns, origins,
 //! destinations, datelines).
 
-use std::sync::OnceLock;
-
-use crate::extract::rx::Rule;
-
 use crate::lexicon::{lexicon, PlaceKind};
+use crate::rules::{Matching, RuleId};
 
 /// A place named in a segment, resolved as far as the gazetteer allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,72 +44,6 @@ const GENERIC_SUFFIXES: &[&str] = &[
     "agency",
     "bazar",
 ];
-
-fn exclusion_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(r"(?i)(?:\bresidents?\s+of|\bnatives?\s+of|\bhail(?:s|ing|ed)\s+from|\bbelong(?:ed|ing|s)?\s+to|\bhome\s*towns?\s+(?:of|in)|\bfrom|\bto|\btowards|\bbound\s+for|\bhailing|\bbased\s+in|\bborn\s+in|\bshifted\s+to|\bmoved\s+to|\bbrought\s+to|\btaken\s+to|\bthe\s+(?:neighbouring|neighboring|adjoining)|\bmigrated\s+from|\b(?:embassy|consulate|mission)\s+in|\bin\s+\w+\s+(?:town|city)\s+of\s+the)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:(?-i:[A-Z][\w.'’-]*)\s+|(?:district|tribal|province|city|town|of|the|and|in|,)\s+){0,4}$")
-            .expect("valid regex")
-    })
-}
-
-fn distance_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(r"(?i)\b\d+\s*(?:km|kms|kilometres?|kilometers?|miles)\s+(?:away\s+|south\s+|north\s+|east\s+|west\s+)?from\s+(?:the\s+)?$")
-            .expect("valid regex")
-    })
-}
-
-fn dateline_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        // "QUETTA, Jan 5": a month (its first three letters) after the comma.
-        let months: Vec<&str> = crate::lexicon::calendar::MONTHS
-            .iter()
-            .map(|m| &m[..3])
-            .collect();
-        super::rx::compile(&format!(r"^\s*(?:[A-Z][A-Z.'’ /-]{{2,40}}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*(?::|\s[–—-]\s|\(|,\s+(?:{})|\[)", months.join("|"))).expect("valid regex")
-    })
-}
-
-fn area_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        let name = r"(?:[A-Z][\w-]*['’]s\s+)?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|e|i|ul))*?)";
-        // A name read whole: every capitalised word up to the next word.
-        let whole = r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\b";
-        super::rx::compile(&format!(
-            r"(?:\b(?:the|general)\s+area\s+(?:of\s+)?{name}(?:\s+(?:valley|village|town|tehsil))?\b|\b(?:in|at|near|of|on)\s+(?:the\s+)?{name}\s+(?:area|village|town|tehsil|locality|valley|bazaar|neighbourhood|neighborhood)\b|\bat\s+{name},|\b(?:in|near)\s+{name}\s+(?:in|of|near)\s+(?:the\s+)?(?:[A-Z])|\b(?:mountains|hills|outskirts|suburbs|village|town|vicinity|forests?)\s+of\s+{whole}|\bin\s+{whole},\s+(?:within|in|near|close)\b|\bin\s+{name}\s+general\b)"
-        ))
-        .expect("valid regex")
-    })
-}
-
-fn official_title_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(r"^(?:['’]s)?\s+(?:Deputy\s+Commissioner|Assistant\s+Commissioner|Division(?:al)?\s+Commissioner|Commissioner|DPO|DC|AC|SP|SSP|DIG|RPO|SHO|DSP|police\s+(?:chief|officer|official|spokesperson|spokesman)|Police\s+(?:chief|officer|official|spokesperson|spokesman)|deputy\s+commissioner|district\s+police\s+officer)\b")
-            .expect("valid regex")
-    })
-}
-
-fn official_before_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(r"(?:\bDIG|\bIGP?|\bDPO|\bSSP|\bRPO|\bCommissioner\s+of)\s+$")
-            .expect("valid regex")
-    })
-}
-
-/// "between Kolpur and Mach": neither end is the place.
-fn between_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(r"(?i)\bbetween\s+(?:[A-Z][\w'’-]*\s+){0,3}?(?:and\s+)?$")
-            .expect("valid regex")
-    })
-}
 
 /// A capital standing for its government ("Islamabad never confirmed").
 fn metonym(written: &str, after: &str) -> bool {
@@ -467,6 +398,7 @@ fn choose_entry(candidates: &[usize], context: &str) -> Option<usize> {
 /// ([`crate::extract::segment::dateline_end`], read once per segment by the
 /// caller); `None` outside a paragraph's first segment.
 pub fn find_places(
+    rules: Matching<'_>,
     text: &str,
     start: usize,
     end: usize,
@@ -476,7 +408,7 @@ pub fn find_places(
     let lex = lexicon();
     let slice = &text[start..end];
     let dateline_end = if paragraph_start {
-        dateline.or_else(|| dateline_regex().find(slice).map(|m| start + m.end()))
+        dateline.or_else(|| rules.find(RuleId::Dateline, slice).map(|m| start + m.end()))
     } else {
         None
     };
@@ -505,8 +437,8 @@ pub fn find_places(
         }
         // "some 10km from the Duki district headquarters": a distance from a
         // place locates the incident near it.
-        let distance = distance_regex().is_match(before);
-        mention.excluded = exclusion_regex().is_match(before)
+        let distance = rules.is_match(RuleId::Distance, before);
+        mention.excluded = rules.is_match(RuleId::Exclusion, before)
             && !before.trim_end().ends_with("across the")
             && !distance;
         // A route ("Peshawar-Quetta") names no incident place.
@@ -517,8 +449,8 @@ pub fn find_places(
             mention.excluded = true;
         }
         mention.dateline = dateline_end.is_some_and(|d| m.end <= d);
-        if official_title_regex().is_match(after)
-            || official_before_regex().is_match(before)
+        if rules.is_match(RuleId::OfficialTitle, after)
+            || rules.is_match(RuleId::OfficialBefore, before)
             || metonym(written, after)
             || origin_modifier(after)
             || speaker(after)
@@ -529,7 +461,7 @@ pub fn find_places(
         {
             mention.excluded = true;
         }
-        if between_regex().is_match(before) {
+        if rules.is_match(RuleId::Between, before) {
             mention.place = None;
         }
         // A former name ("Bolan" for Kachhi) is kept as written, unless the
@@ -548,15 +480,15 @@ pub fn find_places(
         out.push(mention);
     }
     add_elided_districts(text, start, &mut out);
-    add_roads(text, start, end, &mut out);
-    add_area_localities(text, start, end, &mut out);
-    add_facility_localities(text, start, end, &mut out);
-    add_toponyms(text, start, end, &mut out);
+    add_roads(rules, text, start, end, &mut out);
+    add_area_localities(rules, text, start, end, &mut out);
+    add_facility_localities(rules, text, start, end, &mut out);
+    add_toponyms(rules, text, start, end, &mut out);
     route_within_district(text, &mut out);
     out.sort_by_key(|m| m.start);
-    place_by_stated_province(text, &mut out);
-    mark_containers(text, &mut out);
-    localities_in_named_districts(text, &mut out);
+    place_by_stated_province(rules, text, &mut out);
+    mark_containers(rules, text, &mut out);
+    localities_in_named_districts(rules, text, &mut out);
     follow_split_districts(&mut out);
     out
 }
@@ -645,13 +577,19 @@ fn has_inner_capital(slice: &str) -> bool {
         .any(|w| w[1].is_ascii_uppercase() && !w[0].is_ascii_alphanumeric())
 }
 
-fn add_area_localities(text: &str, start: usize, end: usize, out: &mut Vec<PlaceMention>) {
+fn add_area_localities(
+    rules: Matching<'_>,
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<PlaceMention>,
+) {
     let lex = lexicon();
     let slice = &text[start..end];
     if !has_inner_capital(slice) {
         return;
     }
-    for caps in area_regex().captures_iter(slice) {
+    for caps in rules.captures_iter(RuleId::Area, slice) {
         let Some(name) = (1..=7).find_map(|g| caps.get(g)) else {
             continue;
         };
@@ -733,20 +671,12 @@ fn add_area_localities(text: &str, start: usize, end: usize, out: &mut Vec<Place
             province: None,
             district: None,
             place: Some(written.to_string()),
-            excluded: exclusion_regex().is_match(before),
+            excluded: rules.is_match(RuleId::Exclusion, before),
             dateline: false,
             road: false,
             container: false,
         });
     }
-}
-
-fn road_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(r"\b((?:[A-Z][\w'’-]*\s+){1,3}?)(Bypass\s+Road|Link\s+Road|Road|Bypass|Highway|Street|Avenue|Chowk|Chowrangi|Bridge|Square|Colony|Adda|Bazaar|Bazar|Market|Mandi)\b")
-            .expect("valid regex")
-    })
 }
 
 /// Words that start no road or facility name.
@@ -796,9 +726,15 @@ const NOT_NAME_WORDS: &[&str] = &[
 /// "near Tank Adda", "Mingora Bypass Road". A known place inside the name
 /// gives its district (a district's name gives none: "Tank Adda" is a bus
 /// stand of Dera Ismail Khan).
-fn add_roads(text: &str, start: usize, end: usize, out: &mut Vec<PlaceMention>) {
+fn add_roads(
+    rules: Matching<'_>,
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<PlaceMention>,
+) {
     let slice = &text[start..end];
-    for caps in road_regex().captures_iter(slice) {
+    for caps in rules.captures_iter(RuleId::Road, slice) {
         let (Some(whole), Some(head), Some(kind)) = (caps.get(0), caps.get(1), caps.get(2)) else {
             continue;
         };
@@ -863,7 +799,7 @@ fn add_roads(text: &str, start: usize, end: usize, out: &mut Vec<PlaceMention>) 
             province,
             district,
             place: Some(name),
-            excluded: excluded || exclusion_regex().is_match(before),
+            excluded: excluded || rules.is_match(RuleId::Exclusion, before),
             dateline: false,
             road,
             container: false,
@@ -871,20 +807,18 @@ fn add_roads(text: &str, start: usize, end: usize, out: &mut Vec<PlaceMention>) 
     }
 }
 
-fn facility_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(r"\b((?:[A-Z][\w'’-]*\s+){1,3}?)(?:[Pp]olice\s+|[Ll]evies\s+|FC\s+)?(?:[Cc]heck\s?-?[Pp]osts?|[Cc]heckpoints?|[Pp]olice\s+[Ss]tation|[Tt]hana)\b")
-            .expect("valid regex")
-    })
-}
-
 /// A facility named after its locality ("the Khojri police checkpost",
 /// "within the limits of Doaba police station") names that locality.
-fn add_facility_localities(text: &str, start: usize, end: usize, out: &mut Vec<PlaceMention>) {
+fn add_facility_localities(
+    rules: Matching<'_>,
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<PlaceMention>,
+) {
     let lex = lexicon();
     let slice = &text[start..end];
-    for caps in facility_regex().captures_iter(slice) {
+    for caps in rules.captures_iter(RuleId::Facility, slice) {
         let Some(head) = caps.get(1) else { continue };
         let mut words: Vec<&str> = head.as_str().split_whitespace().collect();
         while words.first().is_some_and(|w| NOT_NAME_WORDS.contains(w)) {
@@ -912,7 +846,7 @@ fn add_facility_localities(text: &str, start: usize, end: usize, out: &mut Vec<P
             province: None,
             district: None,
             place: Some(name),
-            excluded: exclusion_regex().is_match(before),
+            excluded: rules.is_match(RuleId::Exclusion, before),
             dateline: false,
             road: false,
             container: false,
@@ -920,21 +854,19 @@ fn add_facility_localities(text: &str, start: usize, end: usize, out: &mut Vec<P
     }
 }
 
-fn toponym_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(r"\b(?:in|at|near|around|outside|inside)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,2}(?:[A-Z][\w'’-]*(?:khel|khail|zai|abad|pur|kot|garhi|banda|dheri|killi|kalay|kalle|wala|ghar|kach)|(?:Khel|Khail|Kalay|Kalle|Killi|Kili|Banda|Dheri|Garhi|Kot|Qila|Baba|Tangi|Bala|Payan|Kach|Mela|Adda)))\b")
-            .expect("valid regex")
-    })
-}
-
 /// Localities the gazetteer does not know, by the endings Pashto, Baloch
 /// and Punjabi place names share ("near Dil Begu Khel", "in Bachabad",
 /// "at Shahtora Takhtikhel"), after a word of place.
-fn add_toponyms(text: &str, start: usize, end: usize, out: &mut Vec<PlaceMention>) {
+fn add_toponyms(
+    rules: Matching<'_>,
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<PlaceMention>,
+) {
     let lex = lexicon();
     let slice = &text[start..end];
-    for caps in toponym_regex().captures_iter(slice) {
+    for caps in rules.captures_iter(RuleId::Toponym, slice) {
         let Some(name) = caps.get(1) else { continue };
         let (s, e) = (start + name.start(), start + name.end());
         let written = name.as_str();
@@ -950,7 +882,7 @@ fn add_toponyms(text: &str, start: usize, end: usize, out: &mut Vec<PlaceMention
             province: None,
             district: None,
             place: Some(written.to_string()),
-            excluded: exclusion_regex().is_match(before),
+            excluded: rules.is_match(RuleId::Exclusion, before),
             dateline: false,
             road: false,
             container: false,
@@ -961,7 +893,7 @@ fn add_toponyms(text: &str, start: usize, end: usize, out: &mut Vec<PlaceMention
 /// "the Spin Boldak area of Balochistan": a border name the gazetteer knows
 /// in Afghanistan, placed by the text in a province of Pakistan, is a
 /// locality of that province.
-fn place_by_stated_province(text: &str, out: &mut [PlaceMention]) {
+fn place_by_stated_province(rules: Matching<'_>, text: &str, out: &mut [PlaceMention]) {
     for k in 1..out.len() {
         let (inner, outer) = (&out[k - 1], &out[k]);
         let stated = inner.kind == PlaceKind::AfghanDistrict
@@ -970,7 +902,7 @@ fn place_by_stated_province(text: &str, out: &mut [PlaceMention]) {
             && inner.end <= outer.start
             && text
                 .get(inner.end..outer.start)
-                .is_some_and(|gap| gap.contains("of") && nesting_regex().is_match(gap));
+                .is_some_and(|gap| gap.contains("of") && rules.is_match(RuleId::Nesting, gap));
         if stated {
             let province = outer.province.clone();
             let written = trim_generic(&text[inner.start..inner.end]).to_string();
@@ -1006,27 +938,19 @@ fn follow_split_districts(out: &mut [PlaceMention]) {
     }
 }
 
-fn nesting_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(r"(?i)^\s*(?:(?:general\s+)?area|village|town|bazaar|locality|valley|mohalla)?\s*,?\s*(?:of|in|near|within|inside|within\s+the\s+(?:limits|jurisdiction)\s+of|in\s+the\s+jurisdiction\s+of)?\s*(?:the\s+)?$")
-            .expect("valid regex")
-    })
-}
-
 /// "Hassan Khel, North Waziristan District", "the Liaquatabad area of
 /// Karachi": a locality the text puts inside a district or a city. The
 /// text's district stands where the gazetteer knows a place of that name in
 /// another district (it cannot know every village); a city stands for the
 /// district of the locality when it holds it.
-fn localities_in_named_districts(text: &str, out: &mut [PlaceMention]) {
+fn localities_in_named_districts(rules: Matching<'_>, text: &str, out: &mut [PlaceMention]) {
     for k in 1..out.len() {
         if out[k - 1].end > out[k].start {
             continue;
         }
         let gap = &text[out[k - 1].end..out[k].start];
         // "X area of Y" or "Y's X area".
-        let (i, o) = if nesting_regex().is_match(gap) && !gap.contains("near") {
+        let (i, o) = if rules.is_match(RuleId::Nesting, gap) && !gap.contains("near") {
             (k - 1, k)
         } else if possessive_gap(gap) {
             (k, k - 1)
@@ -1073,7 +997,7 @@ fn possessive_gap(gap: &str) -> bool {
 /// "the Sandiaye area of Khar", "Shahtora Takhtikhel in Serai Naurang
 /// tehsil": the first lies in the second, which then only contains the
 /// place; an unknown locality takes its container's district.
-fn mark_containers(text: &str, out: &mut [PlaceMention]) {
+fn mark_containers(rules: Matching<'_>, text: &str, out: &mut [PlaceMention]) {
     for k in 1..out.len() {
         let (inner, outer) = (&out[k - 1], &out[k]);
         let locality = |m: &PlaceMention| m.kind == PlaceKind::Locality && m.place.is_some();
@@ -1081,7 +1005,7 @@ fn mark_containers(text: &str, out: &mut [PlaceMention]) {
         if !locality(inner) || !locality(outer) || inner.road || inner.end > outer.start {
             continue;
         }
-        if !nesting_regex().is_match(&text[inner.end..outer.start]) {
+        if !rules.is_match(RuleId::Nesting, &text[inner.end..outer.start]) {
             continue;
         }
         if inner.district.is_some() && outer.district.is_some() && inner.district != outer.district
@@ -1108,15 +1032,16 @@ mod tests {
     fn a_name_after_a_wide_mark_is_read_whole() {
         // A dash of three bytes right before a word (found by the property test).
         for text in ["— Bannu", "x —Bannu and — Bannu", "“ Guli Bagh"] {
-            let _ = find_places(text, 0, text.len(), true, None);
+            let _ = find_places(Matching::plain(), text, 0, text.len(), true, None);
         }
         assert_eq!(name_head("in the Guli "), Some("Guli"));
         assert_eq!(name_head("— "), None);
     }
 
     fn usable(text: &str) -> Vec<(Option<String>, Option<String>)> {
-        let dateline = crate::extract::segment::dateline_end(text, 0, text.len());
-        find_places(text, 0, text.len(), true, dateline)
+        let dateline =
+            crate::extract::segment::dateline_end(Matching::plain(), text, 0, text.len());
+        find_places(Matching::plain(), text, 0, text.len(), true, dateline)
             .into_iter()
             .filter(|m| !m.excluded && !m.dateline)
             .map(|m| (m.district, m.place))

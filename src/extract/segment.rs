@@ -1,19 +1,13 @@
 //! Everything the extractors read from one segment (or one clause of it).
 
-use std::sync::OnceLock;
-
-use crate::extract::rx::Rule;
-
 use super::casualties::{find_casualties, Casualty};
-use super::cues::{
-    cross_border, cue_rules, event_cues_of, militant_group, operation_name, EventCue,
-};
+use super::cues::{cross_border, event_cues_of, militant_group, operation_name, EventCue};
 use super::dates::{find_dates, DateExpr, DateMention};
 use super::nationality::find_nationalities;
 use super::places::{find_places, PlaceMention};
-use super::rx::{lowercase_pattern, lowercase_regex, rule_set, RuleSet};
 use super::tokens::tokenize;
 use crate::incident::EventType;
+use crate::rules::{Matching, RuleId, SetId};
 
 /// Facts read from one piece of text.
 #[derive(Debug, Clone)]
@@ -194,30 +188,6 @@ impl Clues {
     }
 }
 
-fn regex(cell: &'static OnceLock<Rule>, pattern: &str) -> &'static Rule {
-    cell.get_or_init(|| super::rx::compile(pattern).expect("valid regex"))
-}
-
-fn operation_told_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|intelligence[\s-]+led\s+operations?|an?\s+(?:air|drone)\s*strike|(?:search|combing|security|military|joint|counter-?terrorism|targeted|clearance|sanitisation|sanitization|deliberate)\s+operations?\s+(?:was|were|had\s+been|has\s+been)?\s*(?:conducted|carried\s+out|launched)|(?:conducted|carried\s+out|launched|undertook|undertaken)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}operations?|(?:another|an?)\s+engagement|(?:first|second|third|fourth|fifth|another|separate)\s+(?:operation|IBO|engagement|encounter)|(?:police|CTD|security\s+forces|troops)\s+(?:\w+\s+)?encounter|operations?\s+(?:conducted|carried\s+out|launched)|operation\s+(?:was|were)\s+(?:conducted|carried\s+out)|raid(?:ed)?\s+(?:a|an|the)\s+(?:[\w-]+\s+)?hideout|during\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?operation|search\s+and\s+strike\s+operation|(?:aircraft|jets?|planes?|drones?)\s+(?:\w+\s+)?(?:struck|hit|bombed|targeted)|sent\s+to\s+hell|neutrali[sz]ed)\b",
-    )
-}
-
-const EVENT_NOUNS_PLURAL: &str = r"attacks|incidents|operations|IBOs|engagements|assaults|blasts|bombings|encounters|strikes|actions|clashes|IEDs|raids|ambushes|killings|explosions|acts\s+of\s+terrorism";
-
-fn counted_events_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(&lowercase_pattern(&format!(
-            r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|hundreds\s+of|scores\s+of)\s+(?:[\w-]+\s+){{0,3}}?(?:{EVENT_NOUNS_PLURAL})\b"
-        )))
-        .expect("valid regex")
-    })
-}
-
 /// "Forces killed 17 terrorists in Khyber Pakhtunkhwa and Balochistan": a
 /// toll over as many events as the provinces (or districts) it names, when
 /// the text tells each after it (the assembler checks).
@@ -236,9 +206,9 @@ fn areas_counted(clues: &Clues) -> Option<u32> {
 }
 
 /// How many events "two separate attacks" counts.
-fn events_counted(low: &str) -> Option<u32> {
-    let m = counted_event_matches(low).next()?;
-    let first = m.split_whitespace().next()?;
+fn events_counted(rules: Matching<'_>, low: &str) -> Option<u32> {
+    let found = counted_event_matches(rules, low).next()?;
+    let first = found.split_whitespace().next()?;
     first
         .parse()
         .ok()
@@ -248,7 +218,7 @@ fn events_counted(low: &str) -> Option<u32> {
 
 /// The matches of [`counted_events_regex`] whose number counts the events:
 /// "two separate attacks", not "22 terrorists in separate operations".
-fn counted_event_matches(low: &str) -> impl Iterator<Item = &str> {
+fn counted_event_matches<'t>(rules: Matching<'_>, low: &'t str) -> impl Iterator<Item = &'t str> {
     const NOT_BETWEEN: &[&str] = &[
         "in",
         "of",
@@ -274,126 +244,20 @@ fn counted_event_matches(low: &str) -> impl Iterator<Item = &str> {
         "policemen",
         "personnel",
     ];
-    counted_events_regex().find_iter(low).filter_map(|m| {
-        let words: Vec<&str> = m.as_str().split_whitespace().collect();
-        let between = &words[1..words.len().saturating_sub(1)];
-        (!between.iter().any(|w| NOT_BETWEEN.contains(w))).then_some(m.as_str())
-    })
-}
-
-/// "killed in (terrorist) attacks": a toll over several events.
-fn plural_locus_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:in|during)\s+(?:(?:separate|different|various|several|multiple|terror|terrorist|militant|such)\s+){0,2}(?:attacks|incidents|activities|acts\s+of\s+(?:terror|terrorism|violence))\b",
-    )
-}
-
-/// "in the same area": the place of an event told before.
-fn same_place_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\bthe\s+same\s+(?:area|town|village|post|district|place|city|spot|checkpost|check-post|locality)\b",
-    )
-}
-
-/// Events spread over a province or the country, not one place.
-fn scattered_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:across|throughout)\s+the\s+(?:province|country|region)|in\s+(?:different|various|several|multiple)\s+(?:parts|areas|districts|cities)\b|\b(?:at|in|on)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen|dozens\s+of|several|multiple|different|various)\s+(?:locations|places|sites|points|spots|fronts|cities|towns)\b",
-    )
-}
-
-fn quantified_plural_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(&lowercase_pattern(&format!(
-            r"(?i)(\b(?:the|these|those|its|their)\s+)?\b(?:several|numerous|various|multiple|many|different|series\s+of|string\s+of|wave\s+of|spate\s+of|spree\s+of|number\s+of|rise\s+in|surge\s+in|spike\s+in)\s+(?:[\w-]+\s+){{0,3}}?(?:{EVENT_NOUNS_PLURAL})\b"
-        )))
-        .expect("valid regex")
-    })
-}
-
-fn plural_events_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(&lowercase_pattern(&format!(
-            // "the ongoing violence", "a fresh round of fighting": many
-            // events told as one mass.
-            r"(?i)\b(?:{EVENT_NOUNS_PLURAL}|airstrikes|air\s+strikes|(?:ongoing|recent|fresh|renewed|latest|sectarian|tribal)\s+(?:round\s+of\s+|wave\s+of\s+)?(?:violence|fighting|unrest|hostilities)|round\s+of\s+(?:fighting|violence|clashes))\b"
-        )))
-        .expect("valid regex")
-    })
-}
-
-fn negated_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\bno\s+(?:\w+\s+)?(?:attacks?|incidents?|violence)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:recorded|reported)",
-    )
-}
-
-/// Deaths without militant violence: accidents, disasters, private quarrels.
-fn mishap_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:ravine|gorge|overturned|overturn|plunged|skidded|collided|collision|(?:road|traffic|mine)\s+accident|accident|drowned|drowning|flash\s+floods?|floods?|flooding|torrential|heavy\s+rains?|landslides?|lightning|thunderstorm|roof\s+(?:of\s+\w+\s+(?:\w+\s+)?)?collapsed|caved?\s+in|collapsed|gas\s+cylinder|cylinder\s+(?:blast|explosion|exploded)|gas\s+leak\w*|boiler|short[\s-]circuit|fire\s+broke\s+out|blaze|electrocuted|methane|fireworks|stampede|heatwave|land\s+dispute|property\s+dispute|(?:old|personal|family|tribal)\s+enmity|enmity|blood\s+feud|feud|name\s+of\s+honou?r|honou?r\s+killing|quarrel|rival\s+part(?:y|ies)|by\s+(?:his|her|their)\s+rivals|domestic\s+dispute|family\s+dispute|monetary\s+dispute)\b",
-    )
-}
-
-/// Words that tie deaths to militancy, whatever else the sentence says.
-fn militancy_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:terrorists?|terrorism|terror|militants?|militancy|khwarij|khawarij|kharji|khariji|insurgents?|IEDs?|improvised\s+explosive|suicide|planted|sabotage|attackers|banned\s+outfit|proscribed)\b",
-    )
-}
-
-/// The forces' answer to an attack just told: part of that incident.
-fn response_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:retaliated|retaliating|retaliatory|in\s+retaliation|responded|responding|repulsed|repelled|returned\s+(?:the\s+)?fire|foiled)\b",
-    )
-}
-
-/// Decisions and plans, not events: "approved a military operation".
-fn policy_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:approved|approves|approve|endorsed|endorses|announced|decided|plans?\s+to\s+launch|planned|will\s+launch|to\s+launch)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:operations?|campaign|offensive)\b|\bissued\s+(?:an?\s+)?(?:official\s+)?notification\b|\bdesignat(?:ed|ing)\s+(?:the\s+)?(?:banned\s+|outlawed\s+)?[A-Z]?",
-    )
-}
-
-/// Dates right after a toll update ("climbed to 83 on Tuesday") date the
-/// count, not the event.
-fn toll_date_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:rose|risen|climbed|reached|jumped|increased|mounted|soared)\s+to\s+\S+\s+(?:\w+\s+)?$",
-    )
+    rules
+        .find_iter(RuleId::CountedEvents, low)
+        .filter_map(|found| {
+            let words: Vec<&str> = found.as_str().split_whitespace().collect();
+            let between = &words[1..words.len().saturating_sub(1)];
+            (!between.iter().any(|w| NOT_BETWEEN.contains(w))).then_some(found.as_str())
+        })
 }
 
 /// A press dateline at the head of a paragraph: "KARACHI, Oct 7 (PTI)",
 /// "NEW DELHI (Agency - 26th February, 2023)", "RAWALPINDI:".
-pub fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    let re = regex(
-        &RE,
-        r"^\s*[A-Z][A-Za-z .'’/-]{1,40}(?:\[[^\]]{0,30}\])?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{0,80}\)\s*[:–—-]?|:|\s?[–—-]\s)",
-    );
-    let m = re.find(&text[start..end])?;
-    let head = &text[start..start + m.end()];
+pub fn dateline_end(rules: Matching<'_>, text: &str, start: usize, end: usize) -> Option<usize> {
+    let found = rules.find(RuleId::PressDateline, &text[start..end])?;
+    let head = &text[start..start + found.end()];
     let verb = [" said", " says", " was ", " were ", " has ", " have "]
         .iter()
         .any(|v| head.contains(v));
@@ -403,19 +267,11 @@ pub fn dateline_end(text: &str, start: usize, end: usize) -> Option<usize> {
         || head.split_whitespace().next().is_some_and(|w| {
             w.len() > 1 && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
         });
-    (!verb && marked).then_some(start + m.end())
+    (!verb && marked).then_some(start + found.end())
 }
 
-fn reference_kind_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:the|this|that|these|those|its|their|[A-Z][a-z]+'s)\s+(?:[\w'’-]+\s+){0,3}?(suicide\s+(?:attack|bomber|bombing|blast|attackers?)|blasts?|bombings?|explosions?|IEDs?|air\s*strikes?|strikes?|operations?|IBOs?|raids?|attacks?|assaults?|ambush|kidnapping|abduction|hijacking|hostages|incident|tragedy)\b",
-    )
-}
-
-fn reference_kind(slice: &str) -> Option<ReferenceKind> {
-    let caps = reference_kind_regex().captures(slice)?;
+fn reference_kind(rules: Matching<'_>, slice: &str) -> Option<ReferenceKind> {
+    let caps = rules.captures(RuleId::ReferenceKind, slice)?;
     let noun = caps.get(1)?.as_str().to_ascii_lowercase();
     let noun = noun.trim_end_matches('s').to_string();
     Some(if noun.starts_with("suicide") {
@@ -446,249 +302,64 @@ fn reference_kind(slice: &str) -> Option<ReferenceKind> {
     })
 }
 
-fn singular_event_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:an?|another|one)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|assault|blast|bombing|explosion|IBO|intelligence[\s-]+based\s+operation|operation|ambush|raid|strike|airstrike|encounter|engagement|incident|clash|kidnapping|abduction|killing|hijacking|infiltration\s+attempt|massacre)\b",
-    )
+/// Where a piece of text sits in its document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Position {
+    pub paragraph: usize,
+    /// The piece opens its paragraph (where a dateline can stand).
+    pub paragraph_start: bool,
+    /// The clue index of the lead-in of the list the piece is an item of.
+    pub list_lead: Option<usize>,
 }
-
-fn stats_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:according\s+to\s+(?:the\s+)?(?:PICSS|CRSS|PIPS|SATP|ACLED|data|figures|statistics|the\s+report)|database|(?:per\s+cent|percent|%)\s+(?:of\s+(?:all|the|total)|rise|increase|decrease|decline|drop|fall|more|less|higher|lower)|(?:rose|fell|increased|decreased|declined|dropped|surged|jumped)\s+by\s+\d+|on\s+average|average\s+of|in\s+total|in\s+all|a\s+total\s+of|year[\s-]on[\s-]year|compared\s+(?:with|to)|the\s+period\s+under\s+review|(?:monthly|quarterly|half[\s-]yearly|yearly|annual)\s+(?:security\s+)?(?:report|review|assessment)|(?:over|in|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years|weeks)|(?:the\s+)?(?:data|figures|statistics|report)\s+(?:showed|shows|revealed|reveals|indicated|indicates)|quarter|first\s+(?:six|nine)\s+months|(?:first|second)\s+half\s+of|across\s+the\s+country|since\s+(?:19|20)\d\d|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year|so\s+far\s+this\s+year|so\s+far\s+in|this\s+year\s+alone|(?:PICSS|CRSS|PIPS|SATP|ACLED|think[\s-]tank)\s+(?:reported|said|recorded|data|report|noted)|(?:the\s+)?majority\s+of\s+(?:the\s+)?(?:deaths|casualties|fatalities|attacks|incidents)|highest\s+number|lowest\s+number|the\s+number\s+of\s+(?:deaths|fatalities|casualties|attacks|incidents)|followed\s+by\s+(?:Balochistan|Khyber|Sindh|Punjab))\b",
-    )
-}
-
-fn new_event_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)^(?:(?:a|an|one|two|three|four|five|six|seven|a\s+few|few|several)\s+(?:hours?|days?|weeks?|months?)\s+(?:after|later|earlier|before)\b|(?:and|meanwhile|separately|elsewhere|earlier|later|also|similarly|in\s+addition|moreover|besides|likewise)\b|(?:in|on)\s+(?:an|a)?\s*(?:other|another|separate|second|third|similar|different|earlier|previous)\b)|\b(?:another\s+(?:[\w-]+\s+)?(?:attack|incident|blast|bombing|explosion|operation|IBO|encounter|engagement|ambush|raid|strike|killing)|in\s+a\s+separate|in\s+another|a\s+separate|a\s+similar|follows?\s+(?:a|an)\b|came\s+(?:a|an|two|three|hours|days|weeks)|comes\s+(?:a|an|two|three|hours|days|weeks))\b",
-    )
-}
-
-/// The past perfect of an event: "had opened fire", "had been attacked".
-fn past_perfect_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\bhad\s+(?:also\s+)?(?:been\s+)?(?:opened|attacked|killed|martyred|struck|targeted|carried|conducted|launched|stormed|ambushed|exploded|detonated|abducted|kidnapped|fired|injured|wounded|blown)\b",
-    )
-}
-
-/// A sentence that opens with a time ("Earlier today,", "Later,") and
-/// names no other event.
-fn retold_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)^(?:earlier|later)(?:\s+(?:today|in\s+the\s+day|on))?\s*,\s+(?:a|the)\s+(?:statement|spokesperson|spokesman|official|officials|police|rescue|report)\b",
-    )
-}
-
-/// "In a separate interview", "in another development": another
-/// statement, not another event.
-fn not_an_event_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:in|on)\s+(?:a|an)?\s*(?:other|another|separate|different)\s+(?:[\w-]+\s+)?(?:interview|statement|development|press|message|video|tweet|post|meeting|case|report|order|move|news|conversation|talk|briefing|remarks|speech|occasion|note)",
-    )
-}
-
-/// Habits and patterns: "attacked almost every week", "are routinely targeted".
-fn habitual_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:(?:almost|nearly)\s+)?(?:every|each)\s+(?:week|day|night|month)|\b(?:routinely|regularly|frequently|repeatedly|often)\s+(?:\w+\s+)?(?:attacked|targeted|hit|struck)|\bare\s+(?:now\s+|being\s+)?(?:attacked|targeted)\b",
-    )
-}
-
-/// Plans, threats and calls, not events: "to carry out an attack".
-fn intent_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:to\s+(?:carry\s+out|launch|conduct|stage|mount)\s+(?:an?\s+|more\s+|further\s+)?(?:[\w-]+\s+)?attacks?|(?:plan(?:ned|ning)?|threat(?:ened|ening)?|vow(?:ed|ing)?)\s+to\s+(?:attack|target|strike))\b",
-    )
-}
-
-fn reference_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:the|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:attack|attacks|attackers|assault|blast|bombing|explosion|bomber|bombers|incident|operation|IBO|raid|ambush|militants|terrorists|khwarij|khawarij|assailants|gunmen|victims|injured|wounded|dead|deceased|slain|martyrs|martyred|killing|killings|strike|strikes|airstrikes|convoy|hijacking|hostages|abduction|kidnapping|perpetrators|culprits|suspects|encounter|clash|standoff|siege|exchange\s+of\s+fire|firefight|train|vehicle|college|post|checkpost|camp|base|mosque|rally|site|area|intruders|hideout|bodies|funeral)\b|^(?:He|She|They|It|His|Her|Their)\b",
-    )
-}
-
-fn also_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(&RE, r"(?i)\b(?:also|more|further|another|additional)\b")
-}
-
-fn shooting_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:shot\s+(?:dead|at|and\s+killed)|shot\s+(?:him|her|them)(?:\s+dead)?|gunned\s+down|opened\s+fire\s+on|fired\s+(?:at|on)|firing\s+incident|assassinat\w+|target(?:ed)?\s+killing)",
-    )
-}
-
-fn post_fired_on_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:opened\s+fire|fired|firing|shot)\s+(?:at|on|upon)\s+(?:a|an|the|their)\s+(?:[\w-]+\s+){0,2}?(?:check\s*-?posts?|checkpoints?|posts?|pickets?|outposts?|police\s+stations?|stations?|camps?|forts?|convoys?|bases?|compounds?|barracks)\b",
-    )
-}
-
-fn home_attack_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:attack\w*|storm\w*|laid\s+siege\s+to|besieged|raided|targeted)\s+(?:the\s+(?:home|house|residence)s?\s+of|(?:his|her)\s+(?:home|house|residence))\b",
-    )
-}
-
-fn prominent_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:leader|candidate|hopeful|politician|cleric|judge|lawmaker|legislator|MNA|MPA|minister|chairman|elders?|scholar|journalist|activist|commander)\b",
-    )
-}
-
-fn actor_deed_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:terrorists|militants|gunmen|attackers|assailants|insurgents|miscreants|khwarij|khawarij)\s+(?:\w+\s+)?(?:attacked|targeted|stormed|raided|ambushed|abducted|kidnapped|opened\s+fire|set\s+ablaze|torched|blew\s+up|hurled|fired)\b",
-    )
-}
-
-fn pursuit_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:facilitators?|abettors?|accomplices|handlers?|masterminds?)\b|\b(?:involved\s+in|behind|linked\s+to|responsible\s+for)\s+the\s+(?:[\w-]+\s+){0,3}?(?:attack|blast|bombing|killing|ambush|massacre)\b",
-    )
-}
-
-fn operation_step_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)^(?:during|in\s+the\s+course\s+of|in)\s+(?:the|these|those)\s+(?:same\s+)?(?:operations|IBOs|raids|search\s+operations)\b",
-    )
-}
-
-fn blames_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:blam\w*|claim\w*|behind|responsib\w*|attribut\w*|accus\w*)\b",
-    )
-}
-
-fn plus_bomber_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i)\b(?:in\s+addition\s+to|besides|apart\s+from|along\s+with)\s+(?:the|a)\s+suicide\s+(?:bomber|attacker)\b",
-    )
-}
-
-/// The yes/no rules of a segment, in the order of [`segment_set`].
-#[derive(Clone, Copy)]
-enum Flag {
-    CountedEvents,
-    QuantifiedPlural,
-    PluralEvents,
-    SingularEvent,
-    Stats,
-    NewEvent,
-    Reference,
-    Also,
-    PlusBomber,
-    ActorDeed,
-    Pursuit,
-    OperationStep,
-    Blames,
-    OperationTold,
-    Negated,
-    ReferenceKind,
-}
-
-/// Every yes/no rule, then every event cue rule, as one set: one pass over
-/// the segment says which of them match (a dozen separate searches took a
-/// third of the parse; a pass for each set, a tenth).
-fn segment_set() -> &'static RuleSet {
-    static SET: OnceLock<RuleSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        let flags: [&Rule; FLAGS] = [
-            counted_events_regex(),
-            quantified_plural_regex(),
-            plural_events_regex(),
-            singular_event_regex(),
-            stats_regex(),
-            new_event_regex(),
-            reference_regex(),
-            also_regex(),
-            plus_bomber_regex(),
-            actor_deed_regex(),
-            pursuit_regex(),
-            operation_step_regex(),
-            blames_regex(),
-            operation_told_regex(),
-            negated_regex(),
-            reference_kind_regex(),
-        ];
-        rule_set(flags.into_iter().chain(cue_rules()))
-    })
-}
-
-/// The number of yes/no rules at the head of [`segment_set`].
-const FLAGS: usize = Flag::ReferenceKind as usize + 1;
 
 /// Read the clues of `text[start..end]`.
 pub fn read_clues(
+    rules: Matching<'_>,
     text: &str,
     lower: &str,
     start: usize,
     end: usize,
-    paragraph: usize,
-    paragraph_start: bool,
-    list_lead: Option<usize>,
+    at: Position,
 ) -> Clues {
+    let Position {
+        paragraph,
+        paragraph_start,
+        list_lead,
+    } = at;
     // The rules run on the lowercased text: same offsets, faster search.
     let low = &lower[start..end];
     let tokens = tokenize(text, lower, start, end);
     let dateline = if paragraph_start {
-        dateline_end(text, start, end)
+        dateline_end(rules, text, start, end)
     } else {
         None
     };
-    let dates = event_and_statement_dates(text, lower, start, end, dateline);
+    let dates = event_and_statement_dates(rules, text, lower, start, end, dateline);
     let date_spans: Vec<(usize, usize)> = dates.iter().map(|d| (d.start, d.end)).collect();
     let casualties = find_casualties(&tokens, &date_spans);
-    let found = find_nationalities(text, start, end, list_lead.is_some(), &tokens, &casualties);
-    let flags = segment_set().matches(low);
-    let flag = |f: Flag| flags.matched(f as usize);
-    let cue_matches = flags.iter().filter(|&i| i >= FLAGS).map(|i| i - FLAGS);
-    let cues = event_cues_of(lower, start, end, cue_matches);
-    let counted_events = flag(Flag::CountedEvents) && counted_event_matches(low).next().is_some();
+    let found = find_nationalities(
+        rules,
+        text,
+        start,
+        end,
+        list_lead.is_some(),
+        &tokens,
+        &casualties,
+    );
+    // One pass says which yes/no and cue rules match.
+    let flags = rules.set_matches(SetId::Segment, low);
+    let flag = |id: RuleId| flags.has(id);
+    let cues = event_cues_of(rules, lower, start, end, &flags);
+    let counted_events =
+        flag(RuleId::CountedEvents) && counted_event_matches(rules, low).next().is_some();
     // "the multiple suicide blasts" refers to one event's parts.
-    let quantified = flag(Flag::QuantifiedPlural)
-        && quantified_plural_regex()
-            .captures_iter(low)
+    let quantified = flag(RuleId::QuantifiedPlural)
+        && rules
+            .captures_iter(RuleId::QuantifiedPlural, low)
             .any(|c| c.get(1).is_none());
-    let plural_events = counted_events || quantified || flag(Flag::PluralEvents);
-    let singular_event = flag(Flag::SingularEvent);
-    let stats = flag(Flag::Stats);
+    let plural_events = counted_events || quantified || flag(RuleId::PluralEvents);
+    let singular_event = flag(RuleId::SingularEvent);
+    let stats = flag(RuleId::Stats);
     let mut clues = Clues {
         start,
         end,
@@ -697,46 +368,46 @@ pub fn read_clues(
         list_lead,
         casualties,
         dates,
-        places: find_places(text, start, end, paragraph_start, dateline),
+        places: find_places(rules, text, start, end, paragraph_start, dateline),
         cues,
-        group: militant_group(text, start, end),
+        group: militant_group(rules, text, start, end),
         nationalities: found.stated,
         nationality_shares: found.shares,
-        cross_border: cross_border(lower, start, end),
-        operation: operation_name(text, start, end),
+        cross_border: cross_border(rules, lower, start, end),
+        operation: operation_name(rules, text, start, end),
         summary: false,
         event_sum: None,
         counted_events,
-        new_event: flag(Flag::NewEvent) && !not_an_event_regex().is_match(low),
-        retold: retold_regex().is_match(low),
-        earlier_told: past_perfect_regex().is_match(low),
-        reference: flag(Flag::Reference),
+        new_event: flag(RuleId::NewEvent) && !rules.is_match(RuleId::NotAnEvent, low),
+        retold: rules.is_match(RuleId::Retold, low),
+        earlier_told: rules.is_match(RuleId::PastPerfect, low),
+        reference: flag(RuleId::Reference),
         split_clause: false,
         comparison: false,
-        also: flag(Flag::Also),
-        plus_bomber: flag(Flag::PlusBomber),
-        actor_deed: flag(Flag::ActorDeed),
+        also: flag(RuleId::Also),
+        plus_bomber: flag(RuleId::PlusBomber),
+        actor_deed: flag(RuleId::ActorDeed),
         many_places: false,
-        pursuit: flag(Flag::Pursuit),
-        operation_step: flag(Flag::OperationStep),
-        blames: flag(Flag::Blames),
-        operation_told: flag(Flag::OperationTold),
+        pursuit: flag(RuleId::Pursuit),
+        operation_step: flag(RuleId::OperationStep),
+        blames: flag(RuleId::Blames),
+        operation_told: flag(RuleId::OperationTold),
         plural_events,
         singular_event,
         bare_plural: false,
-        negated: flag(Flag::Negated),
-        response: response_regex().is_match(low),
-        reference_kind: if flag(Flag::ReferenceKind) {
-            reference_kind(low)
+        negated: flag(RuleId::Negated),
+        response: rules.is_match(RuleId::Response, low),
+        reference_kind: if flag(RuleId::ReferenceKind) {
+            reference_kind(rules, low)
         } else {
             None
         },
         // Read here, where the segment scan answers their gates for free;
         // the assembler asks only for the clues of a possible killing.
-        shooting: shooting_regex().is_match(low),
-        post_fired_on: post_fired_on_regex().is_match(low),
-        prominent_victim: prominent_regex().is_match(low),
-        home_attack: home_attack_regex().is_match(low),
+        shooting: rules.is_match(RuleId::Shooting, low),
+        post_fired_on: rules.is_match(RuleId::PostFiredOn, low),
+        prominent_victim: rules.is_match(RuleId::Prominent, low),
+        home_attack: rules.is_match(RuleId::HomeAttack, low),
     };
     let specific = clues.has_specific_place() && clues.districts().len() <= 1;
     let general = !singular_event && !specific && !clues.list_item;
@@ -745,7 +416,7 @@ pub fn read_clues(
     // "killed eight terrorists in two IBOs on Thursday": the pair is an
     // incident unless the text tells each apart (the assembler checks).
     clues.event_sum = (counted_events && one_day && clues.has_counts())
-        .then(|| events_counted(low))
+        .then(|| events_counted(rules, low))
         .flatten()
         .or_else(|| areas_counted(&clues))
         // "several overnight strikes ... killing eight": a day's strikes
@@ -763,10 +434,10 @@ pub fn read_clues(
     let over_period = !clues.event_dates().any(|d| !d.expr.is_period())
         && clues.event_dates().next().is_some()
         && !attack_told
-        && !same_place_regex().is_match(low)
+        && !rules.is_match(RuleId::SamePlace, low)
         && clues.counts().any(|c| c.value >= 2);
-    let many_events = plural_locus_regex().is_match(low);
-    let scattered = scattered_regex().is_match(low);
+    let many_events = rules.is_match(RuleId::PluralLocus, low);
+    let scattered = rules.is_match(RuleId::Scattered, low);
     // "Coordinated attacks hit Balochistan at 12 locations today": many
     // events told one by one after it.
     let many_places = scattered && plural_events && !singular_event && !clues.has_counts();
@@ -791,11 +462,11 @@ pub fn read_clues(
     clues.bare_plural = plural_events && general;
     // "killed when a van fell into a ravine", "shot dead over a land
     // dispute", "approved a military operation": no militant violence.
-    let mishap = mishap_regex().is_match(low) && !militancy_regex().is_match(low);
-    let intent = intent_regex().is_match(low) && !clues.has_counts();
+    let mishap = rules.is_match(RuleId::Mishap, low) && !rules.is_match(RuleId::Militancy, low);
+    let intent = rules.is_match(RuleId::Intent, low) && !clues.has_counts();
     // "checkposts are attacked almost every week": a pattern, not an event.
-    let habitual = habitual_regex().is_match(low) && !clues.has_counts() && !one_day;
-    if mishap || intent || habitual || policy_regex().is_match(low) {
+    let habitual = rules.is_match(RuleId::Habitual, low) && !clues.has_counts() && !one_day;
+    if mishap || intent || habitual || rules.is_match(RuleId::Policy, low) {
         clues.negated = true;
         clues.casualties.clear();
         clues.cues.clear();
@@ -823,28 +494,24 @@ pub fn read_clues(
 /// Dates of a segment, with toll-update dates marked as statement dates
 /// and the dates of a press dateline (ending at `dateline`) left out.
 fn event_and_statement_dates(
+    rules: Matching<'_>,
     text: &str,
     lower: &str,
     start: usize,
     end: usize,
     dateline: Option<usize>,
 ) -> Vec<DateMention> {
-    let mut dates = find_dates(text, start, end);
+    let mut dates = find_dates(rules, text, start, end);
     dates.retain(|d| dateline.is_none_or(|h| d.end > h));
     for d in &mut dates {
-        if toll_date_regex().is_match(crate::text::tail(lower, start, d.start, 60)) {
+        if rules.is_match(
+            RuleId::TollDate,
+            crate::text::tail(lower, start, d.start, 60),
+        ) {
             d.statement = true;
         }
     }
     dates
-}
-
-fn clause_split_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    lowercase_regex(
-        &RE,
-        r"(?i),?\s+(?:which\s+(?:prompted|triggered|led\s+to)|prompting|triggering|following|after)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:operation|IBO|attack|assault|blast|raid|strike|encounter)\b|,\s+(?:while|whereas)\s+|,\s+(?:(?:the|its|this|making\s+it\s+the)\s+)?(?:deadliest|worst|bloodiest|biggest|largest|most\s+\w+)\s+(?:[\w-]+\s+){0,3}?since\s|,\s+(?:calling\s+it\s+|describing\s+it\s+as\s+)?(?:an?\s+)?(?:revenge|retaliation|reprisal)\s+for\s|,?\s+and\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\s+(?:martyred|killed|injured|wounded|shot\s+dead)\s+in\s",
-    )
 }
 
 /// How a trailing clause joins its sentence.
@@ -864,14 +531,15 @@ pub enum ClauseJoin {
 /// Where a sentence tells a second event in a trailing clause: the byte
 /// offset where that clause starts, and how it joins.
 pub fn clause_split(
+    rules: Matching<'_>,
     text: &str,
     lower: &str,
     start: usize,
     end: usize,
 ) -> Option<(usize, ClauseJoin)> {
-    let m = clause_split_regex().find(&lower[start..end])?;
-    let at = start + m.start();
-    let written = &text[at..start + m.end()];
+    let split = rules.find(RuleId::ClauseSplit, &lower[start..end])?;
+    let at = start + split.start();
+    let written = &text[at..start + split.end()];
     // "... in Bannu and a soldier was martyred in Lakki Marwat": a second
     // toll with a place of its own is weighed as a contrast is.
     let parallel = written

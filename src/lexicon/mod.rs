@@ -8,6 +8,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::OnceLock;
 
 pub mod calendar;
+mod vocabulary;
+pub use vocabulary::{vocabulary, vocabulary_names};
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;

@@ -1,13 +1,11 @@
 //! Documents: the publication-date header, paragraphs, sentences, list
 //! items, and byte -> character offsets.
 
-use crate::extract::rx::Rule;
+use crate::rules::{Rule, Text};
 use chrono::NaiveDate;
 use std::sync::OnceLock;
 
 pub mod literal;
-mod published;
-pub use published::stated_published;
 
 /// A span of the document, in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,8 +38,10 @@ pub struct Document<'a> {
 fn header_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
-        crate::extract::rx::compile(r"^\s*date\s+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*")
-            .expect("valid regex")
+        crate::rules::compile(
+            r"^\s*date\s+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*",
+            Text::Original,
+        )
     })
 }
 
@@ -191,8 +191,10 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 fn list_marker_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
-        crate::extract::rx::compile(r"(?:^|[\s:;,])(?:\(?([a-hA-H]|[ivx]{1,4}|[1-9])\))\s+")
-            .expect("valid regex")
+        crate::rules::compile(
+            r"(?:^|[\s:;,])(?:\(?([a-hA-H]|[ivx]{1,4}|[1-9])\))\s+",
+            Text::Original,
+        )
     })
 }
 
@@ -244,8 +246,10 @@ fn split_list(text: &str, span: Span) -> Option<Vec<Span>> {
 fn item_marker_regex() -> &'static Rule {
     static RE: OnceLock<Rule> = OnceLock::new();
     RE.get_or_init(|| {
-        crate::extract::rx::compile(r"^\s*(?:\(?[a-hA-H1-9]\)|[a-hA-H1-9]\.|[-•*])\s+")
-            .expect("valid regex")
+        crate::rules::compile(
+            r"^\s*(?:\(?[a-hA-H1-9]\)|[a-hA-H1-9]\.|[-•*])\s+",
+            Text::Original,
+        )
     })
 }
 
@@ -254,7 +258,7 @@ impl<'a> Document<'a> {
     /// `published` wins over a header or first-line date.
     pub fn new(text: &'a str, published: Option<NaiveDate>) -> Self {
         let body_start = date_header(text).map_or(0, |(_, end)| end);
-        let published = published.or_else(|| stated_published(text));
+        let published = published.or_else(|| date_header(text).and_then(|(date, _)| date));
         let mut segments = Vec::new();
         let mut paragraph = 0;
         let mut line_lead: Option<usize> = None;
@@ -440,12 +444,6 @@ mod tests {
         let given = NaiveDate::from_ymd_opt(2024, 1, 2);
         let doc = Document::new(" date 2025-03-05 Text.", given);
         assert_eq!(doc.published, given);
-    }
-
-    #[test]
-    fn lone_first_line_date_is_published() {
-        let doc = Document::new("Wednesday, November 12, 2025\nA blast hit Quetta.", None);
-        assert_eq!(doc.published, NaiveDate::from_ymd_opt(2025, 11, 12));
     }
 
     #[test]

@@ -5,8 +5,8 @@
 
 use super::{
     clue_event_date, clue_framing_date, district_of, first_event_date, framing_date,
-    has_specific_place, place_of_clue, recalled_regex, resolve_mention, DatedMention,
-    DocumentClues, Draft, EventType, NaiveDate, Outcome, PlaceKind, PlaceMention, Side, NEAR,
+    has_specific_place, place_of_clue, recalled, resolve_mention, DatedMention, DocumentClues,
+    Draft, EventType, NaiveDate, Outcome, PlaceKind, PlaceMention, Side, NEAR,
 };
 
 /// "A follow-up operation ... killed five terrorists": an event of its own,
@@ -276,7 +276,7 @@ fn lead_for_background(
     let recalled = |d: &Draft| {
         let anchor = &doc.clues[d.clues[0]];
         anchor.paragraph < clue.paragraph
-            && recalled_regex().is_match(&text[anchor.start..anchor.end].to_ascii_lowercase())
+            && recalled(&text[anchor.start..anchor.end].to_ascii_lowercase())
     };
     if (old(&drafts[i]) || recalled(&drafts[i])) && !old(&drafts[0]) {
         0

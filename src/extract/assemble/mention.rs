@@ -6,6 +6,7 @@ use super::{
     framing_date, resolve_mention, DateExpr, DatePrecision, DateRange, DocumentClues, Draft,
     Mention, NaiveDate,
 };
+use crate::rules::{book, Gating, Matching, RuleId};
 
 /// What decides an incident's `mention`: how and when it is told.
 pub(super) struct Told {
@@ -46,16 +47,13 @@ impl Told {
         // various incidents. On Friday, ...": brought in as context.
         let framed_as_context = draft.context.is_some_and(|s| {
             let frame = &doc.clues[s];
-            s + 3 >= draft.clues[0]
-                && recalled_regex().is_match(&text[frame.start..frame.end].to_ascii_lowercase())
+            s + 3 >= draft.clues[0] && recalled(&text[frame.start..frame.end].to_ascii_lowercase())
         });
-        let only_context = anchor.comparison
-            || sequenced
-            || framed_as_context
-            || recalled_regex().is_match(&lower);
+        let only_context = anchor.comparison || sequenced || framed_as_context || recalled(&lower);
         // The earlier deeds of people now killed ("who had been killed"),
         // "last year's attack".
-        let context = only_context || anchor.earlier_told || dated_earlier_regex().is_match(&lower);
+        let context =
+            only_context || anchor.earlier_told || outside().is_match(RuleId::DatedEarlier, &lower);
         let frame = draft.context.filter(|&s| s < draft.clues[0]);
         let frame_range = frame.and_then(|s| {
             doc.dates[s]
@@ -82,22 +80,15 @@ impl Told {
     }
 }
 
-pub(super) fn recalled_regex() -> &'static crate::extract::rx::Rule {
-    static RE: std::sync::OnceLock<crate::extract::rx::Rule> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        crate::extract::rx::compile(&crate::extract::rx::lowercase_pattern(r"(?i)\b(?:(?:it\s+(?:may|is\s+worth)\s+)?recall(?:ed|ing)|previous(?:ly)?|in\s+the\s+past|came\s+(?:\w+\s+){0,3}?(?:after|following)|(?:days|weeks|months|years)\s+after|follow(?:s|ed|ing)?\s+(?:the|an?)\s+(?:\w+\s+){0,3}?(?:attack|blast|bombing|assault)|after\s+the\s+(?:[\w,-]+\s+){0,6}?(?:attack|massacre|blast|bombing|assault)|had\s+(?:said|reported|announced|stated|confirmed|claimed)|(?:deadliest|worst|bloodiest|biggest)\s+(?:[\w-]+\s+){0,3}?since)\b"))
-            .expect("valid regex")
-    })
+/// The assembler's rules run on text outside any one segment: each looks
+/// for its own words first.
+pub(super) fn outside() -> Matching<'static> {
+    Matching::new(book(), Gating::Own)
 }
 
-fn dated_earlier_regex() -> &'static crate::extract::rx::Rule {
-    static RE: std::sync::OnceLock<crate::extract::rx::Rule> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        crate::extract::rx::compile(&crate::extract::rx::lowercase_pattern(
-            r"(?i)\blast\s+(?:year|month|week)['’]s\b",
-        ))
-        .expect("valid regex")
-    })
+/// An earlier event brought in as context ("recalled", "came days after").
+pub(super) fn recalled(lower: &str) -> bool {
+    outside().is_match(RuleId::Recalled, lower)
 }
 
 /// The `mention` of every incident of a document (SPEC, its four rules in

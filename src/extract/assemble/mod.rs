@@ -26,7 +26,7 @@ use date::{
     resolve_mention,
 };
 use event_type::event_type;
-use mention::{mentions, recalled_regex, Told};
+use mention::{mentions, recalled, Told};
 use merge::{absorb_sums, merge_countless_twins, pursued_group, share_statement_group, Sum};
 use place::{choose_place, place_of_clue};
 
@@ -34,7 +34,7 @@ use place::{choose_place, place_of_clue};
 #[cfg(test)]
 fn clues_of(text: &str) -> DocumentClues {
     let doc = crate::text::Document::new(text, None);
-    super::document_clues(&doc, &text.to_ascii_lowercase())
+    super::document_clues(&doc, &text.to_ascii_lowercase(), super::Mode::Gated)
 }
 
 /// Every clue of `doc` as one incident's draft.
@@ -206,19 +206,14 @@ struct Place {
     spans_districts: bool,
 }
 
-fn follow_up_regex() -> &'static crate::extract::rx::Rule {
-    static RE: std::sync::OnceLock<crate::extract::rx::Rule> = std::sync::OnceLock::new();
-    RE.get_or_init(|| {
-        super::rx::compile(r"(?i)\b(?:in\s+the\s+(?:same\s+)?area|same\s+(?:area|district|tehsil|locality|village|town|neighbourhood|neighborhood)|surrounding\s+(?:areas?|mountains|villages|hills)|follow-?up|subsequently|in\s+the\s+vicinity|nearby\s+(?:areas?|villages))\b")
-            .expect("valid regex")
-    })
-}
-
 /// The incident says it happened where the one before did ("in the same
 /// area", "in the same district", "a follow-up operation", "the next day").
 fn follows_previous(draft: &Draft, doc: &DocumentClues, text: &str) -> bool {
     let anchor = &doc.clues[draft.clues[0]];
-    follow_up_regex().is_match(&text[anchor.start..anchor.end]) || is_anchored(draft, doc)
+    mention::outside().is_match(
+        crate::rules::RuleId::FollowUp,
+        &text[anchor.start..anchor.end],
+    ) || is_anchored(draft, doc)
 }
 
 /// The draft told just before this one.

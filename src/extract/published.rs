@@ -10,9 +10,9 @@
 use chrono::NaiveDate;
 use std::sync::OnceLock;
 
-use super::date_header;
-use crate::extract::dates::parse_standalone_date;
-use crate::extract::rx::{compile, Rule};
+use super::dates::parse_standalone_date;
+use crate::rules::{Rule, Text};
+use crate::text::date_header;
 
 /// A line longer than this (in bytes) is prose, not a dateline.
 const MAX_LINE: usize = 100;
@@ -61,7 +61,7 @@ fn iso_date(text: &str) -> Option<NaiveDate> {
 }
 
 fn rule(cell: &'static OnceLock<Rule>, pattern: &str) -> &'static Rule {
-    cell.get_or_init(|| compile(pattern).expect("valid regex"))
+    cell.get_or_init(|| crate::rules::compile(pattern, Text::Original))
 }
 
 /// A time of day after the date: "08:12am", "8.12 PM", "at 10:05 PKT".

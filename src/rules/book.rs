@@ -1,0 +1,335 @@
+//! The rule book compiled: every row's regex, one automaton for the
+//! required words of them all, and the scan of a segment as a value.
+
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::pattern::{expand_lists, lowercase_pattern};
+use super::rows::{ListId, RuleId, SetId, LISTS, ROWS, SETS};
+use super::rule::{word_finder, Gated, Rule, RuleSet};
+use super::{Row, Text};
+
+/// One bit per rule of the book.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RuleMask([u64; RuleMask::WORDS]);
+
+impl RuleMask {
+    const WORDS: usize = ROWS.len().div_ceil(64);
+
+    fn all() -> RuleMask {
+        RuleMask([u64::MAX; RuleMask::WORDS])
+    }
+
+    fn set(&mut self, rule: usize) {
+        self.0[rule / 64] |= 1 << (rule % 64);
+    }
+
+    /// Whether `rule` is in the mask.
+    pub fn has(&self, rule: RuleId) -> bool {
+        let rule = rule as usize;
+        self.0[rule / 64] & (1 << (rule % 64)) != 0
+    }
+
+    fn union(&mut self, other: &RuleMask) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+    }
+}
+
+/// Every rule of the book compiled, built once ([`book`]).
+pub struct RuleBook {
+    rules: Vec<Rule>,
+    sets: Vec<RuleSet>,
+    /// Every required word of every rule and every word of the recorded
+    /// lists, lowercase, for one scan of the lowercased segment.
+    words: AhoCorasick,
+    /// For each word: the rules that require it, and the list items it
+    /// spells.
+    word_rules: Vec<RuleMask>,
+    word_items: Vec<Vec<(ListId, u32)>>,
+    /// Rules without required words: open in every scan.
+    ungated: RuleMask,
+}
+
+/// Where a recorded list's word occurs: its list, its item (the first
+/// listed spelling), and its bytes in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Occurrence {
+    list: ListId,
+    item: u32,
+    start: usize,
+    end: usize,
+}
+
+/// What one pass over a segment found: which rules can match in it and
+/// where the recorded lists' words are. Every search of a rule inside the
+/// segment is asked of the scan first.
+#[derive(Debug, Clone)]
+pub struct Scan {
+    open: RuleMask,
+    /// None in the reference mode: the extractors search themselves.
+    occurrences: Option<Vec<Occurrence>>,
+}
+
+/// How rules decide whether to search.
+#[derive(Debug, Clone, Copy)]
+pub enum Gating<'s> {
+    /// Every rule searches: the reference the gated modes must equal.
+    Plain,
+    /// Each rule looks for its own words first (text outside a segment).
+    Own,
+    /// The segment's scan answers for every rule ([`RuleBook::scan`]).
+    Segment(&'s Scan),
+}
+
+/// The words of the scan, each with what it stands for.
+#[derive(Default)]
+struct WordTable {
+    words: Vec<Vec<u8>>,
+    rules: Vec<RuleMask>,
+    items: Vec<Vec<(ListId, u32)>>,
+}
+
+impl WordTable {
+    /// The place of `word`, entered if new.
+    fn entry(&mut self, word: Vec<u8>) -> usize {
+        if let Some(at) = self.words.iter().position(|w| *w == word) {
+            return at;
+        }
+        self.words.push(word);
+        self.rules.push(RuleMask::default());
+        self.items.push(Vec::new());
+        self.words.len() - 1
+    }
+}
+
+impl RuleBook {
+    fn build() -> RuleBook {
+        let rules: Vec<Rule> = ROWS.iter().map(compile_row).collect();
+        let mut words = WordTable::default();
+        let mut ungated = RuleMask::default();
+        for (id, rule) in rules.iter().enumerate() {
+            match rule.required() {
+                Some(required) => {
+                    for word in required {
+                        let at = words.entry(word.clone());
+                        words.rules[at].set(id);
+                    }
+                }
+                None => ungated.set(id),
+            }
+        }
+        for &(list, spellings) in LISTS {
+            for (item, word) in spellings().iter().enumerate() {
+                let at = words.entry(word.as_bytes().to_ascii_lowercase());
+                if !words.items[at].iter().any(|(l, _)| *l == list) {
+                    words.items[at].push((list, item as u32));
+                }
+            }
+        }
+        let sets = SETS
+            .iter()
+            .map(|members| {
+                RuleSet::new(
+                    &members
+                        .iter()
+                        .map(|&id| &rules[id as usize])
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect();
+        RuleBook {
+            rules,
+            sets,
+            words: word_finder(&words.words, false).expect("the rule words build an automaton"),
+            word_rules: words.rules,
+            word_items: words.items,
+            ungated,
+        }
+    }
+
+    pub fn rule(&self, id: RuleId) -> &Rule {
+        &self.rules[id as usize]
+    }
+
+    /// One pass over `lower[start..end]` (the document ASCII-lowercased)
+    /// for the words of every rule and recorded list.
+    pub fn scan(&self, lower: &str, start: usize, end: usize) -> Scan {
+        let mut open = self.ungated;
+        let mut occurrences = Vec::new();
+        for m in self.words.find_overlapping_iter(&lower[start..end]) {
+            let word = m.pattern().as_usize();
+            open.union(&self.word_rules[word]);
+            for &(list, item) in &self.word_items[word] {
+                occurrences.push(Occurrence {
+                    list,
+                    item,
+                    start: start + m.start(),
+                    end: start + m.end(),
+                });
+            }
+        }
+        Scan {
+            open,
+            occurrences: Some(occurrences),
+        }
+    }
+}
+
+impl Scan {
+    /// The reference: every rule may match, no occurrences recorded.
+    pub fn plain() -> Scan {
+        Scan {
+            open: RuleMask::all(),
+            occurrences: None,
+        }
+    }
+}
+
+fn compile_row(row: &Row) -> Rule {
+    let expanded = expand_lists(row.pattern);
+    let pattern = match row.text {
+        Text::Lower => lowercase_pattern(&expanded),
+        Text::Original => expanded,
+    };
+    Rule::new(&pattern).unwrap_or_else(|e| panic!("rule {:?}: {e}", row.id))
+}
+
+/// The rule book, compiled on first use.
+pub fn book() -> &'static RuleBook {
+    static BOOK: OnceLock<RuleBook> = OnceLock::new();
+    BOOK.get_or_init(RuleBook::build)
+}
+
+/// The rules as the extractors reach them: the book and how its rules are
+/// gated where they are asked. A segment's extractors take the matching of
+/// its scan; the text they search must lie inside that segment.
+#[derive(Clone, Copy)]
+pub struct Matching<'a> {
+    book: &'a RuleBook,
+    gating: Gating<'a>,
+}
+
+impl<'a> Matching<'a> {
+    pub fn new(book: &'a RuleBook, gating: Gating<'a>) -> Matching<'a> {
+        Matching { book, gating }
+    }
+
+    /// The reference mode on the compiled book.
+    pub fn plain() -> Matching<'static> {
+        Matching::new(book(), Gating::Plain)
+    }
+
+    /// Matching outside any segment, in the same mode as `self` (plain
+    /// stays plain).
+    pub fn outside(self) -> Matching<'a> {
+        match self.gating {
+            Gating::Plain => self,
+            _ => Matching::new(self.book, Gating::Own),
+        }
+    }
+
+    pub fn is_plain(&self) -> bool {
+        matches!(self.gating, Gating::Plain)
+    }
+
+    /// The rule `id`, its gate decided for a text inside the segment
+    /// (`haystack`, for rules outside one that look for their own words).
+    #[inline]
+    pub fn rule(&self, id: RuleId, haystack: &str) -> Gated<'a> {
+        let rule = self.book.rule(id);
+        debug_assert!(
+            ROWS[id as usize].text == Text::Original
+                || !haystack.bytes().any(|b| b.is_ascii_uppercase()),
+            "rule {id:?} reads lowercased text"
+        );
+        let open = match self.gating {
+            Gating::Plain => true,
+            Gating::Own => rule.may_match(haystack),
+            Gating::Segment(scan) => scan.open.has(id),
+        };
+        rule.gated(open)
+    }
+
+    pub fn is_match(&self, id: RuleId, haystack: &str) -> bool {
+        self.rule(id, haystack).is_match(haystack)
+    }
+
+    pub fn find<'h>(&self, id: RuleId, haystack: &'h str) -> Option<regex::Match<'h>> {
+        self.rule(id, haystack).find(haystack)
+    }
+
+    pub fn captures<'h>(&self, id: RuleId, haystack: &'h str) -> Option<regex::Captures<'h>> {
+        self.rule(id, haystack).captures(haystack)
+    }
+
+    pub fn find_iter<'h>(
+        &self,
+        id: RuleId,
+        haystack: &'h str,
+    ) -> std::vec::IntoIter<regex::Match<'h>> {
+        self.rule(id, haystack).find_iter(haystack)
+    }
+
+    pub fn captures_iter<'h>(
+        &self,
+        id: RuleId,
+        haystack: &'h str,
+    ) -> std::vec::IntoIter<regex::Captures<'h>> {
+        self.rule(id, haystack).captures_iter(haystack)
+    }
+
+    /// Which rules of the set `set` match `haystack`, as a mask over the
+    /// book: one pass for them all.
+    pub fn set_matches(&self, set: SetId, haystack: &str) -> RuleMask {
+        let members = SETS[set as usize];
+        let rules = &self.book.sets[set as usize];
+        let found = match self.gating {
+            Gating::Plain => rules.matches_gated(haystack, true),
+            Gating::Own => rules.matches(haystack),
+            Gating::Segment(scan) => {
+                let open = members.iter().any(|&id| scan.open.has(id));
+                rules.matches_gated(haystack, open)
+            }
+        };
+        let mut mask = RuleMask::default();
+        for at in found.iter() {
+            mask.set(members[at.as_usize()] as usize);
+        }
+        mask
+    }
+
+    /// Which rules of a set outside the book match `haystack`: behind the
+    /// set's own gate, or none in the reference mode.
+    pub fn search_set(&self, set: &RuleSet, haystack: &str) -> super::rule::SetMatches {
+        match self.gating {
+            Gating::Plain => set.matches_gated(haystack, true),
+            _ => set.matches(haystack),
+        }
+    }
+
+    /// Every occurrence `(start, end, item)` of the words of `list` inside
+    /// `start..end` of the segment, overlapping ones included; None when
+    /// the scan did not record them (the reference mode, or outside a
+    /// segment).
+    pub fn occurrences(
+        &self,
+        list: ListId,
+        start: usize,
+        end: usize,
+    ) -> Option<Vec<(usize, usize, usize)>> {
+        let Gating::Segment(scan) = self.gating else {
+            return None;
+        };
+        let found = scan.occurrences.as_ref()?;
+        Some(
+            found
+                .iter()
+                .filter(|o| o.list == list && start <= o.start && o.end <= end)
+                .map(|o| (o.start, o.end, o.item as usize))
+                .collect(),
+        )
+    }
+}

@@ -1,0 +1,136 @@
+//! The rule book: every pattern the extractors search with, as rows (id,
+//! role, the text it reads, pattern), compiled once into an immutable
+//! [`RuleBook`]. A segment is scanned once for the words of every rule
+//! ([`RuleBook::scan`]); the scan is a value the extractors take
+//! ([`Matching`]), and a rule whose words are absent does not search.
+//! [`Gating::Plain`] runs every rule everywhere: the reference the gated
+//! parse must equal.
+//!
+//! Below `text` and `extract`: it knows patterns and words, not reports.
+
+mod book;
+pub mod pattern;
+mod required;
+mod rows;
+mod rule;
+
+pub use book::{book, Gating, Matching, RuleBook, RuleMask, Scan};
+pub use rows::{ListId, RuleId, SetId, CUE_RULES, ROWS};
+pub use rule::{Gated, Rule, RuleSet, DFA_SIZE};
+
+/// What a rule is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A yes/no property of a segment ("a statistic", "a new event").
+    Flag,
+    /// A word or phrase that types an event.
+    Cue,
+    /// Where a sentence splits into two events.
+    Clause,
+    /// Context of a date: a statement's date, an event's end.
+    Date,
+    /// Context of a place: a dateline, an origin, a locality's name.
+    Place,
+    /// A militant group, a named operation, cross-border ties.
+    Group,
+    /// Context of a nationality.
+    Nationality,
+    /// How an incident is told: news or context.
+    Context,
+}
+
+/// The text a rule reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    /// The document as written.
+    Original,
+    /// The document ASCII-lowercased (same offsets): the rule is written
+    /// `(?i)` and runs lowercased, which searches faster.
+    Lower,
+}
+
+/// One row of the rule book.
+#[derive(Debug, Clone, Copy)]
+pub struct Row {
+    pub id: RuleId,
+    pub role: Role,
+    pub text: Text,
+    pub pattern: &'static str,
+}
+
+/// A standalone rule outside the book (document structure, date patterns),
+/// compiled as a row of `text` would be.
+pub fn compile(pattern: &str, text: Text) -> Rule {
+    let expanded = pattern::expand_lists(pattern);
+    let pattern = match text {
+        Text::Lower => pattern::lowercase_pattern(&expanded),
+        Text::Original => expanded,
+    };
+    Rule::new(&pattern).unwrap_or_else(|e| panic!("invalid rule {pattern}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_in_id_order_and_compile() {
+        for (at, row) in ROWS.iter().enumerate() {
+            assert_eq!(row.id as usize, at, "{:?} out of order", row.id);
+            if row.text == Text::Lower {
+                assert!(row.pattern.starts_with("(?i)"), "{:?}", row.id);
+            }
+        }
+        let book = book();
+        assert!(book.rule(RuleId::Stats).as_str().contains("according"));
+    }
+
+    #[test]
+    fn the_scan_opens_the_rules_whose_words_occur() {
+        let book = book();
+        let text = "a suicide bomber struck a convoy; taliban fighters fled";
+        let scan = book.scan(text, 0, text.len());
+        let gated = Matching::new(book, Gating::Segment(&scan));
+        let plain = Matching::new(book, Gating::Plain);
+        for row in ROWS {
+            let id = row.id;
+            assert_eq!(
+                gated.find(id, text).map(|m| m.range()),
+                plain.find(id, text).map(|m| m.range()),
+                "{id:?}"
+            );
+        }
+        assert!(gated
+            .rule(RuleId::CueSuicideAttackWeak, text)
+            .is_match(text));
+        assert!(!gated.is_match(RuleId::Mishap, text));
+        let sets = gated.set_matches(SetId::Segment, text);
+        assert!(sets.has(RuleId::CueSuicideAttackWeak) && !sets.has(RuleId::Stats));
+        assert_eq!(sets, plain.set_matches(SetId::Segment, text));
+    }
+
+    #[test]
+    fn the_scan_records_list_words() {
+        let book = book();
+        let text = "iskp, also called islamic state, struck. daesh again.";
+        let first = text.find('.').unwrap();
+        let scan = book.scan(text, 0, first);
+        let gated = Matching::new(book, Gating::Segment(&scan));
+        let found = gated.occurrences(ListId::GroupAliases, 0, first).unwrap();
+        let words: Vec<&str> = found.iter().map(|&(s, e, _)| &text[s..e]).collect();
+        assert!(
+            words.contains(&"iskp") && words.contains(&"islamic state"),
+            "{words:?}"
+        );
+        assert!(!words.contains(&"daesh"), "outside the scanned segment");
+        let plain = Matching::new(book, Gating::Plain);
+        assert_eq!(plain.occurrences(ListId::GroupAliases, 0, first), None);
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "reads lowercased text")]
+    fn a_lowercased_rule_refuses_original_text() {
+        Matching::plain().is_match(RuleId::Stats, "According to the report");
+    }
+}

@@ -1,0 +1,138 @@
+//! How a rule's written pattern becomes the regex that runs.
+//!
+//! Rules are written for readers: `(?i)` for case-insensitive rules, `\b`
+//! for word boundaries, `{list}` for a vocabulary list of the lexicon. The
+//! regex that runs differs in three ways that keep the same matches but
+//! search faster: a `(?i)` rule runs lowercased on the lowercased text, its
+//! boundaries are ASCII ones, and each `{list}` is spelled out.
+
+use crate::lexicon::vocabulary;
+
+/// `pattern` without its leading `(?i)`, its letters lowercased (escapes
+/// such as `\S` or `\B` keep their case).
+///
+/// A `(?i)` pattern folds every letter into a class, which multiplies its
+/// literal prefixes past what the regex engine will search for directly, so
+/// it walks every byte with its automaton. Lowercasing the pattern instead
+/// and running it on the lowercased text (same byte offsets) matches the
+/// same spans and lets the engine jump between candidate words.
+pub fn lowercase_pattern(pattern: &str) -> String {
+    let body = pattern
+        .strip_prefix("(?i)")
+        .expect("a rule for lowercased text starts with (?i)");
+    debug_assert!(
+        !body.contains("(?-i"),
+        "case-sensitive parts need the original text"
+    );
+    let mut out = String::with_capacity(body.len());
+    let mut escaped = false;
+    for c in body.chars() {
+        out.push(if escaped { c } else { c.to_ascii_lowercase() });
+        escaped = !escaped && c == '\\';
+    }
+    out
+}
+
+/// `pattern` with its word boundaries `\b` made ASCII ones. The rule words
+/// are ASCII; a Unicode boundary makes the fast automaton give up at the
+/// first curly quote or dash of a document and hand the search to a far
+/// slower engine (half the speed on typeset reports).
+pub fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut escaped = false;
+    for c in pattern.chars() {
+        if escaped && c == 'b' {
+            out.pop();
+            out.push_str(r"(?-u:\b)");
+        } else {
+            out.push(c);
+        }
+        escaped = !escaped && c == '\\';
+    }
+    out
+}
+
+/// `pattern` with every `{name}` (a lowercase name: regex repetitions are
+/// digits) replaced by the alternation of the lexicon's vocabulary list of
+/// that name. A phrase of several words matches any run of spaces between
+/// them.
+///
+/// # Panics
+/// On a name the lexicon has no list for: the rule book is fixed, so this
+/// is a mistake in it, found by the first test that builds it.
+pub fn expand_lists(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+            .unwrap_or(after.len());
+        let escaped = rest[..open].ends_with('\\') && !rest[..open].ends_with("\\\\");
+        if name_len == 0 || !after[name_len..].starts_with('}') || escaped {
+            out.push_str(&rest[..=open]);
+            rest = after;
+            continue;
+        }
+        let name = &after[..name_len];
+        let words = vocabulary(name).unwrap_or_else(|| panic!("no vocabulary list {{{name}}}"));
+        out.push_str(&rest[..open]);
+        out.push_str(&alternation(words));
+        rest = &after[name_len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The words as one non-capturing alternation, in their order (the first
+/// that matches at a place wins, as written).
+pub fn alternation<S: AsRef<str>>(words: &[S]) -> String {
+    let spelled: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.as_ref()
+                .split_whitespace()
+                .map(regex_syntax::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect();
+    format!("(?:{})", spelled.join("|"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercases_letters_not_escapes() {
+        assert_eq!(
+            lowercase_pattern(r"(?i)\bIBOs?\S+[A-Z]\B\\W"),
+            r"\bibos?\S+[a-z]\B\\w"
+        );
+    }
+
+    #[test]
+    fn boundaries_become_ascii() {
+        assert_eq!(ascii_boundaries(r"\bon\\b\s"), r"(?-u:\b)on\\b\s");
+    }
+
+    #[test]
+    fn lists_are_spelled_out_and_repetitions_kept() {
+        let expanded = expand_lists(r"\b\d+\s+(?:\w+\s+){0,3}?{event_nouns_plural}\b");
+        assert!(expanded.starts_with(r"\b\d+\s+(?:\w+\s+){0,3}?(?:attacks|"));
+        assert!(expanded.contains(r"|acts\s+of\s+terrorism)"));
+        assert_eq!(expand_lists(r"a\{b}"), r"a\{b}");
+    }
+
+    #[test]
+    fn alternation_escapes_and_joins_phrases() {
+        assert_eq!(alternation(&["a.b", "x  y"]), r"(?:a\.b|x\s+y)");
+    }
+
+    #[test]
+    #[should_panic(expected = "no vocabulary list {no_such_list}")]
+    fn an_unknown_list_is_a_mistake() {
+        expand_lists("{no_such_list}");
+    }
+}

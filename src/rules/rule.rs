@@ -1,0 +1,275 @@
+//! One compiled rule, and rules searched together.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as WordMatch};
+use regex::{Captures, Match, Regex, RegexBuilder};
+use regex_automata::{meta, Input, MatchKind, PatternSet};
+
+use super::pattern::ascii_boundaries;
+use super::required::{required_words, Literals};
+
+/// Room for the lazy DFA of a rule or rule set. The default (2 MB) is too
+/// small for the sets: once full it is cleared over and over and the search
+/// falls back to a slower engine (a quarter of the speed on real reports).
+pub const DFA_SIZE: usize = 64 << 20;
+
+/// A compiled rule with its required words. Asked alone (outside the rule
+/// book's segment scan) it first looks for one of its words, and runs its
+/// regex only where one occurs; it answers as its regex would.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    regex: Regex,
+    /// The required words, if selective; lowercase.
+    words: Option<Literals>,
+    /// The finder of its words, for a rule asked alone. None for anchored
+    /// rules, whose own search stops after a few bytes.
+    gate: Option<AhoCorasick>,
+}
+
+impl Rule {
+    /// Compile `pattern` (already expanded and lowercased as it runs).
+    pub fn new(pattern: &str) -> Result<Rule, regex::Error> {
+        let pattern = ascii_boundaries(pattern);
+        let regex = RegexBuilder::new(&pattern)
+            .dfa_size_limit(DFA_SIZE)
+            .build()?;
+        let required = required_words(&pattern);
+        let gate = required
+            .as_ref()
+            .filter(|r| !r.anchored)
+            .and_then(|r| word_finder(&r.words, true));
+        Ok(Rule {
+            regex,
+            words: required.map(|r| r.words),
+            gate,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.regex.as_str()
+    }
+
+    /// The words one of which every match contains, if the rule has them.
+    pub fn required(&self) -> Option<&Literals> {
+        self.words.as_ref()
+    }
+
+    /// Whether one of the rule's words occurs in `haystack` (true for a
+    /// rule without a gate).
+    #[inline]
+    pub fn may_match(&self, haystack: &str) -> bool {
+        self.gate.as_ref().is_none_or(|g| g.is_match(haystack))
+    }
+
+    /// The rule itself, behind a gate already decided (`open`).
+    #[inline]
+    pub fn gated(&self, open: bool) -> Gated<'_> {
+        Gated { rule: self, open }
+    }
+
+    /// The rule behind its own gate.
+    pub fn alone(&self, haystack: &str) -> Gated<'_> {
+        self.gated(self.may_match(haystack))
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.alone(haystack).is_match(haystack)
+    }
+
+    pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
+        self.alone(haystack).find(haystack)
+    }
+
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
+        self.alone(haystack).captures(haystack)
+    }
+
+    pub fn find_iter<'h>(&self, haystack: &'h str) -> std::vec::IntoIter<Match<'h>> {
+        self.alone(haystack).find_iter(haystack)
+    }
+
+    pub fn captures_iter<'h>(&self, haystack: &'h str) -> std::vec::IntoIter<Captures<'h>> {
+        self.alone(haystack).captures_iter(haystack)
+    }
+}
+
+/// A rule whose gate is decided: closed, it matches nothing; open, it
+/// searches. Every text a gate closes has no match, so the answers are the
+/// rule's own.
+#[derive(Clone, Copy)]
+pub struct Gated<'r> {
+    rule: &'r Rule,
+    open: bool,
+}
+
+impl Gated<'_> {
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.open && self.rule.regex.is_match(haystack)
+    }
+
+    pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
+        self.open.then(|| self.rule.regex.find(haystack)).flatten()
+    }
+
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
+        self.open
+            .then(|| self.rule.regex.captures(haystack))
+            .flatten()
+    }
+
+    pub fn find_iter<'h>(&self, haystack: &'h str) -> std::vec::IntoIter<Match<'h>> {
+        let found: Vec<Match<'h>> = if self.open {
+            self.rule.regex.find_iter(haystack).collect()
+        } else {
+            Vec::new()
+        };
+        found.into_iter()
+    }
+
+    pub fn captures_iter<'h>(&self, haystack: &'h str) -> std::vec::IntoIter<Captures<'h>> {
+        let found: Vec<Captures<'h>> = if self.open {
+            self.rule.regex.captures_iter(haystack).collect()
+        } else {
+            Vec::new()
+        };
+        found.into_iter()
+    }
+}
+
+/// An automaton that finds every occurrence of the lowercase `words`, in
+/// any ASCII case (`any_case`) or in lowercased text only (a smaller
+/// table: without case folding it has fewer byte classes).
+pub fn word_finder(words: &[Vec<u8>], any_case: bool) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(any_case)
+        .match_kind(WordMatch::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .ok()
+}
+
+/// Rules searched together in one pass, that say which of them match.
+/// No literal prefilter: the union of a set's first words is so large and
+/// so common ("the", "in") that looking for them first cost more than it
+/// skipped.
+pub struct RuleSet {
+    rules: meta::Regex,
+    /// The words of every rule, when every rule has some: a text without
+    /// one of them is not searched.
+    gate: Option<AhoCorasick>,
+}
+
+/// The rules of a [`RuleSet`] that matched a text, by their place in it.
+pub type SetMatches = PatternSet;
+
+impl RuleSet {
+    pub fn new(rules: &[&Rule]) -> RuleSet {
+        let config = meta::Config::new()
+            .match_kind(MatchKind::All)
+            .auto_prefilter(false)
+            .hybrid_cache_capacity(DFA_SIZE);
+        let mut words: Literals = Vec::new();
+        let mut gated = true;
+        for rule in rules {
+            match rule.required() {
+                Some(w) => words.extend(w.iter().cloned()),
+                None => gated = false,
+            }
+        }
+        RuleSet {
+            rules: meta::Regex::builder()
+                .configure(config)
+                .build_many(&rules.iter().map(|r| r.as_str()).collect::<Vec<_>>())
+                .expect("valid rule set"),
+            gate: gated.then(|| word_finder(&words, true)).flatten(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.rules.pattern_len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Which rules match `haystack`, when `open` (the caller's gate) allows
+    /// a search at all.
+    pub fn matches_gated(&self, haystack: &str, open: bool) -> SetMatches {
+        let mut found = PatternSet::new(self.len());
+        if open {
+            self.rules
+                .which_overlapping_matches(&Input::new(haystack), &mut found);
+        }
+        found
+    }
+
+    /// Which rules match `haystack`, behind the set's own gate.
+    pub fn matches(&self, haystack: &str) -> SetMatches {
+        let open = self.gate.as_ref().is_none_or(|g| g.is_match(haystack));
+        self.matches_gated(haystack, open)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_are_ascii_and_gates_agree_with_the_regex() {
+        let rule = Rule::new(r"\bIED\b").unwrap();
+        assert!(rule.is_match("an “IED” went off"));
+        assert!(!rule.is_match("IEDs"));
+        let patterns = [
+            r"(?i)\b(?:the|this)\s+(?:[\w'’-]+\s+){0,2}?(?:attack|blast)s?\b",
+            r"\b(?:rose|climbed)\s+to\s+\d+",
+            r"(?i)\bsuicide\s+(?:bomber|attacker)s?\b",
+        ];
+        let texts = [
+            "The deadly Attack in Bannu",
+            "the toll climbed to 83",
+            "A SUICIDE BOMBER struck",
+            "nothing happened here",
+            "the blasts",
+        ];
+        for pattern in patterns {
+            let rule = Rule::new(pattern).unwrap();
+            let plain = Regex::new(pattern).unwrap();
+            for text in texts {
+                assert_eq!(
+                    rule.is_match(text),
+                    plain.is_match(text),
+                    "{pattern} {text}"
+                );
+                assert_eq!(
+                    rule.find(text).map(|m| m.range()),
+                    plain.find(text).map(|m| m.range())
+                );
+            }
+            assert!(!rule.may_match("nothing happened here"));
+        }
+    }
+
+    #[test]
+    fn a_closed_gate_matches_nothing() {
+        let rule = Rule::new(r"attack").unwrap();
+        let closed = rule.gated(false);
+        assert!(!closed.is_match("attack"));
+        assert!(closed.find_iter("attack attack").next().is_none());
+        assert_eq!(rule.gated(true).find_iter("attack attack").count(), 2);
+    }
+
+    #[test]
+    fn a_set_says_which_rules_match() {
+        let rules = [
+            Rule::new(r"\bblast\b").unwrap(),
+            Rule::new(r"\bkilled\b").unwrap(),
+            Rule::new(r"\bkidnapped\b").unwrap(),
+        ];
+        let set = RuleSet::new(&rules.iter().collect::<Vec<_>>());
+        let found = set.matches("a blast killed two");
+        let which: Vec<usize> = found.iter().map(|p| p.as_usize()).collect();
+        assert_eq!(which, vec![0, 1]);
+        assert!(set.matches("nothing here").is_empty());
+        assert!(set.matches_gated("a blast", false).is_empty());
+    }
+}
