@@ -80,6 +80,7 @@ fn extractors(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
     let c = &mut group;
+    let matcher = book().matcher();
     // Every extractor reads its segment through the segment's scan, as in
     // a parse; "scan" alone is its share of each figure.
     let mut bench = |name: &str, f: &dyn Fn(&Sample, Matching<'_>, usize, usize, bool)| {
@@ -90,7 +91,7 @@ fn extractors(c: &mut Criterion) {
                         let scan = book().scan(&doc.lower, start, end);
                         f(
                             doc,
-                            Matching::new(book(), Gating::Segment(&scan)),
+                            Matching::new(book(), Gating::Segment(&scan), &matcher),
                             start,
                             end,
                             head,

@@ -253,7 +253,7 @@ mod tests {
     use crate::rules::{book, Gating};
 
     fn plain() -> Matching<'static> {
-        Matching::new(book(), Gating::Plain)
+        Matching::plain()
     }
 
     fn top_event(text: &str) -> Option<EventType> {
@@ -376,7 +376,7 @@ mod tests {
             let (start, end) = (0, text.len());
             let direct = lexicon().find_groups(text, start, end);
             let scan = book().scan(&lower, start, end);
-            let gated = Matching::new(book(), Gating::Segment(&scan));
+            let gated = Matching::new(book(), Gating::Segment(&scan), book().shared_matcher());
             assert!(gated
                 .occurrences(ListId::GroupAliases, start, end)
                 .is_some());

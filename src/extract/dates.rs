@@ -449,7 +449,7 @@ fn mark_since(expr: DateExpr) -> DateExpr {
 
 /// A full date standing alone ("Wednesday, November 12, 2025", "12 November 2025").
 pub fn parse_standalone_date(line: &str) -> Option<NaiveDate> {
-    let rules = Matching::new(crate::rules::book(), crate::rules::Gating::Own);
+    let rules = Matching::own();
     let mentions = find_dates(rules, line, 0, line.len());
     let full = mentions.iter().find_map(|m| match m.expr {
         DateExpr::Calendar {

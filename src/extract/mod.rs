@@ -33,6 +33,8 @@ pub enum Mode {
 
 /// Read the clues of every segment (and split-off clause) of a document.
 fn document_clues(doc: &Document<'_>, lower: &str, mode: Mode) -> DocumentClues {
+    let book = book();
+    let matcher = book.matcher();
     let text = doc.text;
     let mut clues = Vec::with_capacity(doc.segments.len());
     let mut dates = Vec::with_capacity(doc.segments.len());
@@ -42,12 +44,12 @@ fn document_clues(doc: &Document<'_>, lower: &str, mode: Mode) -> DocumentClues 
         let (start, end) = (seg.span.start, seg.span.end);
         // One pass finds which rules' required words occur in the segment.
         let scan = match mode {
-            Mode::Gated => Some(book().scan(lower, start, end)),
+            Mode::Gated => Some(book.scan(lower, start, end)),
             Mode::Plain => None,
         };
         let rules = match &scan {
-            Some(scan) => Matching::new(book(), Gating::Segment(scan)),
-            None => Matching::new(book(), Gating::Plain),
+            Some(scan) => Matching::new(book, Gating::Segment(scan), &matcher),
+            None => Matching::new(book, Gating::Plain, &matcher),
         };
         let list_lead = seg.list_lead.map(|l| lead_index[l]);
         lead_index.push(clues.len());

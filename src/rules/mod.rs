@@ -90,8 +90,9 @@ mod tests {
         let book = book();
         let text = "a suicide bomber struck a convoy; taliban fighters fled";
         let scan = book.scan(text, 0, text.len());
-        let gated = Matching::new(book, Gating::Segment(&scan));
-        let plain = Matching::new(book, Gating::Plain);
+        let matcher = book.matcher();
+        let gated = Matching::new(book, Gating::Segment(&scan), &matcher);
+        let plain = Matching::plain();
         for row in ROWS {
             let id = row.id;
             assert_eq!(
@@ -115,7 +116,8 @@ mod tests {
         let text = "iskp, also called islamic state, struck. daesh again.";
         let first = text.find('.').unwrap();
         let scan = book.scan(text, 0, first);
-        let gated = Matching::new(book, Gating::Segment(&scan));
+        let matcher = book.matcher();
+        let gated = Matching::new(book, Gating::Segment(&scan), &matcher);
         let found = gated.occurrences(ListId::GroupAliases, 0, first).unwrap();
         let words: Vec<&str> = found.iter().map(|&(s, e, _)| &text[s..e]).collect();
         assert!(
@@ -123,7 +125,7 @@ mod tests {
             "{words:?}"
         );
         assert!(!words.contains(&"daesh"), "outside the scanned segment");
-        let plain = Matching::new(book, Gating::Plain);
+        let plain = Matching::plain();
         assert_eq!(plain.occurrences(ListId::GroupAliases, 0, first), None);
     }
 

@@ -60,10 +60,15 @@ impl Rule {
         self.gate.as_ref().is_none_or(|g| g.is_match(haystack))
     }
 
+    /// The compiled regex (a matcher keeps its own copy of it).
+    pub fn regex(&self) -> &Regex {
+        &self.regex
+    }
+
     /// The rule itself, behind a gate already decided (`open`).
     #[inline]
     pub fn gated(&self, open: bool) -> Gated<'_> {
-        Gated { rule: self, open }
+        Gated::new(&self.regex, open)
     }
 
     /// The rule behind its own gate.
@@ -97,28 +102,31 @@ impl Rule {
 /// rule's own.
 #[derive(Clone, Copy)]
 pub struct Gated<'r> {
-    rule: &'r Rule,
+    regex: &'r Regex,
     open: bool,
 }
 
-impl Gated<'_> {
+impl<'r> Gated<'r> {
+    #[inline]
+    pub fn new(regex: &'r Regex, open: bool) -> Gated<'r> {
+        Gated { regex, open }
+    }
+
     pub fn is_match(&self, haystack: &str) -> bool {
-        self.open && self.rule.regex.is_match(haystack)
+        self.open && self.regex.is_match(haystack)
     }
 
     pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
-        self.open.then(|| self.rule.regex.find(haystack)).flatten()
+        self.open.then(|| self.regex.find(haystack)).flatten()
     }
 
     pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
-        self.open
-            .then(|| self.rule.regex.captures(haystack))
-            .flatten()
+        self.open.then(|| self.regex.captures(haystack)).flatten()
     }
 
     pub fn find_iter<'h>(&self, haystack: &'h str) -> std::vec::IntoIter<Match<'h>> {
         let found: Vec<Match<'h>> = if self.open {
-            self.rule.regex.find_iter(haystack).collect()
+            self.regex.find_iter(haystack).collect()
         } else {
             Vec::new()
         };
@@ -127,7 +135,7 @@ impl Gated<'_> {
 
     pub fn captures_iter<'h>(&self, haystack: &'h str) -> std::vec::IntoIter<Captures<'h>> {
         let found: Vec<Captures<'h>> = if self.open {
-            self.rule.regex.captures_iter(haystack).collect()
+            self.regex.captures_iter(haystack).collect()
         } else {
             Vec::new()
         };
@@ -192,22 +200,36 @@ impl RuleSet {
         self.len() == 0
     }
 
+    /// The compiled set (a matcher keeps its own copy of it).
+    pub fn engine(&self) -> &meta::Regex {
+        &self.rules
+    }
+
     /// Which rules match `haystack`, when `open` (the caller's gate) allows
     /// a search at all.
     pub fn matches_gated(&self, haystack: &str, open: bool) -> SetMatches {
-        let mut found = PatternSet::new(self.len());
-        if open {
-            self.rules
-                .which_overlapping_matches(&Input::new(haystack), &mut found);
-        }
-        found
+        search_set(&self.rules, haystack, open)
+    }
+
+    /// Whether one of the set's words occurs in `haystack` (true for a
+    /// set without a gate).
+    pub fn may_match(&self, haystack: &str) -> bool {
+        self.gate.as_ref().is_none_or(|g| g.is_match(haystack))
     }
 
     /// Which rules match `haystack`, behind the set's own gate.
     pub fn matches(&self, haystack: &str) -> SetMatches {
-        let open = self.gate.as_ref().is_none_or(|g| g.is_match(haystack));
-        self.matches_gated(haystack, open)
+        self.matches_gated(haystack, self.may_match(haystack))
     }
+}
+
+/// Which patterns of `set` match `haystack`, if `open`.
+pub fn search_set(set: &meta::Regex, haystack: &str, open: bool) -> SetMatches {
+    let mut found = PatternSet::new(set.pattern_len());
+    if open {
+        set.which_overlapping_matches(&Input::new(haystack), &mut found);
+    }
+    found
 }
 
 #[cfg(test)]

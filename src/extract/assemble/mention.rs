@@ -6,7 +6,7 @@ use super::{
     framing_date, resolve_mention, DateExpr, DatePrecision, DateRange, DocumentClues, Draft,
     Mention, NaiveDate,
 };
-use crate::rules::{book, Gating, Matching, RuleId};
+use crate::rules::{Matching, RuleId};
 
 /// What decides an incident's `mention`: how and when it is told.
 pub(super) struct Told {
@@ -83,7 +83,7 @@ impl Told {
 /// The assembler's rules run on text outside any one segment: each looks
 /// for its own words first.
 pub(super) fn outside() -> Matching<'static> {
-    Matching::new(book(), Gating::Own)
+    Matching::own()
 }
 
 /// An earlier event brought in as context ("recalled", "came days after").
