@@ -8,7 +8,7 @@ use regex::Captures;
 
 use crate::incident::DatePrecision;
 use crate::lexicon::calendar::month_alternation;
-use crate::rules::{Matching, Rule, RuleId, RuleSet, Text};
+use crate::rules::{Matching, RuleId, SetId, DATE_RULES};
 
 /// A calendar date that may lack its year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,9 +142,6 @@ pub struct DateRange {
     pub precision: DatePrecision,
 }
 
-const DAY: &str = r"([0-3]?\d)(?:st|nd|rd|th)?";
-const YEAR: &str = r"((?:19|20)\d\d)";
-
 pub use crate::lexicon::calendar::month_number;
 
 fn weekday_of(name: &str) -> Option<Weekday> {
@@ -180,7 +177,7 @@ fn small_number(word: &str) -> Option<i64> {
 type Handler = fn(&Captures<'_>) -> Option<DateExpr>;
 
 struct Pattern {
-    regex: Rule,
+    rule: RuleId,
     handler: Handler,
     /// Where the mention starts when the regex leads with a preposition.
     span_group: usize,
@@ -211,28 +208,36 @@ fn calendar(start: PartialDate, end: Option<PartialDate>) -> Option<DateExpr> {
     })
 }
 
+/// Each date rule of the book ([`RuleId`]s `Date…`) with what it reads,
+/// in the order they are tried.
 fn patterns() -> &'static [Pattern] {
     static PATTERNS: OnceLock<Vec<Pattern>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
-        let p = |re: String, handler: Handler| Pattern { regex: crate::rules::compile(&re, Text::Original), handler, span_group: 0 };
-        let lead = |re: String, handler: Handler| Pattern { span_group: 1, ..p(re, handler) };
-        let sep = r"\s*(?:-|–|—|/|\bto\b|\band\b|\buntil\b|\btill\b)\s*";
-        // A month, full or abbreviated ("Sept." too), and a month in full.
-        let month = format!(r"({})\.?", month_alternation(true));
-        let full_month = format!("({})", month_alternation(false));
-        vec![
-            // "November 29 to December 1, 2024"
-            p(format!(r"\b{month}\s+{DAY}{sep}{month}\s+{DAY}\b(?:,?\s+{YEAR})?"), |c| {
+        let p = |rule: RuleId, handler: Handler| Pattern {
+            rule,
+            handler,
+            span_group: 0,
+        };
+        let lead = |rule: RuleId, handler: Handler| Pattern {
+            span_group: 1,
+            ..p(rule, handler)
+        };
+        let patterns = vec![
+            p(RuleId::DateMonthDayToMonthDay, |c| {
                 let y = num(c, 5).map(|y| y as i32);
-                calendar(pd(y, month_number(&c[1])?, num(c, 2)), Some(pd(y, month_number(&c[3])?, num(c, 4))))
+                calendar(
+                    pd(y, month_number(&c[1])?, num(c, 2)),
+                    Some(pd(y, month_number(&c[3])?, num(c, 4))),
+                )
             }),
-            // "29 November to 1 December 2024"
-            p(format!(r"\b{DAY}\s+{month}{sep}{DAY}\s+{month}\b(?:,?\s+{YEAR})?"), |c| {
+            p(RuleId::DateDayMonthToDayMonth, |c| {
                 let y = num(c, 5).map(|y| y as i32);
-                calendar(pd(y, month_number(&c[2])?, num(c, 1)), Some(pd(y, month_number(&c[4])?, num(c, 3))))
+                calendar(
+                    pd(y, month_number(&c[2])?, num(c, 1)),
+                    Some(pd(y, month_number(&c[4])?, num(c, 3))),
+                )
             }),
-            // "25–28 April 2025", "14/15 October", "7 and 8 October"
-            p(format!(r"\b{DAY}{sep}{DAY}\s+(?:of\s+)?{month}\b(?:,?\s+{YEAR})?"), |c| {
+            p(RuleId::DateDayToDayMonth, |c| {
                 let (d1, d2) = (num(c, 1)?, num(c, 2)?);
                 if d2 <= d1 {
                     return None;
@@ -241,8 +246,7 @@ fn patterns() -> &'static [Pattern] {
                 let y = num(c, 4).map(|y| y as i32);
                 calendar(pd(y, m, Some(d1)), Some(pd(y, m, Some(d2))))
             }),
-            // "April 10-11", "August 18/19, 2024", "January 13 and 14"
-            p(format!(r"\b{month}\s+{DAY}{sep}{DAY}\b(?:,?\s+{YEAR})?"), |c| {
+            p(RuleId::DateMonthDayToDay, |c| {
                 let (d1, d2) = (num(c, 2)?, num(c, 3)?);
                 if d2 <= d1 {
                     return None;
@@ -251,79 +255,130 @@ fn patterns() -> &'static [Pattern] {
                 let y = num(c, 4).map(|y| y as i32);
                 calendar(pd(y, m, Some(d1)), Some(pd(y, m, Some(d2))))
             }),
-            // "the 14th of last month"
-            p(r"(?i)\bthe\s+([0-3]?\d)(?:st|nd|rd|th)\s+of\s+(last|this)\s+month\b".to_string(), |c| {
+            p(RuleId::DateDayOfRelativeMonth, |c| {
                 let day = num(c, 1).filter(|d| valid_day(*d))?;
                 let months_back = u32::from(c[2].eq_ignore_ascii_case("last"));
-                Some(DateExpr::DayOfRelativeMonth { day, months_back, since: false })
+                Some(DateExpr::DayOfRelativeMonth {
+                    day,
+                    months_back,
+                    since: false,
+                })
             }),
-            // "December 16, 2014", "Nov. 4, 2023", "September 9th"
-            p(format!(r"\b{month}\s+{DAY}\b(?:,?\s+{YEAR})?"), |c| {
-                calendar(pd(num(c, 3).map(|y| y as i32), month_number(&c[1])?, num(c, 2)), None)
+            p(RuleId::DateMonthDay, |c| {
+                calendar(
+                    pd(num(c, 3).map(|y| y as i32), month_number(&c[1])?, num(c, 2)),
+                    None,
+                )
             }),
-            // "16 December 2014", "the 14th of December"
-            p(format!(r"\b{DAY}\s+(?:of\s+)?{month}\b(?:,?\s+{YEAR})?"), |c| {
-                calendar(pd(num(c, 3).map(|y| y as i32), month_number(&c[2])?, num(c, 1)), None)
+            p(RuleId::DateDayMonth, |c| {
+                calendar(
+                    pd(num(c, 3).map(|y| y as i32), month_number(&c[2])?, num(c, 1)),
+                    None,
+                )
             }),
-            // "July-September 2024"
-            p(format!(r"\b{month}\s*(?:-|–|to)\s*{month}\s+{YEAR}\b"), |c| {
+            p(RuleId::DateMonthToMonthYear, |c| {
                 let y = num(c, 3).map(|y| y as i32);
-                calendar(pd(y, month_number(&c[1])?, None), Some(pd(y, month_number(&c[2])?, None)))
+                calendar(
+                    pd(y, month_number(&c[1])?, None),
+                    Some(pd(y, month_number(&c[2])?, None)),
+                )
             }),
-            // "August 2021", "October last year"
-            p(format!(r"\b{month}\s+(?:of\s+)?{YEAR}\b"), |c| calendar(pd(num(c, 2).map(|y| y as i32), month_number(&c[1])?, None), None)),
-            // "in April", "since November", "in October last year"
-            lead(format!(r"\b(?i:in|since|during|of|from|early|late|mid|by)\s+(?:(?i:early|late|mid)[\s-]+)?{full_month}\b(\s+(?i:last|this)\s+year)?"), |c| {
+            p(RuleId::DateMonthYear, |c| {
+                calendar(
+                    pd(num(c, 2).map(|y| y as i32), month_number(&c[1])?, None),
+                    None,
+                )
+            }),
+            lead(RuleId::DateInMonth, |c| {
                 let m = month_number(&c[1])?;
                 match c.get(2).map(|g| g.as_str().to_ascii_lowercase()) {
-                    Some(rel) if rel.contains("last") => Some(DateExpr::MonthOfRelativeYear { month: m, years_back: 1 }),
-                    Some(_) => Some(DateExpr::MonthOfRelativeYear { month: m, years_back: 0 }),
+                    Some(rel) if rel.contains("last") => Some(DateExpr::MonthOfRelativeYear {
+                        month: m,
+                        years_back: 1,
+                    }),
+                    Some(_) => Some(DateExpr::MonthOfRelativeYear {
+                        month: m,
+                        years_back: 0,
+                    }),
                     None => calendar(pd(None, m, None), None),
                 }
             }),
-            // "in 2021", "since 2014"
-            lead(format!(r"\b(?i:in|since|during|early|late|mid-?)\s+{YEAR}\b"), |c| Some(DateExpr::Year(num(c, 1)? as i32))),
-            // "the night of 11/12"
-            p(r"(?i)\bnight\s+(?:of\s+)?(?:the\s+)?([0-3]?\d)\s*/\s*([0-3]?\d)\b".to_string(), |c| {
+            lead(RuleId::DateInYear, |c| {
+                Some(DateExpr::Year(num(c, 1)? as i32))
+            }),
+            p(RuleId::DateNightOfDays, |c| {
                 let (first, second) = (num(c, 1)?, num(c, 2)?);
-                (valid_day(first) && second == first + 1).then_some(DateExpr::NightOfDays { first, second })
+                (valid_day(first) && second == first + 1)
+                    .then_some(DateExpr::NightOfDays { first, second })
             }),
-            // "Thursday last week", "last Friday", "Sunday's"
-            p(r"(?i)\b(last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|’s)?(\s+last\s+week)?\b".to_string(), |c| {
-                Some(DateExpr::Weekday { weekday: weekday_of(&c[2])?, last_week: c.get(1).is_some() || c.get(3).is_some() })
+            p(RuleId::DateWeekday, |c| {
+                Some(DateExpr::Weekday {
+                    weekday: weekday_of(&c[2])?,
+                    last_week: c.get(1).is_some() || c.get(3).is_some(),
+                })
             }),
-            p(r"(?i)\b(?:earlier\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b|\bearlier\s+in\s+the\s+day\s+today\b".to_string(), |_| {
-                Some(DateExpr::DaysBack { back: 0, span: 0, precision: DatePrecision::Day })
+            p(RuleId::DateToday, |_| {
+                Some(DateExpr::DaysBack {
+                    back: 0,
+                    span: 0,
+                    precision: DatePrecision::Day,
+                })
             }),
-            p(r"(?i)\byesterday\b|\b(?:late\s+)?last\s+night\b".to_string(), |_| {
-                Some(DateExpr::DaysBack { back: 1, span: 0, precision: DatePrecision::Day })
+            p(RuleId::DateYesterday, |_| {
+                Some(DateExpr::DaysBack {
+                    back: 1,
+                    span: 0,
+                    precision: DatePrecision::Day,
+                })
             }),
-            p(r"(?i)\bovernight\b|\b(?:within|in|over|during)\s+the\s+(?:last|past)\s+24\s+hours\b".to_string(), |_| {
-                Some(DateExpr::DaysBack { back: 1, span: 1, precision: DatePrecision::Day })
+            p(RuleId::DateOvernight, |_| {
+                Some(DateExpr::DaysBack {
+                    back: 1,
+                    span: 1,
+                    precision: DatePrecision::Day,
+                })
             }),
-            p(r"(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+ago\b".to_string(), |c| {
+            p(RuleId::DateDaysAgo, |c| {
                 let n = small_number(&c[1])?;
-                Some(DateExpr::DaysBack { back: n, span: 0, precision: DatePrecision::Day })
+                Some(DateExpr::DaysBack {
+                    back: n,
+                    span: 0,
+                    precision: DatePrecision::Day,
+                })
             }),
-            p(r"(?i)\b(?:a\s+few\s+|several\s+|some\s+)?days\s+ago\b".to_string(), |_| {
-                Some(DateExpr::DaysBack { back: 7, span: 6, precision: DatePrecision::Week })
+            p(RuleId::DateFewDaysAgo, |_| {
+                Some(DateExpr::DaysBack {
+                    back: 7,
+                    span: 6,
+                    precision: DatePrecision::Week,
+                })
             }),
-            p(r"(?i)\blast\s+week\b".to_string(), |_| Some(DateExpr::LastWeek)),
-            p(r"(?i)\b(?:earlier\s+)?this\s+week\b".to_string(), |_| Some(DateExpr::EarlierThisWeek)),
-            p(r"(?i)\b(?:earlier\s+)?this\s+month\b".to_string(), |_| Some(DateExpr::EarlierThisMonth)),
-            p(r"(?i)\blast\s+month\b".to_string(), |_| Some(DateExpr::LastMonth)),
-            p(r"(?i)\blast\s+year\b".to_string(), |_| Some(DateExpr::LastYear)),
-            p(r"(?i)\b(?:earlier\s+)?this\s+year\b".to_string(), |_| Some(DateExpr::ThisYear)),
-            p(r"(?i)\b(?:the\s+|that\s+)?same\s+(?:day|night)\b|\b(?:earlier|later)\s+(?:in\s+the|that)\s+day\b|\bon\s+the\s+same\s+date\b".to_string(), |_| {
-                Some(DateExpr::SameDay)
+            p(RuleId::DateLastWeek, |_| Some(DateExpr::LastWeek)),
+            p(RuleId::DateThisWeek, |_| Some(DateExpr::EarlierThisWeek)),
+            p(RuleId::DateThisMonth, |_| Some(DateExpr::EarlierThisMonth)),
+            p(RuleId::DateLastMonth, |_| Some(DateExpr::LastMonth)),
+            p(RuleId::DateLastYear, |_| Some(DateExpr::LastYear)),
+            p(RuleId::DateThisYear, |_| Some(DateExpr::ThisYear)),
+            p(RuleId::DateSameDay, |_| Some(DateExpr::SameDay)),
+            p(RuleId::DateNextDay, |c| {
+                let back = c
+                    .get(1)
+                    .map(|m| m.as_str().eq_ignore_ascii_case("previous"))
+                    .unwrap_or(false)
+                    || c.get(2)
+                        .is_some_and(|m| m.as_str().eq_ignore_ascii_case("before"));
+                Some(DateExpr::Anchored {
+                    offset: if back { -1 } else { 1 },
+                    precision: DatePrecision::Day,
+                })
             }),
-            p(r"(?i)\b(?:the\s+)?(previous|next|following)\s+day\b|\bthe\s+day\s+(before|after)\b".to_string(), |c| {
-                let back = c.get(1).map(|m| m.as_str().eq_ignore_ascii_case("previous")).unwrap_or(false)
-                    || c.get(2).is_some_and(|m| m.as_str().eq_ignore_ascii_case("before"));
-                Some(DateExpr::Anchored { offset: if back { -1 } else { 1 }, precision: DatePrecision::Day })
-            }),
-            p(r"(?i)\b(a|an|one|two|three|four|five|six|seven|\d{1,2}|few|a\s+few|a\s+couple\s+of|couple\s+of)?\s*(hours?|days?|weeks?)\s+(after|before|later|earlier)\b".to_string(), anchored),
-        ]
+            p(RuleId::DateHoursDaysAfter, anchored),
+        ];
+        debug_assert!(patterns
+            .iter()
+            .map(|p| p.rule)
+            .eq(DATE_RULES.iter().copied()));
+        patterns
     })
 }
 
@@ -353,23 +408,14 @@ fn anchored(c: &Captures<'_>) -> Option<DateExpr> {
     Some(DateExpr::Anchored { offset, precision })
 }
 
-/// All date patterns as one set: one pass tells which patterns can match.
-fn pattern_set() -> &'static RuleSet {
-    static SET: OnceLock<RuleSet> = OnceLock::new();
-    SET.get_or_init(|| RuleSet::new(&patterns().iter().map(|p| &p.regex).collect::<Vec<_>>()))
-}
-
 /// All date expressions in `text[start..end]`, leftmost-longest, without overlaps.
 pub fn find_dates(rules: Matching<'_>, text: &str, start: usize, end: usize) -> Vec<DateMention> {
     let slice = &text[start..end];
     let mut found: Vec<DateMention> = Vec::new();
-    let matching = rules.search_set(pattern_set(), slice);
-    if matching.is_empty() {
-        return found;
-    }
-    for pattern in matching.iter().map(|i| &patterns()[i.as_usize()]) {
-        // The set found a match: the rule's own gate would open.
-        for caps in pattern.regex.gated(true).captures_iter(slice) {
+    // One pass says which patterns match.
+    let matching = rules.set_matches(SetId::Dates, slice);
+    for pattern in patterns().iter().filter(|p| matching.has(p.rule)) {
+        for caps in rules.captures_iter(pattern.rule, slice) {
             let Some(whole) = caps.get(pattern.span_group).or_else(|| caps.get(0)) else {
                 continue;
             };

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::calendar::MONTHS;
+use super::calendar::{MONTHS, MONTH_ABBREVIATIONS};
 
 const VOCABULARY_JSON: &str = include_str!("data/vocabulary.json");
 
@@ -33,6 +33,12 @@ fn lists() -> &'static Lists {
             "month_short".into(),
             months().map(|m| m[..3].to_string()).collect(),
         );
+        let with = |extra: Vec<&str>| -> Vec<String> {
+            months().copied().chain(extra).map(str::to_string).collect()
+        };
+        let abbreviations = MONTH_ABBREVIATIONS.iter().map(|(a, _)| *a).collect();
+        lists.insert("months_abbreviated".into(), with(abbreviations));
+        lists.insert("months_full".into(), with(vec!["Sept"]));
         lists
     })
 }

@@ -391,15 +391,6 @@ impl<'a> Matching<'a> {
         mask
     }
 
-    /// Which rules of a set outside the book match `haystack`: behind the
-    /// set's own gate, or none in the reference mode.
-    pub fn search_set(&self, set: &RuleSet, haystack: &str) -> super::rule::SetMatches {
-        match self.gating {
-            Gating::Plain => set.matches_gated(haystack, true),
-            _ => set.matches(haystack),
-        }
-    }
-
     /// Every occurrence `(start, end, item)` of the words of `list` inside
     /// `start..end` of the segment, overlapping ones included; None when
     /// the scan did not record them (the reference mode, or outside a

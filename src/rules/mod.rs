@@ -15,7 +15,7 @@ mod rows;
 mod rule;
 
 pub use book::{book, Gating, Matching, RuleBook, RuleMask, Scan};
-pub use rows::{ListId, RuleId, SetId, CUE_RULES, ROWS};
+pub use rows::{ListId, RuleId, SetId, CUE_RULES, DATE_RULES, ROWS};
 pub use rule::{Gated, Rule, RuleSet, DFA_SIZE};
 
 /// What a rule is for.

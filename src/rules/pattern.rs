@@ -6,6 +6,7 @@
 //! search faster: a `(?i)` rule runs lowercased on the lowercased text, its
 //! boundaries are ASCII ones, and each `{list}` is spelled out.
 
+use super::rows::FRAGMENTS;
 use crate::lexicon::vocabulary;
 
 /// `pattern` without its leading `(?i)`, its letters lowercased (escapes
@@ -52,10 +53,11 @@ pub fn ascii_boundaries(pattern: &str) -> String {
     out
 }
 
-/// `pattern` with every `{name}` (a lowercase name: regex repetitions are
-/// digits) replaced by the alternation of the lexicon's vocabulary list of
-/// that name. A phrase of several words matches any run of spaces between
-/// them.
+/// `pattern` with every `{name}` (a name of letters: regex repetitions
+/// are digits) spelled out: a lowercase name is the alternation of the
+/// lexicon's vocabulary list of that name (a phrase of several words
+/// matches any run of spaces between them), a capitalised one a fragment
+/// of the rule book ([`FRAGMENTS`]).
 ///
 /// # Panics
 /// On a name the lexicon has no list for: the rule book is fixed, so this
@@ -66,7 +68,7 @@ pub fn expand_lists(pattern: &str) -> String {
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
         let name_len = after
-            .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+            .find(|c: char| !(c.is_ascii_alphabetic() || c == '_'))
             .unwrap_or(after.len());
         let escaped = rest[..open].ends_with('\\') && !rest[..open].ends_with("\\\\");
         if name_len == 0 || !after[name_len..].starts_with('}') || escaped {
@@ -75,9 +77,18 @@ pub fn expand_lists(pattern: &str) -> String {
             continue;
         }
         let name = &after[..name_len];
-        let words = vocabulary(name).unwrap_or_else(|| panic!("no vocabulary list {{{name}}}"));
         out.push_str(&rest[..open]);
-        out.push_str(&alternation(words));
+        if name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            let fragment = FRAGMENTS.iter().find(|(n, _)| *n == name);
+            out.push_str(
+                fragment
+                    .unwrap_or_else(|| panic!("no fragment {{{name}}}"))
+                    .1,
+            );
+        } else {
+            let words = vocabulary(name).unwrap_or_else(|| panic!("no vocabulary list {{{name}}}"));
+            out.push_str(&alternation(words));
+        }
         rest = &after[name_len + 1..];
     }
     out.push_str(rest);
@@ -123,6 +134,11 @@ mod tests {
         assert!(expanded.starts_with(r"\b\d+\s+(?:\w+\s+){0,3}?(?:attacks|"));
         assert!(expanded.contains(r"|acts\s+of\s+terrorism)"));
         assert_eq!(expand_lists(r"a\{b}"), r"a\{b}");
+    }
+
+    #[test]
+    fn fragments_are_spelled_out() {
+        assert_eq!(expand_lists(r"{YEAR}\b"), r"((?:19|20)\d\d)\b");
     }
 
     #[test]

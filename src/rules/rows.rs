@@ -224,6 +224,73 @@ rule_rows! {
         r"(?i)\b(?:exchange\s+of\s+fire|fire\s+exchange|exchanged\s+fire|clash|clashes|gun\s+battle|gunfight|firefight)\b";
     CueSecurityOperation: Cue, Lower,
         r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|operation|operations|raid|raids|search\s+and\s+strike|(?:aircraft|jets?|planes?|drones?|helicopters?|gunships?)\s+(?:\w+\s+)?(?:struck|hit|bombed|targeted|pounded)|encounter|engagement|engaged|air\s*strikes?|strikes?|combing|cordon|sent\s+to\s+hell|neutrali[sz]ed|eliminated|arrested|apprehended|captured|custody|caught)\b";
+    /// "November 29 to December 1, 2024"
+    DateMonthDayToMonthDay: Date, Original,
+        r"\b({months_abbreviated})\.?\s+{DAY}{SEP}({months_abbreviated})\.?\s+{DAY}\b(?:,?\s+{YEAR})?";
+    /// "29 November to 1 December 2024"
+    DateDayMonthToDayMonth: Date, Original,
+        r"\b{DAY}\s+({months_abbreviated})\.?{SEP}{DAY}\s+({months_abbreviated})\.?\b(?:,?\s+{YEAR})?";
+    /// "25–28 April 2025", "14/15 October", "7 and 8 October"
+    DateDayToDayMonth: Date, Original,
+        r"\b{DAY}{SEP}{DAY}\s+(?:of\s+)?({months_abbreviated})\.?\b(?:,?\s+{YEAR})?";
+    /// "April 10-11", "August 18/19, 2024", "January 13 and 14"
+    DateMonthDayToDay: Date, Original,
+        r"\b({months_abbreviated})\.?\s+{DAY}{SEP}{DAY}\b(?:,?\s+{YEAR})?";
+    /// "the 14th of last month"
+    DateDayOfRelativeMonth: Date, Original,
+        r"(?i)\bthe\s+([0-3]?\d)(?:st|nd|rd|th)\s+of\s+(last|this)\s+month\b";
+    /// "December 16, 2014", "Nov. 4, 2023", "September 9th"
+    DateMonthDay: Date, Original,
+        r"\b({months_abbreviated})\.?\s+{DAY}\b(?:,?\s+{YEAR})?";
+    /// "16 December 2014", "the 14th of December"
+    DateDayMonth: Date, Original,
+        r"\b{DAY}\s+(?:of\s+)?({months_abbreviated})\.?\b(?:,?\s+{YEAR})?";
+    /// "July-September 2024"
+    DateMonthToMonthYear: Date, Original,
+        r"\b({months_abbreviated})\.?\s*(?:-|–|to)\s*({months_abbreviated})\.?\s+{YEAR}\b";
+    /// "August 2021", "October last year"
+    DateMonthYear: Date, Original,
+        r"\b({months_abbreviated})\.?\s+(?:of\s+)?{YEAR}\b";
+    /// "in April", "since November", "in October last year"
+    DateInMonth: Date, Original,
+        r"\b(?i:in|since|during|of|from|early|late|mid|by)\s+(?:(?i:early|late|mid)[\s-]+)?({months_full})\b(\s+(?i:last|this)\s+year)?";
+    /// "in 2021", "since 2014"
+    DateInYear: Date, Original,
+        r"\b(?i:in|since|during|early|late|mid-?)\s+{YEAR}\b";
+    /// "the night of 11/12"
+    DateNightOfDays: Date, Original,
+        r"(?i)\bnight\s+(?:of\s+)?(?:the\s+)?([0-3]?\d)\s*/\s*([0-3]?\d)\b";
+    /// "Thursday last week", "last Friday", "Sunday's"
+    DateWeekday: Date, Original,
+        r"(?i)\b(last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s|’s)?(\s+last\s+week)?\b";
+    DateToday: Date, Original,
+        r"(?i)\b(?:earlier\s+)?today\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b|\bearlier\s+in\s+the\s+day\s+today\b";
+    DateYesterday: Date, Original,
+        r"(?i)\byesterday\b|\b(?:late\s+)?last\s+night\b";
+    DateOvernight: Date, Original,
+        r"(?i)\bovernight\b|\b(?:within|in|over|during)\s+the\s+(?:last|past)\s+24\s+hours\b";
+    DateDaysAgo: Date, Original,
+        r"(?i)\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+ago\b";
+    DateFewDaysAgo: Date, Original,
+        r"(?i)\b(?:a\s+few\s+|several\s+|some\s+)?days\s+ago\b";
+    DateLastWeek: Date, Original,
+        r"(?i)\blast\s+week\b";
+    DateThisWeek: Date, Original,
+        r"(?i)\b(?:earlier\s+)?this\s+week\b";
+    DateThisMonth: Date, Original,
+        r"(?i)\b(?:earlier\s+)?this\s+month\b";
+    DateLastMonth: Date, Original,
+        r"(?i)\blast\s+month\b";
+    DateLastYear: Date, Original,
+        r"(?i)\blast\s+year\b";
+    DateThisYear: Date, Original,
+        r"(?i)\b(?:earlier\s+)?this\s+year\b";
+    DateSameDay: Date, Original,
+        r"(?i)\b(?:the\s+|that\s+)?same\s+(?:day|night)\b|\b(?:earlier|later)\s+(?:in\s+the|that)\s+day\b|\bon\s+the\s+same\s+date\b";
+    DateNextDay: Date, Original,
+        r"(?i)\b(?:the\s+)?(previous|next|following)\s+day\b|\bthe\s+day\s+(before|after)\b";
+    DateHoursDaysAfter: Date, Original,
+        r"(?i)\b(a|an|one|two|three|four|five|six|seven|\d{1,2}|few|a\s+few|a\s+couple\s+of|couple\s+of)?\s*(hours?|days?|weeks?)\s+(after|before|later|earlier)\b";
 }
 
 /// Rules searched together in one pass over a segment.
@@ -234,6 +301,8 @@ pub enum SetId {
     Segment,
     /// The event cues alone.
     Cues,
+    /// The date patterns, tried in their order.
+    Dates,
 }
 
 /// The event cue rules, in the order their cues are read.
@@ -293,8 +362,52 @@ const SEGMENT_SET: &[RuleId] = &[
     RuleId::CueSecurityOperation,
 ];
 
+/// The date patterns, in the order they are tried.
+pub const DATE_RULES: &[RuleId] = &[
+    RuleId::DateMonthDayToMonthDay,
+    RuleId::DateDayMonthToDayMonth,
+    RuleId::DateDayToDayMonth,
+    RuleId::DateMonthDayToDay,
+    RuleId::DateDayOfRelativeMonth,
+    RuleId::DateMonthDay,
+    RuleId::DateDayMonth,
+    RuleId::DateMonthToMonthYear,
+    RuleId::DateMonthYear,
+    RuleId::DateInMonth,
+    RuleId::DateInYear,
+    RuleId::DateNightOfDays,
+    RuleId::DateWeekday,
+    RuleId::DateToday,
+    RuleId::DateYesterday,
+    RuleId::DateOvernight,
+    RuleId::DateDaysAgo,
+    RuleId::DateFewDaysAgo,
+    RuleId::DateLastWeek,
+    RuleId::DateThisWeek,
+    RuleId::DateThisMonth,
+    RuleId::DateLastMonth,
+    RuleId::DateLastYear,
+    RuleId::DateThisYear,
+    RuleId::DateSameDay,
+    RuleId::DateNextDay,
+    RuleId::DateHoursDaysAfter,
+];
+
 /// The members of each set, in the order of [`SetId`].
-pub const SETS: &[&[RuleId]] = &[SEGMENT_SET, CUE_RULES];
+pub const SETS: &[&[RuleId]] = &[SEGMENT_SET, CUE_RULES, DATE_RULES];
+
+/// Pieces of patterns named in capitals (`{DAY}`): spelled out as written.
+pub const FRAGMENTS: &[(&str, &str)] = &[
+    // A day of the month, "4" or "4th".
+    ("DAY", r"([0-3]?\d)(?:st|nd|rd|th)?"),
+    // A year of this century or the last.
+    ("YEAR", r"((?:19|20)\d\d)"),
+    // Between the ends of a range: "-", "/", "to", "and", "until".
+    (
+        "SEP",
+        r"\s*(?:-|–|—|/|\bto\b|\band\b|\buntil\b|\btill\b)\s*",
+    ),
+];
 
 /// Word lists whose every occurrence the segment scan records, for
 /// extractors that would otherwise search each segment again.
