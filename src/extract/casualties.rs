@@ -4,17 +4,9 @@
 
 use super::numbers::{between_at, count_at, Count};
 use super::tokens::{Token, TokenKind};
+pub use super::words::Outcome;
+use super::words::{class, predicate_phrases, word_classes};
 use crate::lexicon::{lexicon, Side};
-use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
-
-/// What happened to the people counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Outcome {
-    Killed,
-    Injured,
-    Arrested,
-}
 
 /// One count read from a segment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,142 +38,6 @@ struct Predicate {
     outcome: Outcome,
 }
 
-const KILL_WORDS: &[&str] = &[
-    "killed",
-    "killing",
-    "kill",
-    "kills",
-    "martyred",
-    "martyring",
-    "martyrs",
-    "dead",
-    "died",
-    "die",
-    "dies",
-    "eliminated",
-    "eliminating",
-    "neutralised",
-    "neutralized",
-    "neutralising",
-    "neutralizing",
-    "slain",
-    "perished",
-    "assassinated",
-    "murdered",
-    "massacred",
-    "executed",
-    "beheaded",
-    "lynched",
-    "liquidated",
-];
-const INJURE_WORDS: &[&str] = &[
-    "injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "hurt",
-];
-const ARREST_WORDS: &[&str] = &[
-    "arrested",
-    "arresting",
-    "apprehended",
-    "captured",
-    "caught",
-    "detained",
-    "nabbed",
-    "arrests",
-];
-
-/// Multi-word predicates: (words, outcome).
-const PHRASES: &[(&[&str], Outcome)] = &[
-    (&["sent", "to", "hell"], Outcome::Killed),
-    (&["shot", "dead"], Outcome::Killed),
-    (&["gunned", "down"], Outcome::Killed),
-    (&["lost", "their", "lives"], Outcome::Killed),
-    (&["lost", "his", "life"], Outcome::Killed),
-    (&["lost", "her", "life"], Outcome::Killed),
-    (&["lost", "lives"], Outcome::Killed),
-    (&["embraced", "martyrdom"], Outcome::Killed),
-    (&["embraced", "shahadat"], Outcome::Killed),
-    (&["laid", "down", "their", "lives"], Outcome::Killed),
-    (&["laid", "down", "his", "life"], Outcome::Killed),
-    (&["martyrdom", "of"], Outcome::Killed),
-    (&["deaths", "of"], Outcome::Killed),
-    (&["death", "of"], Outcome::Killed),
-    (&["killing", "of"], Outcome::Killed),
-    (&["neutralisation", "of"], Outcome::Killed),
-    (&["neutralization", "of"], Outcome::Killed),
-    (&["elimination", "of"], Outcome::Killed),
-    (&["lives", "of"], Outcome::Killed),
-    (&["taken", "out"], Outcome::Killed),
-    (&["wiped", "out"], Outcome::Killed),
-    (&["found", "dead"], Outcome::Killed),
-    (&["paid", "the", "ultimate", "price"], Outcome::Killed),
-    (&["made", "the", "ultimate", "sacrifice"], Outcome::Killed),
-    (&["succumbed"], Outcome::Killed),
-    (&["taken", "into", "custody"], Outcome::Arrested),
-    (&["rounded", "up"], Outcome::Arrested),
-    (&["sustained", "injuries"], Outcome::Injured),
-    (&["received", "injuries"], Outcome::Injured),
-    (&["suffered", "injuries"], Outcome::Injured),
-    (&["injuries", "to"], Outcome::Injured),
-];
-
-/// Word classes of the casualty rules, one bit each: every token looks its
-/// word up once ([`word_classes`]) instead of scanning the lists at each rule.
-pub mod class {
-    pub const KILL: u16 = 1;
-    pub const INJURE: u16 = 1 << 1;
-    pub const ARREST: u16 = 1 << 2;
-    pub const ACTION: u16 = 1 << 3;
-    pub const NP_STOP: u16 = 1 << 4;
-    pub const BARE_FOLLOWER: u16 = 1 << 5;
-    pub const TOLL: u16 = 1 << 6;
-    /// The first word of a multi-word predicate ("shot" of "shot dead").
-    pub const PHRASE_START: u16 = 1 << 7;
-    /// A word a count phrase can open with ([`super::super::numbers::count_start_words`]).
-    pub const COUNT_START: u16 = 1 << 8;
-    pub const PREDICATE: u16 = KILL | INJURE | ARREST;
-}
-
-/// The casualty-rule classes of a lowercase word.
-pub fn word_classes(lower: &str) -> u16 {
-    word_info(lower).0
-}
-
-/// The casualty-rule classes of a lowercase word and the number it writes
-/// ("sixteen", "twenty-two"): one table lookup for both, which every token
-/// makes once.
-pub fn word_info(lower: &str) -> (u16, Option<u32>) {
-    type WordTable = FxHashMap<Box<str>, (u16, Option<u32>)>;
-    static TABLE: OnceLock<WordTable> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut table = WordTable::default();
-        let lists: [(&[&'static str], u16); 7] = [
-            (KILL_WORDS, class::KILL),
-            (INJURE_WORDS, class::INJURE),
-            (ARREST_WORDS, class::ARREST),
-            (ACTION_VERBS, class::ACTION),
-            (NP_STOPS, class::NP_STOP),
-            (BARE_FOLLOWERS, class::BARE_FOLLOWER),
-            (TOLL_VERBS, class::TOLL),
-        ];
-        for (words, bit) in lists {
-            for word in words {
-                table.entry((*word).into()).or_default().0 |= bit;
-            }
-        }
-        for (words, _) in PHRASES {
-            table.entry(words[0].into()).or_default().0 |= class::PHRASE_START;
-        }
-        for word in super::numbers::count_start_words() {
-            table.entry(word.into()).or_default().0 |= class::COUNT_START;
-        }
-        for word in super::numbers::number_words() {
-            let value = super::numbers::word_value(&word);
-            table.entry(word.into_boxed_str()).or_default().1 = value;
-        }
-        table
-    });
-    table.get(lower).copied().unwrap_or((0, None))
-}
-
 /// The predicate classes of a word glued to the next by a lost space or
 /// dash ("injuredamong"), if it is one.
 fn glued_predicate(word: &str) -> Option<u16> {
@@ -197,7 +53,7 @@ fn phrase_at(tokens: &[Token<'_>], i: usize) -> Option<(&'static [&'static str],
     if !tokens.get(i)?.in_class(class::PHRASE_START) {
         return None;
     }
-    PHRASES
+    predicate_phrases()
         .iter()
         .find(|(words, _)| {
             words
@@ -205,7 +61,7 @@ fn phrase_at(tokens: &[Token<'_>], i: usize) -> Option<(&'static [&'static str],
                 .enumerate()
                 .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
         })
-        .copied()
+        .map(|(words, outcome)| (words.as_slice(), *outcome))
 }
 
 fn predicates(tokens: &[Token<'_>]) -> Vec<Predicate> {
@@ -260,39 +116,6 @@ fn predicates(tokens: &[Token<'_>]) -> Vec<Predicate> {
     out
 }
 
-/// Verbs whose subject is an actor, not a casualty.
-const ACTION_VERBS: &[&str] = &[
-    "attacked",
-    "stormed",
-    "ambushed",
-    "opened",
-    "fired",
-    "targeted",
-    "struck",
-    "raided",
-    "blocked",
-    "launched",
-    "conducted",
-    "carried",
-    "tried",
-    "attempted",
-    "entered",
-    "crossed",
-    "infiltrated",
-    "abducted",
-    "kidnapped",
-    "exploded",
-    "detonated",
-    "planted",
-    "stopped",
-    "torched",
-    "set",
-    "hurled",
-    "lobbed",
-    "blew",
-    "rammed",
-];
-
 /// Verbs whose object is not a casualty count.
 const OBJECT_VERBS: &[&str] = &[
     "rescued",
@@ -315,97 +138,6 @@ const OBJECT_VERBS: &[&str] = &[
     "moved",
     "handed",
     "transported",
-];
-
-/// Words that end a noun phrase after a number.
-const NP_STOPS: &[&str] = &[
-    "were",
-    "was",
-    "had",
-    "have",
-    "has",
-    "are",
-    "is",
-    "been",
-    "be",
-    "in",
-    "at",
-    "on",
-    "near",
-    "during",
-    "from",
-    "for",
-    "by",
-    "with",
-    "when",
-    "while",
-    "and",
-    "or",
-    "who",
-    "which",
-    "that",
-    "as",
-    "after",
-    "before",
-    "into",
-    "to",
-    "inside",
-    "across",
-    "including",
-    "among",
-    "later",
-    "also",
-    "each",
-    "per",
-    "the",
-    "a",
-    "an",
-    "but",
-    "whereas",
-    "since",
-    "besides",
-    "along",
-    "under",
-    "over",
-    "through",
-    "got",
-    "managed",
-    "remained",
-    "did",
-];
-
-/// Words after a number that make it a count of people without a noun.
-const BARE_FOLLOWERS: &[&str] = &[
-    "hurt",
-    "later",
-    "were",
-    "was",
-    "had",
-    "have",
-    "killed",
-    "injured",
-    "martyred",
-    "wounded",
-    "dead",
-    "died",
-    "others",
-    "more",
-    "other",
-    "of",
-    "outside",
-    "inside",
-    "in",
-    "at",
-    "near",
-    "on",
-    "during",
-    "after",
-    "when",
-    "while",
-    "including",
-    "across",
-    "and",
-    "as",
 ];
 
 /// `word` without its possessive endings ("army's" -> "army"), as
@@ -1043,27 +775,6 @@ fn nearest_side_before(tokens: &[Token<'_>], i: usize) -> Option<Side> {
         (s != Side::Unknown).then_some(s)
     })
 }
-
-const TOLL_VERBS: &[&str] = &[
-    "rose",
-    "risen",
-    "rises",
-    "rising",
-    "climbed",
-    "climbs",
-    "climbing",
-    "reached",
-    "reaches",
-    "jumped",
-    "increased",
-    "mounted",
-    "soared",
-    "stands",
-    "stood",
-    "topping",
-    "topped",
-    "crossed",
-];
 
 /// "three Pakistani nationals - two FC personnel among them -": a total
 /// whose parts name another side and do not add up to it mixes sides, so

@@ -168,7 +168,7 @@ fn small_number(word: &str) -> Option<i64> {
         {
             Some(2)
         }
-        w => super::numbers::word_value(w)
+        w => super::words::word_value(w)
             .map(i64::from)
             .or_else(|| w.parse().ok()),
     }

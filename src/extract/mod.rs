@@ -10,6 +10,7 @@ pub mod places;
 mod published;
 pub mod segment;
 pub mod tokens;
+pub mod words;
 
 use chrono::NaiveDate;
 

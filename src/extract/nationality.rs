@@ -4,7 +4,7 @@
 
 use super::casualties::{Casualty, Outcome};
 use super::tokens::Token;
-use crate::lexicon::{lexicon, PlaceKind, Side};
+use crate::lexicon::{in_vocabulary, lexicon, PlaceKind, Side};
 use crate::rules::{Matching, RuleId};
 
 /// Words after a demonym that make it something other than a person.
@@ -69,21 +69,19 @@ const NOT_PEOPLE: &[&str] = &[
     "traders",
 ];
 
-/// Words after a demonym that make it a militant.
+/// A common noun for militants (the lexicon's vocabulary).
+fn militant_noun(word: &str) -> bool {
+    in_vocabulary("militant_nouns", word) || in_vocabulary("militant_noun_singulars", word)
+}
+
+/// Words after a demonym that make it a militant, besides the common
+/// nouns for militants.
 const MILITANT_HEADS: &[&str] = &[
     "national",
     "nationals",
     "suicide",
     "bomber",
     "bombers",
-    "terrorist",
-    "terrorists",
-    "militant",
-    "militants",
-    "khwarij",
-    "khawarij",
-    "kharji",
-    "khariji",
     "fighters",
     "fighter",
     "operatives",
@@ -96,7 +94,6 @@ const MILITANT_HEADS: &[&str] = &[
     "facilitators",
     "attacker",
     "attackers",
-    "insurgents",
     "recruits",
     "jihadists",
     "cadres",
@@ -158,7 +155,7 @@ pub fn find_nationalities(
         let head = following
             .iter()
             .take_while(|w| !NOT_PEOPLE.contains(w))
-            .any(|w| MILITANT_HEADS.contains(w));
+            .any(|w| MILITANT_HEADS.contains(w) || militant_noun(w));
         // "were Afghan nationals", "were identified as Afghans".
         let predicative = at > 0 && tokens[at - 1].is_any(&["was", "were", "is", "are"])
             || at > 1

@@ -1,8 +1,10 @@
 //! Numbers as reports write them: digits, words, "a dozen", "dozens",
 //! bounds ("at least", "over"), ranges ("15 to 20").
 
-use super::casualties::class;
+use std::sync::OnceLock;
+
 use super::tokens::{Token, TokenKind};
+use super::words::{class, phrases};
 
 /// A count read from the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,63 +15,6 @@ pub struct Count {
     pub first: usize,
     /// One past the last token of the phrase.
     pub next: usize,
-}
-
-const UNITS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
-/// The value of a number word ("sixteen", "twenty-two", "forty").
-pub fn word_value(word: &str) -> Option<u32> {
-    if let Some(i) = UNITS.iter().position(|u| *u == word) {
-        return Some(i as u32);
-    }
-    if let Some(i) = TENS.iter().position(|t| !t.is_empty() && *t == word) {
-        return Some(10 * i as u32);
-    }
-    let (tens, unit) = word.split_once('-')?;
-    let t = TENS.iter().position(|x| !x.is_empty() && *x == tens)? as u32;
-    let u = UNITS
-        .iter()
-        .position(|x| *x == unit)
-        .filter(|&u| (1..10).contains(&u))? as u32;
-    Some(10 * t + u)
-}
-
-/// Every word [`word_value`] reads: "one" to "nineteen", the tens, and
-/// "twenty-one" to "ninety-nine".
-pub fn number_words() -> impl Iterator<Item = String> {
-    let tens = TENS.iter().filter(|t| !t.is_empty());
-    let compounds = tens
-        .clone()
-        .flat_map(|t| UNITS[1..10].iter().map(move |u| format!("{t}-{u}")));
-    UNITS
-        .iter()
-        .chain(tens)
-        .map(|w| w.to_string())
-        .chain(compounds)
 }
 
 /// A plain number at token `i` (no bounds): digits, a number word, "a dozen",
@@ -154,56 +99,23 @@ fn written_as_count(tokens: &[Token<'_>], i: usize) -> bool {
     !year_like && !after_name
 }
 
-/// Words before a number that make it a bound or an estimate.
-const BOUNDS: &[&[&str]] = &[
-    &["at", "least"],
-    &["more", "than"],
-    &["no", "fewer", "than"],
-    &["no", "less", "than"],
-    &["not", "less", "than"],
-    &["upwards", "of"],
-    &["up", "to"],
-    &["over"],
-    &["nearly"],
-    &["about"],
-    &["around"],
-    &["approximately"],
-    &["almost"],
-    &["roughly"],
-    &["some"],
-    &["an", "estimated"],
-    &["estimated"],
-    &["close", "to"],
-    &["above"],
-    &["over", "a"],
-    &["more", "than", "a"],
-];
+/// Words before a number that make it a bound or an estimate ("at least").
+fn bounds() -> &'static [Vec<&'static str>] {
+    static BOUNDS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    BOUNDS.get_or_init(|| phrases("count_bounds"))
+}
 
 /// Words before a number that are exact ("as many as 25").
-const EXACT_LEADS: &[&[&str]] = &[
-    &["as", "many", "as"],
-    &["all"],
-    &["all", "the"],
-    &["a", "total", "of"],
-    &["total", "of"],
-];
+fn exact_leads() -> &'static [Vec<&'static str>] {
+    static LEADS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    LEADS.get_or_init(|| phrases("count_exact_leads"))
+}
 
 fn match_words(tokens: &[Token<'_>], i: usize, words: &[&str]) -> bool {
     words
         .iter()
         .enumerate()
         .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
-}
-
-/// Words that open a number phrase without being a number.
-const NUMBER_PHRASE_STARTS: &[&str] = &["a", "one", "half", "both", "dozens", "dozen"];
-
-/// Every word a count can start with besides numbers: the first words of
-/// the leads and of the number phrases. The tokenizer marks them
-/// ([`class::COUNT_START`]) in the same table lookup that reads numbers.
-pub fn count_start_words() -> impl Iterator<Item = &'static str> {
-    let leads = BOUNDS.iter().chain(EXACT_LEADS).map(|lead| lead[0]);
-    NUMBER_PHRASE_STARTS.iter().copied().chain(leads)
 }
 
 /// Whether a count can start at this token: a number, or the first word of
@@ -220,7 +132,7 @@ pub fn count_at(tokens: &[Token<'_>], i: usize) -> Option<Count> {
     }
     let mut approximate = false;
     let mut j = i;
-    for lead in BOUNDS {
+    for lead in bounds() {
         if match_words(tokens, i, lead) && plain_number(tokens, i + lead.len()).is_some() {
             approximate = true;
             j = i + lead.len();
@@ -228,7 +140,7 @@ pub fn count_at(tokens: &[Token<'_>], i: usize) -> Option<Count> {
         }
     }
     if j == i {
-        for lead in EXACT_LEADS {
+        for lead in exact_leads() {
             if match_words(tokens, i, lead) && plain_number(tokens, i + lead.len()).is_some() {
                 j = i + lead.len();
                 break;

@@ -395,8 +395,8 @@ fn choose_entry(candidates: &[usize], context: &str) -> Option<usize> {
 /// a paragraph, where a dateline may stand.
 ///
 /// `dateline` is where a paragraph's press dateline ends
-/// ([`crate::extract::segment::dateline_end`], read once per segment by the
-/// caller); `None` outside a paragraph's first segment.
+/// (read once per segment by the caller, from the segment reader's
+/// `dateline_end`); `None` outside a paragraph's first segment.
 pub fn find_places(
     rules: Matching<'_>,
     text: &str,
@@ -658,7 +658,7 @@ fn add_area_localities(
         if written
             .chars()
             .all(|c| c.is_ascii_uppercase() || !c.is_alphabetic())
-            || crate::extract::dates::month_number(written).is_some() && written.len() <= 9
+            || crate::lexicon::calendar::month_number(written).is_some() && written.len() <= 9
         {
             continue;
         }

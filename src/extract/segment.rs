@@ -7,6 +7,7 @@ use super::nationality::find_nationalities;
 use super::places::{find_places, PlaceMention};
 use super::tokens::tokenize;
 use crate::incident::EventType;
+use crate::lexicon::in_vocabulary;
 use crate::rules::{Matching, RuleId, SetId};
 
 /// Facts read from one piece of text.
@@ -212,7 +213,7 @@ fn events_counted(rules: Matching<'_>, low: &str) -> Option<u32> {
     first
         .parse()
         .ok()
-        .or_else(|| super::numbers::word_value(first))
+        .or_else(|| super::words::word_value(first))
         .filter(|&n| n >= 2)
 }
 
@@ -234,12 +235,8 @@ fn counted_event_matches<'t>(rules: Matching<'_>, low: &'t str) -> impl Iterator
         "killed",
         "injured",
         "martyred",
-        "terrorists",
-        "militants",
         "people",
         "soldiers",
-        "khwarij",
-        "khawarij",
         "civilians",
         "policemen",
         "personnel",
@@ -249,7 +246,8 @@ fn counted_event_matches<'t>(rules: Matching<'_>, low: &'t str) -> impl Iterator
         .filter_map(|found| {
             let words: Vec<&str> = found.as_str().split_whitespace().collect();
             let between = &words[1..words.len().saturating_sub(1)];
-            (!between.iter().any(|w| NOT_BETWEEN.contains(w))).then_some(found.as_str())
+            let blocked = |w: &&str| NOT_BETWEEN.contains(w) || in_vocabulary("militant_nouns", w);
+            (!between.iter().any(blocked)).then_some(found.as_str())
         })
 }
 

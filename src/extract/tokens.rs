@@ -1,6 +1,6 @@
 //! Word tokens of a segment, with byte spans into the document.
 
-use super::casualties::word_info;
+use super::words::word_info;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,7 +23,7 @@ pub struct Token<'a> {
     /// The number the token writes ("1,200", "twenty-two"), read once here
     /// because every count rule asks for it at every token.
     pub value: Option<u32>,
-    /// Casualty-rule word classes ([`super::casualties::class`]).
+    /// Casualty-rule word classes ([`super::words::class`]).
     pub classes: u16,
 }
 

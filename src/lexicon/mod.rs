@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 pub mod calendar;
 mod vocabulary;
-pub use vocabulary::{vocabulary, vocabulary_names};
+pub use vocabulary::{in_vocabulary, vocabulary, vocabulary_names};
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
@@ -473,6 +473,13 @@ impl Lexicon {
         ] {
             for word in list {
                 sides.insert(word.to_ascii_lowercase(), side);
+            }
+        }
+        // The common nouns for militants live in the vocabulary, which the
+        // rules read too.
+        for name in ["militant_nouns", "militant_noun_singulars"] {
+            for word in vocabulary(name).unwrap_or_default() {
+                sides.insert(word.to_ascii_lowercase(), Side::Militants);
             }
         }
         let pair_starts = sides

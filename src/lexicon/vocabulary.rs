@@ -3,7 +3,7 @@
 //! every rule and word class that uses its list. The month lists come
 //! from the calendar.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::calendar::{MONTHS, MONTH_ABBREVIATIONS};
@@ -48,6 +48,21 @@ pub fn vocabulary(name: &str) -> Option<&'static [String]> {
     lists().get(name).map(Vec::as_slice)
 }
 
+/// Whether the lowercase `word` is on the vocabulary list `name`.
+pub fn in_vocabulary(name: &str, word: &str) -> bool {
+    static SETS: OnceLock<HashMap<&'static str, HashSet<String>>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        lists()
+            .iter()
+            .map(|(name, words)| {
+                let lower = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+                (name.as_str(), lower)
+            })
+            .collect()
+    });
+    sets.get(name).is_some_and(|set| set.contains(word))
+}
+
 /// The names of every vocabulary list.
 pub fn vocabulary_names() -> impl Iterator<Item = &'static str> {
     lists().keys().map(String::as_str)
@@ -56,6 +71,14 @@ pub fn vocabulary_names() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn membership_is_by_lowercase_word() {
+        assert!(in_vocabulary("militant_nouns", "khwarij"));
+        assert!(in_vocabulary("event_nouns_plural", "ibos"));
+        assert!(!in_vocabulary("militant_nouns", "soldiers"));
+        assert!(!in_vocabulary("no_such_list", "khwarij"));
+    }
 
     #[test]
     fn lists_are_non_empty_and_without_repeats() {

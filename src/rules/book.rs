@@ -10,9 +10,8 @@ use regex::Regex;
 use regex_automata::meta;
 
 use super::pattern::{expand_lists, lowercase_pattern};
-use super::rows::{ListId, RuleId, SetId, LISTS, ROWS, SETS};
+use super::rows::{ListId, Row, RuleId, SetId, Text, LISTS, ROWS, SETS};
 use super::rule::{search_set, word_finder, Gated, Rule, RuleSet};
-use super::{Row, Text};
 
 /// One bit per rule of the book.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -15,48 +15,8 @@ mod rows;
 mod rule;
 
 pub use book::{book, Gating, Matching, RuleBook, RuleMask, Scan};
-pub use rows::{ListId, RuleId, SetId, CUE_RULES, DATE_RULES, ROWS};
+pub use rows::{ListId, Role, Row, RuleId, SetId, Text, CUE_RULES, DATE_RULES, ROWS};
 pub use rule::{Gated, Rule, RuleSet, DFA_SIZE};
-
-/// What a rule is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// A yes/no property of a segment ("a statistic", "a new event").
-    Flag,
-    /// A word or phrase that types an event.
-    Cue,
-    /// Where a sentence splits into two events.
-    Clause,
-    /// Context of a date: a statement's date, an event's end.
-    Date,
-    /// Context of a place: a dateline, an origin, a locality's name.
-    Place,
-    /// A militant group, a named operation, cross-border ties.
-    Group,
-    /// Context of a nationality.
-    Nationality,
-    /// How an incident is told: news or context.
-    Context,
-}
-
-/// The text a rule reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Text {
-    /// The document as written.
-    Original,
-    /// The document ASCII-lowercased (same offsets): the rule is written
-    /// `(?i)` and runs lowercased, which searches faster.
-    Lower,
-}
-
-/// One row of the rule book.
-#[derive(Debug, Clone, Copy)]
-pub struct Row {
-    pub id: RuleId,
-    pub role: Role,
-    pub text: Text,
-    pub pattern: &'static str,
-}
 
 /// A standalone rule outside the book (document structure, date patterns),
 /// compiled as a row of `text` would be.

@@ -6,8 +6,47 @@
 //! To add a rule, add a row here and ask for it by its id where it is
 //! used (`matching.is_match(RuleId::MyRule, text)`).
 
-use super::{Role, Row, Text};
 use crate::lexicon::lexicon;
+
+/// What a rule is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A yes/no property of a segment ("a statistic", "a new event").
+    Flag,
+    /// A word or phrase that types an event.
+    Cue,
+    /// Where a sentence splits into two events.
+    Clause,
+    /// Context of a date: a statement's date, an event's end.
+    Date,
+    /// Context of a place: a dateline, an origin, a locality's name.
+    Place,
+    /// A militant group, a named operation, cross-border ties.
+    Group,
+    /// Context of a nationality.
+    Nationality,
+    /// How an incident is told: news or context.
+    Context,
+}
+
+/// The text a rule reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    /// The document as written.
+    Original,
+    /// The document ASCII-lowercased (same offsets): the rule is written
+    /// `(?i)` and runs lowercased, which searches faster.
+    Lower,
+}
+
+/// One row of the rule book.
+#[derive(Debug, Clone, Copy)]
+pub struct Row {
+    pub id: RuleId,
+    pub role: Role,
+    pub text: Text,
+    pub pattern: &'static str,
+}
 
 macro_rules! rule_rows {
     ($($(#[$doc:meta])* $id:ident: $role:ident, $text:ident, $pattern:expr;)*) => {
@@ -26,7 +65,7 @@ macro_rules! rule_rows {
 
 rule_rows! {
     OperationTold: Flag, Lower,
-        r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|intelligence[\s-]+led\s+operations?|an?\s+(?:air|drone)\s*strike|(?:search|combing|security|military|joint|counter-?terrorism|targeted|clearance|sanitisation|sanitization|deliberate)\s+operations?\s+(?:was|were|had\s+been|has\s+been)?\s*(?:conducted|carried\s+out|launched)|(?:conducted|carried\s+out|launched|undertook|undertaken)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}operations?|(?:another|an?)\s+engagement|(?:first|second|third|fourth|fifth|another|separate)\s+(?:operation|IBO|engagement|encounter)|(?:police|CTD|security\s+forces|troops)\s+(?:\w+\s+)?encounter|operations?\s+(?:conducted|carried\s+out|launched)|operation\s+(?:was|were)\s+(?:conducted|carried\s+out)|raid(?:ed)?\s+(?:a|an|the)\s+(?:[\w-]+\s+)?hideout|during\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?operation|search\s+and\s+strike\s+operation|(?:aircraft|jets?|planes?|drones?)\s+(?:\w+\s+)?(?:struck|hit|bombed|targeted)|sent\s+to\s+hell|neutrali[sz]ed)\b";
+        r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|intelligence[\s-]+led\s+operations?|an?\s+(?:air|drone)\s*strike|(?:search|combing|security|military|joint|counter-?terrorism|targeted|clearance|sanitisation|sanitization|deliberate)\s+operations?\s+(?:was|were|had\s+been|has\s+been)?\s*(?:conducted|carried\s+out|launched)|(?:conducted|carried\s+out|launched|undertook|undertaken)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}operations?|(?:another|an?)\s+engagement|(?:first|second|third|fourth|fifth|another|separate)\s+(?:operation|IBO|engagement|encounter)|(?:police|CTD|security\s+forces|troops)\s+(?:\w+\s+)?encounter|operations?\s+(?:conducted|carried\s+out|launched)|operation\s+(?:was|were)\s+(?:conducted|carried\s+out)|raid(?:ed)?\s+(?:a|an|the)\s+(?:[\w-]+\s+)?hideout|during\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?operation|search\s+and\s+strike\s+operation|(?:aircraft|jets?|planes?|drones?)\s+(?:\w+\s+)?(?:struck|hit|bombed|targeted)|{operation_kill_words})\b";
     /// "killed in (terrorist) attacks": a toll over several events.
     PluralLocus: Flag, Lower,
         r"(?i)\b(?:in|during)\s+(?:(?:separate|different|various|several|multiple|terror|terrorist|militant|such)\s+){0,2}(?:attacks|incidents|activities|acts\s+of\s+(?:terror|terrorism|violence))\b";
@@ -43,7 +82,7 @@ rule_rows! {
         r"(?i)\b(?:ravine|gorge|overturned|overturn|plunged|skidded|collided|collision|(?:road|traffic|mine)\s+accident|accident|drowned|drowning|flash\s+floods?|floods?|flooding|torrential|heavy\s+rains?|landslides?|lightning|thunderstorm|roof\s+(?:of\s+\w+\s+(?:\w+\s+)?)?collapsed|caved?\s+in|collapsed|gas\s+cylinder|cylinder\s+(?:blast|explosion|exploded)|gas\s+leak\w*|boiler|short[\s-]circuit|fire\s+broke\s+out|blaze|electrocuted|methane|fireworks|stampede|heatwave|land\s+dispute|property\s+dispute|(?:old|personal|family|tribal)\s+enmity|enmity|blood\s+feud|feud|name\s+of\s+honou?r|honou?r\s+killing|quarrel|rival\s+part(?:y|ies)|by\s+(?:his|her|their)\s+rivals|domestic\s+dispute|family\s+dispute|monetary\s+dispute)\b";
     /// Words that tie deaths to militancy, whatever else the sentence says.
     Militancy: Flag, Lower,
-        r"(?i)\b(?:terrorists?|terrorism|terror|militants?|militancy|khwarij|khawarij|kharji|khariji|insurgents?|IEDs?|improvised\s+explosive|suicide|planted|sabotage|attackers|banned\s+outfit|proscribed)\b";
+        r"(?i)\b(?:{militant_nouns}|{militant_noun_singulars}|terrorism|terror|militancy|IEDs?|improvised\s+explosive|suicide|planted|sabotage|attackers|banned\s+outfit|proscribed)\b";
     /// The forces' answer to an attack just told: part of that incident.
     Response: Flag, Lower,
         r"(?i)\b(?:retaliated|retaliating|retaliatory|in\s+retaliation|responded|responding|repulsed|repelled|returned\s+(?:the\s+)?fire|foiled)\b";
@@ -80,7 +119,7 @@ rule_rows! {
     Intent: Flag, Lower,
         r"(?i)\b(?:to\s+(?:carry\s+out|launch|conduct|stage|mount)\s+(?:an?\s+|more\s+|further\s+)?(?:[\w-]+\s+)?attacks?|(?:plan(?:ned|ning)?|threat(?:ened|ening)?|vow(?:ed|ing)?)\s+to\s+(?:attack|target|strike))\b";
     Reference: Flag, Lower,
-        r"(?i)\b(?:the|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:attack|attacks|attackers|assault|blast|bombing|explosion|bomber|bombers|incident|operation|IBO|raid|ambush|militants|terrorists|khwarij|khawarij|assailants|gunmen|victims|injured|wounded|dead|deceased|slain|martyrs|martyred|killing|killings|strike|strikes|airstrikes|convoy|hijacking|hostages|abduction|kidnapping|perpetrators|culprits|suspects|encounter|clash|standoff|siege|exchange\s+of\s+fire|firefight|train|vehicle|college|post|checkpost|camp|base|mosque|rally|site|area|intruders|hideout|bodies|funeral)\b|^(?:He|She|They|It|His|Her|Their)\b";
+        r"(?i)\b(?:the|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:attack|attacks|attackers|assault|blast|bombing|explosion|bomber|bombers|incident|operation|IBO|raid|ambush|{militant_nouns}|assailants|gunmen|victims|injured|wounded|dead|deceased|slain|martyrs|martyred|killing|killings|strike|strikes|airstrikes|convoy|hijacking|hostages|abduction|kidnapping|perpetrators|culprits|suspects|encounter|clash|standoff|siege|exchange\s+of\s+fire|firefight|train|vehicle|college|post|checkpost|camp|base|mosque|rally|site|area|intruders|hideout|bodies|funeral)\b|^(?:He|She|They|It|His|Her|Their)\b";
     Also: Flag, Lower,
         r"(?i)\b(?:also|more|further|another|additional)\b";
     Shooting: Flag, Lower,
@@ -92,7 +131,7 @@ rule_rows! {
     Prominent: Flag, Lower,
         r"(?i)\b(?:leader|candidate|hopeful|politician|cleric|judge|lawmaker|legislator|MNA|MPA|minister|chairman|elders?|scholar|journalist|activist|commander)\b";
     ActorDeed: Flag, Lower,
-        r"(?i)\b(?:terrorists|militants|gunmen|attackers|assailants|insurgents|miscreants|khwarij|khawarij)\s+(?:\w+\s+)?(?:attacked|targeted|stormed|raided|ambushed|abducted|kidnapped|opened\s+fire|set\s+ablaze|torched|blew\s+up|hurled|fired)\b";
+        r"(?i)\b(?:{militant_nouns}|gunmen|attackers|assailants|miscreants)\s+(?:\w+\s+)?(?:attacked|targeted|stormed|raided|ambushed|abducted|kidnapped|opened\s+fire|set\s+ablaze|torched|blew\s+up|hurled|fired)\b";
     Pursuit: Flag, Lower,
         r"(?i)\b(?:facilitators?|abettors?|accomplices|handlers?|masterminds?)\b|\b(?:involved\s+in|behind|linked\s+to|responsible\s+for)\s+the\s+(?:[\w-]+\s+){0,3}?(?:attack|blast|bombing|killing|ambush|massacre)\b";
     OperationStep: Flag, Lower,
@@ -112,7 +151,7 @@ rule_rows! {
     UnlistedGroup: Group, Original,
         r"\b((?:Tehreek|Tehrik|Tahreek|Lashkar|Jaish|Jamaat|Jamat|Jundullah|Harkat|Hizb|Ansar|Majeed|Fidayeen)[\w-]*(?:[\s-]+(?:[A-Z][\w'’-]*|e|i|ul|al|of|the)){1,5})\s+\(([A-Z]{2,6})\)";
     Percent: Nationality, Original,
-        r"(?i)(\d{1,3})\s*(?:%|percent|per\s+cent)\s+of\s+(?:whom|them|those|the\s+(?:\w+\s+){0,2}?(?:terrorists|militants|khwarij|khawarij|attackers|infiltrators|insurgents|dead|killed)(?:\s+killed)?)\s+(?:were|was)\s+(?:\w+\s+)?$";
+        r"(?i)(\d{1,3})\s*(?:%|percent|per\s+cent)\s+of\s+(?:whom|them|those|the\s+(?:\w+\s+){0,2}?(?:{militant_nouns}|attackers|infiltrators|dead|killed)(?:\s+killed)?)\s+(?:were|was)\s+(?:\w+\s+)?$";
     Exclusion: Place, Original,
         r"(?i)(?:\bresidents?\s+of|\bnatives?\s+of|\bhail(?:s|ing|ed)\s+from|\bbelong(?:ed|ing|s)?\s+to|\bhome\s*towns?\s+(?:of|in)|\bfrom|\bto|\btowards|\bbound\s+for|\bhailing|\bbased\s+in|\bborn\s+in|\bshifted\s+to|\bmoved\s+to|\bbrought\s+to|\btaken\s+to|\bthe\s+(?:neighbouring|neighboring|adjoining)|\bmigrated\s+from|\b(?:embassy|consulate|mission)\s+in|\bin\s+\w+\s+(?:town|city)\s+of\s+the)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:(?-i:[A-Z][\w.'’-]*)\s+|(?:district|tribal|province|city|town|of|the|and|in|,)\s+){0,4}$";
     Distance: Place, Original,
@@ -154,20 +193,20 @@ rule_rows! {
         r"^\s*[A-Z][A-Za-z .'’/-]{1,40}(?:\[[^\]]{0,30}\])?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{0,80}\)\s*[:–—-]?|:|\s?[–—-]\s)";
     /// Ties of the militants to Afghanistan or the border.
     CrossBorder: Group, Lower,
-        r"(?i)\bAfghan[\s-]+(?:based|linked|backed|sponsored|trained|origin)\b|\binfiltrat\w*[^.;]{0,80}\bborder\b|\bborder\b[^.;]{0,60}\binfiltrat\w*|\bcross[\s-]+border\b|\bacross\s+the\s+border\b|\bfrom\s+(?:inside\s+|within\s+)?Afghanistan\b|\b(?:in|inside)\s+Afghanistan\b[^.;]{0,30}\b(?:handlers?|masterminds?|leaders?|leadership|sanctuar\w*|hideouts?|safe\s+havens?)\b|\b(?:handlers?|masterminds?|leaders?|leadership|contact|sanctuar\w*|hideouts?|safe\s+havens?|commanders?)\b[^.;]{0,40}\b(?:in|inside|from)\s+Afghanistan\b|\bAfghan\s+(?:soil|territory)\b|\bAfghan\s+Taliban\b|\bPak(?:istan)?-Afghan(?:istan)?\s+border\b[^.;]{0,40}\b(?:infiltrat\w*|cross\w*)|\bAfghan\s+(?:national|nationals|suicide|fighters?|operatives?|militants?|terrorists?|khwarij|khawarij|bomber)\b";
+        r"(?i)\bAfghan[\s-]+(?:based|linked|backed|sponsored|trained|origin)\b|\binfiltrat\w*[^.;]{0,80}\bborder\b|\bborder\b[^.;]{0,60}\binfiltrat\w*|\bcross[\s-]+border\b|\bacross\s+the\s+border\b|\bfrom\s+(?:inside\s+|within\s+)?Afghanistan\b|\b(?:in|inside)\s+Afghanistan\b[^.;]{0,30}\b(?:handlers?|masterminds?|leaders?|leadership|sanctuar\w*|hideouts?|safe\s+havens?)\b|\b(?:handlers?|masterminds?|leaders?|leadership|contact|sanctuar\w*|hideouts?|safe\s+havens?|commanders?)\b[^.;]{0,40}\b(?:in|inside|from)\s+Afghanistan\b|\bAfghan\s+(?:soil|territory)\b|\bAfghan\s+Taliban\b|\bPak(?:istan)?-Afghan(?:istan)?\s+border\b[^.;]{0,40}\b(?:infiltrat\w*|cross\w*)|\bAfghan\s+(?:{militant_nouns}|{militant_noun_singulars}|national|nationals|suicide|fighters?|operatives?|bomber)\b";
     /// A named military operation: "Operation Zarb-e-Azb".
     OperationName: Group, Original,
         r#"\bOperation\s+['"‘“]?([A-Z][\w-]*(?:[\s-]+(?:e|i|ul|al|[A-Z][\w-]*))*)['"’”]?"#;
     /// Words that make a sentence speak of militants.
     MilitantContext: Nationality, Original,
-        r"(?i)\b(?:bombers?|terrorists?|militants?|khwarij|khawarij|kharji|attackers?|insurgents?|fighters?|facilitators?|operatives?|involved|taken\s+part|took\s+part|behind|identified|custody|arrested|apprehended|captured|infiltrat\w*|killed\s+(?:terrorists|militants))\b";
+        r"(?i)\b(?:{militant_nouns}|{militant_noun_singulars}|bombers?|attackers?|fighters?|facilitators?|operatives?|involved|taken\s+part|took\s+part|behind|identified|custody|arrested|apprehended|captured|infiltrat\w*|killed\s+(?:terrorists|militants))\b";
     /// "a resident of", "hailing from" before a foreign place.
     Origin: Nationality, Original,
         r"(?i)\b(?:resident|native|hailing|hails|from|belonged|belonging)\b[^.;]{0,40}$";
     /// A militant noun anywhere (inside words too): a sentence without one
     /// names no militant's origin.
     MilitantWords: Nationality, Original,
-        r"(?i)bomber|terrorist|militant|khwarij|khawarij|attacker|facilitator|suicide|kharji";
+        r"(?i){militant_nouns}|{militant_noun_singulars}|bomber|attacker|facilitator|suicide";
     /// "QUETTA, Jan 5", "PESHAWAR:": a dateline's place.
     Dateline: Place, Original,
         r"^\s*(?:[A-Z][A-Z.'’ /-]{2,40}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*(?::|\s[–—-]\s|\(|,\s+{month_short}|\[)";
@@ -223,7 +262,7 @@ rule_rows! {
     CueMilitantAttackWeak: Cue, Lower,
         r"(?i)\b(?:exchange\s+of\s+fire|fire\s+exchange|exchanged\s+fire|clash|clashes|gun\s+battle|gunfight|firefight)\b";
     CueSecurityOperation: Cue, Lower,
-        r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|operation|operations|raid|raids|search\s+and\s+strike|(?:aircraft|jets?|planes?|drones?|helicopters?|gunships?)\s+(?:\w+\s+)?(?:struck|hit|bombed|targeted|pounded)|encounter|engagement|engaged|air\s*strikes?|strikes?|combing|cordon|sent\s+to\s+hell|neutrali[sz]ed|eliminated|arrested|apprehended|captured|custody|caught)\b";
+        r"(?i)\b(?:IBOs?|intelligence[\s-]+based\s+operations?|operation|operations|raid|raids|search\s+and\s+strike|(?:aircraft|jets?|planes?|drones?|helicopters?|gunships?)\s+(?:\w+\s+)?(?:struck|hit|bombed|targeted|pounded)|encounter|engagement|engaged|air\s*strikes?|strikes?|combing|cordon|{operation_kill_words}|eliminated|arrested|apprehended|captured|custody|caught)\b";
     /// "November 29 to December 1, 2024"
     DateMonthDayToMonthDay: Date, Original,
         r"\b({months_abbreviated})\.?\s+{DAY}{SEP}({months_abbreviated})\.?\s+{DAY}\b(?:,?\s+{YEAR})?";

@@ -18,7 +18,8 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::error::{StatsError, StatsResult};
-use super::grouping::{Mention, MENTION_COLUMN};
+use super::grouping::Mention;
+use super::table::MENTION_COLUMN;
 use super::table::{Table, COUNT_COLUMNS};
 use crate::frame::{incidents_to_frame, SPEC_COLUMN_NAMES};
 use crate::incident::{DatePrecision, EventType, Incident, Nationality, SideCounts};

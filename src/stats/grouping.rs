@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::error::{one_of, quoted, StatsError, StatsResult};
 use super::period::{Every, Unit};
-use super::table::Table;
+use super::table::{Table, MENTION_COLUMN};
 
 /// How an incident's date range is matched against a window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,9 +98,6 @@ pub enum Mention {
     /// `background` rows: earlier events recalled as context.
     Background,
 }
-
-/// The column that says how a document tells an incident.
-pub const MENTION_COLUMN: &str = "mention";
 
 impl Mention {
     /// `None` keeps every incident; `"report"` or `"background"` keeps those.

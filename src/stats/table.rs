@@ -11,6 +11,9 @@ use polars_arrow::array::{
 };
 
 use super::error::{StatsError, StatsResult};
+
+/// The column that says how a document tells an incident.
+pub const MENTION_COLUMN: &str = "mention";
 use crate::frame::{nationality_dtype, schema};
 
 /// The count columns, in SPEC order, that aggregates sum.
@@ -38,7 +41,7 @@ pub struct Table {
 /// The dtype the statistics read a SPEC column as.
 fn working_dtype(name: &str) -> Option<DataType> {
     // `mention` is read as a string whether or not the schema has it yet.
-    if name == super::grouping::MENTION_COLUMN {
+    if name == MENTION_COLUMN {
         return Some(DataType::String);
     }
     let spec = schema();
