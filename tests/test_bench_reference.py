@@ -47,6 +47,16 @@ def test_text_profile_reads_sentences_numbers_and_words() -> None:
     assert "words a sentence" in profile.describe()
 
 
+def test_distinct_words_are_counted_in_windows_of_ten_thousand() -> None:
+    spellings = [a + b for a in "abcdefghij" for b in "abcdefghij"]
+    # 30,000 words cycling over 100 spellings, case ignored: 100 a window.
+    words = [spellings[n % 100].upper() if n % 2 else spellings[n % 100] for n in range(30_000)]
+    assert reference.text_profile([" ".join(words)]).distinct_per_10k_words == 100
+    # Fewer words than a window: scaled to one (500 words, 50 spellings).
+    short = " ".join(spellings[n % 50] for n in range(500))
+    assert reference.text_profile([short]).distinct_per_10k_words == 50 * 20
+
+
 def test_replicate_repeats_documents_with_fresh_ids_up_to_the_size() -> None:
     docs = [
         {"doc_id": "a", "published": "2025-01-02", "text": "x" * 100},

@@ -8,7 +8,7 @@ use super::places::{find_places, PlaceMention};
 use super::tokens::tokenize;
 use crate::incident::EventType;
 use crate::lexicon::in_vocabulary;
-use crate::rules::{Matching, RuleId, SetId};
+use crate::rules::{Matching, RuleId, SetId, HEAVY_CUES};
 
 /// Facts read from one piece of text.
 #[derive(Debug, Clone)]
@@ -344,10 +344,19 @@ pub fn read_clues(
         &tokens,
         &casualties,
     );
-    // One pass says which yes/no and cue rules match.
-    let flags = rules.set_matches(SetId::Segment, low);
+    // One pass for the yes/no rules, one for the common cues; the rare
+    // cues with long gaps ("suicide bomber ... rammed") search alone where
+    // their words occur: in one automaton with the rest they made its
+    // states too many to keep (6% of the parse on real reports).
+    let flags = rules.set_matches(SetId::Flags, low);
+    let mut cue_mask = rules.set_matches(SetId::LightCues, low);
+    for &id in HEAVY_CUES {
+        if rules.is_match(id, low) {
+            cue_mask.insert(id);
+        }
+    }
     let flag = |id: RuleId| flags.has(id);
-    let cues = event_cues_of(rules, lower, start, end, &flags);
+    let cues = event_cues_of(rules, lower, start, end, &cue_mask);
     let counted_events =
         flag(RuleId::CountedEvents) && counted_event_matches(rules, low).next().is_some();
     // "the multiple suicide blasts" refers to one event's parts.

@@ -28,6 +28,11 @@ impl RuleMask {
         self.0[rule / 64] |= 1 << (rule % 64);
     }
 
+    /// Add `rule` to the mask.
+    pub fn insert(&mut self, rule: RuleId) {
+        self.set(rule as usize);
+    }
+
     /// Whether `rule` is in the mask.
     pub fn has(&self, rule: RuleId) -> bool {
         let rule = rule as usize;

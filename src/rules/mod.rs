@@ -15,7 +15,7 @@ mod rows;
 mod rule;
 
 pub use book::{book, Gating, Matching, RuleBook, RuleMask, Scan};
-pub use rows::{ListId, Role, Row, RuleId, SetId, Text, CUE_RULES, DATE_RULES, ROWS};
+pub use rows::{ListId, Role, Row, RuleId, SetId, Text, CUE_RULES, DATE_RULES, HEAVY_CUES, ROWS};
 pub use rule::{Gated, Rule, RuleSet, DFA_SIZE};
 
 /// A standalone rule outside the book (document structure, date patterns),
@@ -65,9 +65,9 @@ mod tests {
             .rule(RuleId::CueSuicideAttackWeak, text)
             .is_match(text));
         assert!(!gated.is_match(RuleId::Mishap, text));
-        let sets = gated.set_matches(SetId::Segment, text);
+        let sets = gated.set_matches(SetId::Cues, text);
         assert!(sets.has(RuleId::CueSuicideAttackWeak) && !sets.has(RuleId::Stats));
-        assert_eq!(sets, plain.set_matches(SetId::Segment, text));
+        assert_eq!(sets, plain.set_matches(SetId::Cues, text));
     }
 
     #[test]
