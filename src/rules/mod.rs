@@ -2,7 +2,9 @@
 //! role, the text it reads, pattern), compiled once into an immutable
 //! [`RuleBook`]. A segment is scanned once for the words of every rule
 //! ([`RuleBook::scan`]); the scan is a value the extractors take
-//! ([`Matching`]), and a rule whose words are absent does not search.
+//! ([`Matching`]), and a rule whose words are absent does not search. A
+//! parse takes a [`Matcher`] from the book, its own copy of every regex
+//! with its own search caches, and hands it on inside the `Matching`.
 //! [`Gating::Plain`] runs every rule everywhere: the reference the gated
 //! parse must equal.
 //!
@@ -14,12 +16,12 @@ mod required;
 mod rows;
 mod rule;
 
-pub use book::{book, Gating, Matching, RuleBook, RuleMask, Scan};
+pub use book::{book, Gating, Matcher, Matching, RuleBook, RuleMask, Scan, Taken};
 pub use rows::{ListId, Role, Row, RuleId, SetId, Text, CUE_RULES, DATE_RULES, HEAVY_CUES, ROWS};
 pub use rule::{Gated, Rule, RuleSet, DFA_SIZE};
 
-/// A standalone rule outside the book (document structure, date patterns),
-/// compiled as a row of `text` would be.
+/// A standalone rule outside the book (document structure, publication
+/// lines), compiled as a row of `text` would be.
 pub fn compile(pattern: &str, text: Text) -> Rule {
     let expanded = pattern::expand_lists(pattern);
     let pattern = match text {

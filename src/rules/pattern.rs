@@ -57,7 +57,7 @@ pub fn ascii_boundaries(pattern: &str) -> String {
 /// are digits) spelled out: a lowercase name is the alternation of the
 /// lexicon's vocabulary list of that name (a phrase of several words
 /// matches any run of spaces between them), a capitalised one a fragment
-/// of the rule book ([`FRAGMENTS`]).
+/// of the rule book (`FRAGMENTS` in `rows.rs`).
 ///
 /// # Panics
 /// On a name the lexicon has no list for: the rule book is fixed, so this

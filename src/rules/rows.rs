@@ -17,7 +17,8 @@ pub enum Role {
     Cue,
     /// Where a sentence splits into two events.
     Clause,
-    /// Context of a date: a statement's date, an event's end.
+    /// A date, or what a date says by its context (a statement's date, an
+    /// event's end).
     Date,
     /// Context of a place: a dateline, an origin, a locality's name.
     Place,

@@ -134,7 +134,7 @@ const FIELDS: [(&str, Agrees); 16] = [
 /// `mention` is compared where the gold states it and the rows carry it.
 const MENTION: &str = "mention";
 
-/// The names of the scored fields: [`FIELDS`], then `mention`.
+/// The names of the scored fields: those of `FIELDS`, then `mention`.
 pub const EVALUATED_FIELDS: [&str; 17] = [
     "date_start",
     "date_end",
