@@ -9,8 +9,8 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use regex_automata::meta;
 
-use super::pattern::{expand_lists, lowercase_pattern};
-use super::rows::{ListId, Row, RuleId, SetId, Text, LISTS, ROWS, SETS};
+use super::pattern::prepare;
+use super::rows::{members, ListId, Row, RuleId, SetId, Text, LISTS, ROWS, SET_IDS};
 use super::rule::{search_set, word_finder, Gated, Rule, RuleSet};
 
 /// One bit per rule of the book.
@@ -19,10 +19,6 @@ pub struct RuleMask([u64; RuleMask::WORDS]);
 
 impl RuleMask {
     const WORDS: usize = ROWS.len().div_ceil(64);
-
-    fn all() -> RuleMask {
-        RuleMask([u64::MAX; RuleMask::WORDS])
-    }
 
     fn set(&mut self, rule: usize) {
         self.0[rule / 64] |= 1 << (rule % 64);
@@ -49,7 +45,8 @@ impl RuleMask {
 /// Every rule of the book compiled, built once ([`book`]).
 pub struct RuleBook {
     rules: Vec<Rule>,
-    sets: Vec<RuleSet>,
+    /// Each set's members (in the order of its patterns) and compiled set.
+    sets: Vec<(Vec<RuleId>, RuleSet)>,
     /// Every required word of every rule and every word of the recorded
     /// lists, lowercase, for one scan of the lowercased segment.
     words: AhoCorasick,
@@ -125,8 +122,7 @@ struct Occurrence {
 #[derive(Debug, Clone)]
 pub struct Scan {
     open: RuleMask,
-    /// None in the reference mode: the extractors search themselves.
-    occurrences: Option<Vec<Occurrence>>,
+    occurrences: Vec<Occurrence>,
 }
 
 /// How rules decide whether to search.
@@ -185,20 +181,18 @@ impl RuleBook {
                 }
             }
         }
-        let sets: Vec<RuleSet> = SETS
+        let sets: Vec<(Vec<RuleId>, RuleSet)> = SET_IDS
             .iter()
-            .map(|members| {
-                RuleSet::new(
-                    &members
-                        .iter()
-                        .map(|&id| &rules[id as usize])
-                        .collect::<Vec<_>>(),
-                )
+            .map(|&set| {
+                let ids = members(set);
+                let compiled: Vec<&Rule> = ids.iter().map(|&id| &rules[id as usize]).collect();
+                let engine = RuleSet::new(&compiled);
+                (ids, engine)
             })
             .collect();
         let shared = Matcher {
             rules: rules.iter().map(|r| r.regex().clone()).collect(),
-            sets: sets.iter().map(|s: &RuleSet| s.engine().clone()).collect(),
+            sets: sets.iter().map(|(_, set)| set.engine().clone()).collect(),
             thread: None,
         };
         RuleBook {
@@ -263,30 +257,12 @@ impl RuleBook {
                 });
             }
         }
-        Scan {
-            open,
-            occurrences: Some(occurrences),
-        }
-    }
-}
-
-impl Scan {
-    /// The reference: every rule may match, no occurrences recorded.
-    pub fn plain() -> Scan {
-        Scan {
-            open: RuleMask::all(),
-            occurrences: None,
-        }
+        Scan { open, occurrences }
     }
 }
 
 fn compile_row(row: &Row) -> Rule {
-    let expanded = expand_lists(row.pattern);
-    let pattern = match row.text {
-        Text::Lower => lowercase_pattern(&expanded),
-        Text::Original => expanded,
-    };
-    Rule::new(&pattern).unwrap_or_else(|e| panic!("rule {:?}: {e}", row.id))
+    Rule::new(&prepare(row.pattern, row.text)).unwrap_or_else(|e| panic!("rule {:?}: {e}", row.id))
 }
 
 /// The rule book, compiled on first use.
@@ -325,10 +301,6 @@ impl<'a> Matching<'a> {
     pub fn own() -> Matching<'static> {
         let book = book();
         Matching::new(book, Gating::Own, book.shared_matcher())
-    }
-
-    pub fn is_plain(&self) -> bool {
-        matches!(self.gating, Gating::Plain)
     }
 
     /// The rule `id`, its gate decided for a text inside the segment
@@ -380,11 +352,11 @@ impl<'a> Matching<'a> {
     /// Which rules of the set `set` match `haystack`, as a mask over the
     /// book: one pass for them all.
     pub fn set_matches(&self, set: SetId, haystack: &str) -> RuleMask {
-        let members = SETS[set as usize];
+        let (members, rules) = &self.book.sets[set as usize];
         let engine = &self.matcher.sets[set as usize];
         let open = match self.gating {
             Gating::Plain => true,
-            Gating::Own => self.book.sets[set as usize].may_match(haystack),
+            Gating::Own => rules.may_match(haystack),
             Gating::Segment(scan) => members.iter().any(|&id| scan.open.has(id)),
         };
         let found = search_set(engine, haystack, open);
@@ -408,7 +380,7 @@ impl<'a> Matching<'a> {
         let Gating::Segment(scan) = self.gating else {
             return None;
         };
-        let found = scan.occurrences.as_ref()?;
+        let found = &scan.occurrences;
         Some(
             found
                 .iter()

@@ -23,11 +23,7 @@ pub use rule::{Gated, Rule, RuleSet, DFA_SIZE};
 /// A standalone rule outside the book (document structure, publication
 /// lines), compiled as a row of `text` would be.
 pub fn compile(pattern: &str, text: Text) -> Rule {
-    let expanded = pattern::expand_lists(pattern);
-    let pattern = match text {
-        Text::Lower => pattern::lowercase_pattern(&expanded),
-        Text::Original => expanded,
-    };
+    let pattern = pattern::prepare(pattern, text);
     Rule::new(&pattern).unwrap_or_else(|e| panic!("invalid rule {pattern}: {e}"))
 }
 

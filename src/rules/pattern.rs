@@ -6,7 +6,7 @@
 //! search faster: a `(?i)` rule runs lowercased on the lowercased text, its
 //! boundaries are ASCII ones, and each `{list}` is spelled out.
 
-use super::rows::FRAGMENTS;
+use super::rows::{Text, FRAGMENTS};
 use crate::lexicon::vocabulary;
 
 /// `pattern` without its leading `(?i)`, its letters lowercased (escapes
@@ -32,6 +32,17 @@ pub fn lowercase_pattern(pattern: &str) -> String {
         escaped = !escaped && c == '\\';
     }
     out
+}
+
+/// The regex a pattern written for `text` runs as, before its boundaries
+/// are made ASCII ([`super::Rule::new`] does that): lists and fragments
+/// spelled out, a [`Text::Lower`] rule lowercased.
+pub fn prepare(pattern: &str, text: Text) -> String {
+    let expanded = expand_lists(pattern);
+    match text {
+        Text::Lower => lowercase_pattern(&expanded),
+        Text::Original => expanded,
+    }
 }
 
 /// `pattern` with its word boundaries `\b` made ASCII ones. The rule words

@@ -430,23 +430,23 @@ pub const HEAVY_CUES: &[RuleId] = &[
     RuleId::CueTargetedKilling,
 ];
 
-/// The other cues, searched as one set.
-const LIGHT_CUES: &[RuleId] = &[
-    RuleId::CueSuicideAttack,
-    RuleId::CueSuicideAttack3,
-    RuleId::CueSuicideAttack4,
-    RuleId::CueSuicideAttackWeak,
-    RuleId::CueKidnapping,
-    RuleId::CueBombing,
-    RuleId::CueBombing2,
-    RuleId::CueBombingWeak,
-    RuleId::CueBombing3,
-    RuleId::CueMilitantAttack,
-    RuleId::CueMilitantAttackWeak,
-    RuleId::CueSecurityOperation,
-];
+/// The members of a set, in the order its matches are read.
+pub fn members(set: SetId) -> Vec<RuleId> {
+    match set {
+        SetId::Cues => CUE_RULES.to_vec(),
+        SetId::Flags => FLAG_RULES.to_vec(),
+        // The other cues, searched as one set.
+        SetId::LightCues => CUE_RULES
+            .iter()
+            .copied()
+            .filter(|id| !HEAVY_CUES.contains(id))
+            .collect(),
+        SetId::Dates => DATE_RULES.to_vec(),
+    }
+}
 
-pub const SETS: &[&[RuleId]] = &[CUE_RULES, FLAG_RULES, LIGHT_CUES, DATE_RULES];
+/// Every set, in the order of [`SetId`].
+pub const SET_IDS: [SetId; 4] = [SetId::Cues, SetId::Flags, SetId::LightCues, SetId::Dates];
 
 /// Pieces of patterns named in capitals (`{DAY}`): spelled out as written.
 pub const FRAGMENTS: &[(&str, &str)] = &[
@@ -483,11 +483,15 @@ mod tests {
 
     #[test]
     fn every_cue_is_light_or_heavy_once() {
+        let light_cues = members(SetId::LightCues);
         for cue in CUE_RULES {
-            let light = LIGHT_CUES.contains(cue);
+            let light = light_cues.contains(cue);
             assert_ne!(light, HEAVY_CUES.contains(cue), "{cue:?}");
         }
-        assert_eq!(LIGHT_CUES.len() + HEAVY_CUES.len(), CUE_RULES.len());
+        assert_eq!(light_cues.len() + HEAVY_CUES.len(), CUE_RULES.len());
+        for (at, set) in SET_IDS.iter().enumerate() {
+            assert_eq!(*set as usize, at, "{set:?} out of order");
+        }
         assert!(FLAG_RULES.iter().all(|f| !CUE_RULES.contains(f)));
     }
 }

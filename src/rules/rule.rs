@@ -72,7 +72,7 @@ impl Rule {
     }
 
     /// The rule behind its own gate.
-    pub fn alone(&self, haystack: &str) -> Gated<'_> {
+    fn alone(&self, haystack: &str) -> Gated<'_> {
         self.gated(self.may_match(haystack))
     }
 
