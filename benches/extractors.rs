@@ -17,7 +17,7 @@ use incidentkit::extract::parse_document;
 use incidentkit::extract::places::find_places;
 use incidentkit::extract::segment::{dateline_end, read_clues, Position};
 use incidentkit::extract::tokens::tokenize;
-use incidentkit::rules::{book, Gating, Matching};
+use incidentkit::rules::{book, Gating, Matching, SetId};
 use incidentkit::text::Document;
 
 struct Sample {
@@ -124,6 +124,12 @@ fn extractors(c: &mut Criterion) {
     bench("groups", &|d, rules, s, e, _| {
         black_box(militant_group(rules, &d.text, s, e));
         black_box(cross_border(rules, &d.lower, s, e));
+    });
+    bench("flag_set", &|d, rules, s, e, _| {
+        black_box(rules.set_matches(SetId::Flags, &d.lower[s..e]));
+    });
+    bench("cue_set", &|d, rules, s, e, _| {
+        black_box(rules.set_matches(SetId::LightCues, &d.lower[s..e]));
     });
     bench("casualties", &|d, _, s, e, _| {
         let tokens = tokenize(&d.text, &d.lower, s, e);

@@ -45,21 +45,58 @@ pub fn prepare(pattern: &str, text: Text) -> String {
     }
 }
 
-/// `pattern` with its word boundaries `\b` made ASCII ones. The rule words
-/// are ASCII; a Unicode boundary makes the fast automaton give up at the
-/// first curly quote or dash of a document and hand the search to a far
-/// slower engine (half the speed on typeset reports).
-pub fn ascii_boundaries(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 32);
+/// The letters a rule's `\w` stands for: ASCII word characters and the
+/// accented Latin letters of transliterated names (not `×` or `÷`).
+const WORD_CLASS: &str = r"0-9A-Za-z_\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}";
+
+/// `pattern` with its classes made small: `\b` an ASCII boundary, `\w`
+/// the [`WORD_CLASS`] letters, `\d` the ASCII digits.
+///
+/// The rule words are ASCII; a Unicode boundary makes the fast automaton
+/// give up at the first curly quote or dash of a document and hand the
+/// search to a far slower engine (half the speed on typeset reports). A
+/// Unicode `\w` or `\d` spans hundreds of ranges, and every automaton that
+/// holds one grows states for them: the ASCII-and-Latin classes read the
+/// same reports a tenth faster with the same incidents.
+pub fn ascii_classes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 64);
     let mut escaped = false;
+    let mut in_class = false;
     for c in pattern.chars() {
-        if escaped && c == 'b' {
-            out.pop();
-            out.push_str(r"(?-u:\b)");
-        } else {
-            out.push(c);
+        if escaped {
+            escaped = false;
+            let class = match c {
+                'w' => Some(WORD_CLASS),
+                'd' => Some("0-9"),
+                _ => None,
+            };
+            match class {
+                Some(class) if in_class => {
+                    out.pop();
+                    out.push_str(class);
+                }
+                Some(class) => {
+                    out.pop();
+                    out.push('[');
+                    out.push_str(class);
+                    out.push(']');
+                }
+                // Inside a class `\b` is a backspace: left alone.
+                None if c == 'b' && !in_class => {
+                    out.pop();
+                    out.push_str(r"(?-u:\b)");
+                }
+                None => out.push(c),
+            }
+            continue;
         }
-        escaped = !escaped && c == '\\';
+        match c {
+            '\\' => escaped = true,
+            '[' => in_class = true,
+            ']' => in_class = false,
+            _ => {}
+        }
+        out.push(c);
     }
     out
 }
@@ -136,7 +173,28 @@ mod tests {
 
     #[test]
     fn boundaries_become_ascii() {
-        assert_eq!(ascii_boundaries(r"\bon\\b\s"), r"(?-u:\b)on\\b\s");
+        assert_eq!(ascii_classes(r"\bon\\b\s"), r"(?-u:\b)on\\b\s");
+    }
+
+    #[test]
+    fn word_and_digit_classes_become_small_in_and_out_of_brackets() {
+        let word = format!("[{WORD_CLASS}]");
+        assert_eq!(ascii_classes(r"\w+\d"), format!("{word}+[0-9]"));
+        assert_eq!(
+            ascii_classes(r"[\w'’-]\S[^\]\d]"),
+            format!("[{WORD_CLASS}'’-]\\S[^\\]0-9]")
+        );
+        // An escaped backslash before a `w` is a backslash and a `w`.
+        assert_eq!(ascii_classes(r"\\w"), r"\\w");
+        let name = regex::Regex::new(&ascii_classes(r"^[A-Z]\w+")).unwrap();
+        assert_eq!(
+            name.find("Peshāwar’s").map(|m| m.as_str()),
+            Some("Peshāwar")
+        );
+        assert_eq!(name.find("Kot×2").map(|m| m.as_str()), Some("Kot"));
+        assert!(!regex::Regex::new(&ascii_classes(r"^\d"))
+            .unwrap()
+            .is_match("٣"));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as WordMatch};
 use regex::{Captures, Match, Regex, RegexBuilder};
 use regex_automata::{meta, Input, MatchKind, PatternSet};
 
-use super::pattern::ascii_boundaries;
+use super::pattern::ascii_classes;
 use super::required::{required_words, Literals};
 
 /// Room for the lazy DFA of a rule or rule set. The default (2 MB) is too
@@ -28,7 +28,7 @@ pub struct Rule {
 impl Rule {
     /// Compile `pattern` (already expanded and lowercased as it runs).
     pub fn new(pattern: &str) -> Result<Rule, regex::Error> {
-        let pattern = ascii_boundaries(pattern);
+        let pattern = ascii_classes(pattern);
         let regex = RegexBuilder::new(&pattern)
             .dfa_size_limit(DFA_SIZE)
             .build()?;
@@ -237,7 +237,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn boundaries_are_ascii_and_gates_agree_with_the_regex() {
+    fn classes_are_small_and_gates_agree_with_the_regex() {
         let rule = Rule::new(r"\bIED\b").unwrap();
         assert!(rule.is_match("an “IED” went off"));
         assert!(!rule.is_match("IEDs"));
