@@ -17,12 +17,12 @@ use incidentkit::extract::parse_document;
 use incidentkit::extract::places::find_places;
 use incidentkit::extract::segment::{dateline_end, read_clues, Position};
 use incidentkit::extract::tokens::tokenize;
-use incidentkit::rules::{book, Gating, Matching, SetId};
+use incidentkit::rules::{book, set, Gating, LowerText, Matching};
 use incidentkit::text::Document;
 
 struct Sample {
     text: String,
-    lower: String,
+    lower: LowerText,
     published: Option<chrono::NaiveDate>,
     /// Sentence spans, with whether each starts a paragraph.
     sentences: Vec<(usize, usize, bool)>,
@@ -64,7 +64,7 @@ fn samples() -> Vec<Sample> {
                 .map(|s| (s.span.start, s.span.end, s.paragraph_start))
                 .collect();
             Sample {
-                lower: text.to_ascii_lowercase(),
+                lower: LowerText::of(&text),
                 text,
                 published,
                 sentences,
@@ -88,7 +88,7 @@ fn extractors(c: &mut Criterion) {
             b.iter(|| {
                 for doc in &docs {
                     for &(start, end, head) in &doc.sentences {
-                        let scan = book().scan(&doc.lower, start, end);
+                        let scan = book().scan(doc.lower.view(), start, end);
                         f(
                             doc,
                             Matching::new(book(), Gating::Segment(&scan), &matcher),
@@ -105,7 +105,7 @@ fn extractors(c: &mut Criterion) {
         black_box(rules);
     });
     bench("tokenize", &|d, _, s, e, _| {
-        black_box(tokenize(&d.text, &d.lower, s, e));
+        black_box(tokenize(&d.text, d.lower.view(), s, e));
     });
     bench("dates", &|d, rules, s, e, _| {
         black_box(find_dates(rules, &d.text, s, e));
@@ -119,24 +119,24 @@ fn extractors(c: &mut Criterion) {
         black_box(find_places(rules, &d.text, s, e, head, dateline));
     });
     bench("event_cues", &|d, rules, s, e, _| {
-        black_box(event_cues(rules, &d.lower, s, e));
+        black_box(event_cues(rules, d.lower.view(), s, e));
     });
     bench("groups", &|d, rules, s, e, _| {
         black_box(militant_group(rules, &d.text, s, e));
-        black_box(cross_border(rules, &d.lower, s, e));
+        black_box(cross_border(rules, d.lower.view(), s, e));
     });
     bench("flag_set", &|d, rules, s, e, _| {
-        black_box(rules.set_matches(SetId::Flags, &d.lower[s..e]));
+        black_box(rules.set_matches(set::Flags, d.lower.view().slice(s..e)));
     });
     bench("cue_set", &|d, rules, s, e, _| {
-        black_box(rules.set_matches(SetId::LightCues, &d.lower[s..e]));
+        black_box(rules.set_matches(set::LightCues, d.lower.view().slice(s..e)));
     });
     bench("casualties", &|d, _, s, e, _| {
-        let tokens = tokenize(&d.text, &d.lower, s, e);
+        let tokens = tokenize(&d.text, d.lower.view(), s, e);
         black_box(find_casualties(&tokens, &[]));
     });
     bench("nationalities", &|d, rules, s, e, _| {
-        let tokens = tokenize(&d.text, &d.lower, s, e);
+        let tokens = tokenize(&d.text, d.lower.view(), s, e);
         let casualties = find_casualties(&tokens, &[]);
         black_box(find_nationalities(
             rules,
@@ -153,7 +153,7 @@ fn extractors(c: &mut Criterion) {
             paragraph_start: head,
             ..Position::default()
         };
-        black_box(read_clues(rules, &d.text, &d.lower, s, e, at));
+        black_box(read_clues(rules, &d.text, d.lower.view(), s, e, at));
     });
     group.finish();
 }

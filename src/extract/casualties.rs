@@ -1496,6 +1496,7 @@ pub fn find_casualties(tokens: &[Token<'_>], dates: &[(usize, usize)]) -> Vec<Ca
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+    use crate::rules::LowerText;
 
     #[test]
     fn possessives_come_off() {
@@ -1516,9 +1517,9 @@ mod tests {
 
     /// Every casualty read from `text`, parts included.
     fn casualties_of(text: &str) -> Vec<Casualty> {
-        let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+        let lower: &'static LowerText = Box::leak(Box::new(LowerText::of(text)));
         let text: &'static str = Box::leak(text.to_string().into_boxed_str());
-        let tokens = tokenize(text, lower, 0, text.len());
+        let tokens = tokenize(text, lower.view(), 0, text.len());
         find_casualties(&tokens, &[])
     }
 

@@ -3,7 +3,7 @@
 
 use crate::incident::EventType;
 use crate::lexicon::lexicon;
-use crate::rules::{ListId, Matching, RuleId, RuleMask, SetId};
+use crate::rules::{rule, set, Id, ListId, Lower, Lowered, Matching, RuleMask};
 
 /// How strongly a cue marks its event type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -23,53 +23,58 @@ pub struct EventCue {
 }
 
 /// What each event cue rule of the book types, and how strongly.
-const CUES: &[(RuleId, EventType, Strength)] = {
+const CUES: &[(Id<Lower>, EventType, Strength)] = {
     use EventType::*;
     use Strength::*;
     &[
-        (RuleId::CueSuicideAttack, SuicideAttack, Strong),
-        (RuleId::CueSuicideAttack2, SuicideAttack, Strong),
-        (RuleId::CueSuicideAttack3, SuicideAttack, Strong),
-        (RuleId::CueSuicideAttack4, SuicideAttack, Strong),
-        (RuleId::CueSuicideAttackWeak, SuicideAttack, Weak),
-        (RuleId::CueCrossBorderAttack, CrossBorderAttack, Strong),
-        (RuleId::CueCrossBorderAttack2, CrossBorderAttack, Strong),
-        (RuleId::CueBorderInfiltration, BorderInfiltration, Strong),
-        (RuleId::CueKidnapping, Kidnapping, Strong),
-        (RuleId::CueTargetedKilling, TargetedKilling, Strong),
-        (RuleId::CueBombing, Bombing, Strong),
-        (RuleId::CueBombing2, Bombing, Strong),
-        (RuleId::CueBombingWeak, Bombing, Weak),
-        (RuleId::CueBombing3, Bombing, Strong),
-        (RuleId::CueMilitantAttack, MilitantAttack, Strong),
-        (RuleId::CueMilitantAttackWeak, MilitantAttack, Weak),
-        (RuleId::CueSecurityOperation, SecurityOperation, Strong),
+        (rule::CueSuicideAttack, SuicideAttack, Strong),
+        (rule::CueSuicideAttack2, SuicideAttack, Strong),
+        (rule::CueSuicideAttack3, SuicideAttack, Strong),
+        (rule::CueSuicideAttack4, SuicideAttack, Strong),
+        (rule::CueSuicideAttackWeak, SuicideAttack, Weak),
+        (rule::CueCrossBorderAttack, CrossBorderAttack, Strong),
+        (rule::CueCrossBorderAttack2, CrossBorderAttack, Strong),
+        (rule::CueBorderInfiltration, BorderInfiltration, Strong),
+        (rule::CueKidnapping, Kidnapping, Strong),
+        (rule::CueTargetedKilling, TargetedKilling, Strong),
+        (rule::CueBombing, Bombing, Strong),
+        (rule::CueBombing2, Bombing, Strong),
+        (rule::CueBombingWeak, Bombing, Weak),
+        (rule::CueBombing3, Bombing, Strong),
+        (rule::CueMilitantAttack, MilitantAttack, Strong),
+        (rule::CueMilitantAttackWeak, MilitantAttack, Weak),
+        (rule::CueSecurityOperation, SecurityOperation, Strong),
     ]
 };
 
 /// Event cues of `lower[start..end]`, where `lower` is the document
 /// lowercased with `to_ascii_lowercase` (the rules are written for it).
-pub fn event_cues(rules: Matching<'_>, lower: &str, start: usize, end: usize) -> Vec<EventCue> {
-    let matching = rules.set_matches(SetId::Cues, &lower[start..end]);
+pub fn event_cues(
+    rules: Matching<'_>,
+    lower: Lowered<'_>,
+    start: usize,
+    end: usize,
+) -> Vec<EventCue> {
+    let matching = rules.set_matches(set::Cues, lower.slice(start..end));
     event_cues_of(rules, lower, start, end, &matching)
 }
 
 /// [`event_cues`] when it is known which cue rules match the segment.
 pub fn event_cues_of(
     rules: Matching<'_>,
-    lower: &str,
+    lower: Lowered<'_>,
     start: usize,
     end: usize,
     matching: &RuleMask,
 ) -> Vec<EventCue> {
-    let slice = &lower[start..end];
+    let slice = lower.slice(start..end);
     let mut cues = Vec::new();
     let matched = || CUES.iter().filter(|(id, _, _)| matching.has(*id));
     if matched().next().is_none() {
         return cues;
     }
     let background: Vec<(usize, usize)> = rules
-        .find_iter(RuleId::Background, slice)
+        .find_iter(rule::Background, slice)
         .map(|found| (found.start(), found.end()))
         .collect();
     for &(id, event, strength) in matched() {
@@ -83,8 +88,8 @@ pub fn event_cues_of(
             // "caused by a planted device, not by a suicide bomber": the
             // event the text denies is not a cue.
             if rules.is_match(
-                RuleId::Negation,
-                crate::text::tail(slice, 0, found.start(), 40),
+                rule::Negation,
+                slice.slice(crate::text::tail_start(&slice, 0, found.start(), 40)..found.start()),
             ) {
                 continue;
             }
@@ -153,7 +158,7 @@ pub fn militant_group(rules: Matching<'_>, text: &str, start: usize, end: usize)
 /// it: "Tehreek-e-Jihad Pakistan (TJP) claimed the attack" -> "TJP".
 fn unlisted_group(rules: Matching<'_>, text: &str, start: usize, end: usize) -> Option<String> {
     rules
-        .captures_iter(RuleId::UnlistedGroup, &text[start..end])
+        .captures_iter(rule::UnlistedGroup, &text[start..end])
         .filter_map(|caps| caps.get(2))
         .map(|short| short.as_str())
         .find(|short| !PARTIES.contains(short))
@@ -220,8 +225,8 @@ fn actor_groups(
 
 /// Whether `lower[start..end]` (the lowercased document) ties its militants
 /// to Afghanistan or the border.
-pub fn cross_border(rules: Matching<'_>, lower: &str, start: usize, end: usize) -> bool {
-    rules.is_match(RuleId::CrossBorder, &lower[start..end])
+pub fn cross_border(rules: Matching<'_>, lower: Lowered<'_>, start: usize, end: usize) -> bool {
+    rules.is_match(rule::CrossBorder, lower.slice(start..end))
 }
 
 /// Campaigns that are policies, not one event.
@@ -242,7 +247,7 @@ const CAMPAIGNS: &[&str] = &[
 
 /// A named operation ("Operation Sarbakaf" -> "Sarbakaf").
 pub fn operation_name(rules: Matching<'_>, text: &str, start: usize, end: usize) -> Option<String> {
-    let caps = rules.captures(RuleId::OperationName, &text[start..end])?;
+    let caps = rules.captures(rule::OperationName, &text[start..end])?;
     let name = caps.get(1)?.as_str().trim().to_string();
     (!CAMPAIGNS.iter().any(|c| c.eq_ignore_ascii_case(&name))).then_some(name)
 }
@@ -250,14 +255,14 @@ pub fn operation_name(rules: Matching<'_>, text: &str, start: usize, end: usize)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{book, Gating};
+    use crate::rules::{book, Gating, LowerText};
 
     fn plain() -> Matching<'static> {
         Matching::plain()
     }
 
     fn top_event(text: &str) -> Option<EventType> {
-        event_cues(plain(), &text.to_ascii_lowercase(), 0, text.len())
+        event_cues(plain(), LowerText::of(text).view(), 0, text.len())
             .iter()
             .map(|c| c.event)
             .min()
@@ -338,17 +343,12 @@ mod tests {
 
     #[test]
     fn cross_border_table() {
-        let lower = |t: &str| t.to_ascii_lowercase();
-        assert!(cross_border(
-            plain(),
-            &lower("71 Afghan-based terrorists killed"),
-            0,
-            31
+        let crosses = |t: &str| cross_border(plain(), LowerText::of(t).view(), 0, t.len());
+        assert!(crosses("71 Afghan-based terrorists killed"));
+        assert!(crosses("handlers in Afghanistan gave orders"));
+        assert!(!crosses(
+            "close to the tribal areas along the Afghan border"
         ));
-        let t = lower("handlers in Afghanistan gave orders");
-        assert!(cross_border(plain(), &t, 0, t.len()));
-        let t = lower("close to the tribal areas along the Afghan border");
-        assert!(!cross_border(plain(), &t, 0, t.len()));
     }
 
     #[test]
@@ -372,10 +372,10 @@ mod tests {
             "No group named here at all",
         ];
         for text in texts {
-            let lower = text.to_ascii_lowercase();
+            let lower = LowerText::of(text);
             let (start, end) = (0, text.len());
             let direct = lexicon().find_groups(text, start, end);
-            let scan = book().scan(&lower, start, end);
+            let scan = book().scan(lower.view(), start, end);
             let gated = Matching::new(book(), Gating::Segment(&scan), book().shared_matcher());
             assert!(gated
                 .occurrences(ListId::GroupAliases, start, end)

@@ -8,7 +8,7 @@ use regex::Captures;
 
 use crate::incident::DatePrecision;
 use crate::lexicon::calendar::month_alternation;
-use crate::rules::{Matching, RuleId, SetId, DATE_RULES};
+use crate::rules::{rule, set, Id, Matching, Original, DATE_RULES};
 
 /// A calendar date that may lack its year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,7 +177,7 @@ fn small_number(word: &str) -> Option<i64> {
 type Handler = fn(&Captures<'_>) -> Option<DateExpr>;
 
 struct Pattern {
-    rule: RuleId,
+    rule: Id<Original>,
     handler: Handler,
     /// Where the mention starts when the regex leads with a preposition.
     span_group: usize,
@@ -213,31 +213,31 @@ fn calendar(start: PartialDate, end: Option<PartialDate>) -> Option<DateExpr> {
 fn patterns() -> &'static [Pattern] {
     static PATTERNS: OnceLock<Vec<Pattern>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
-        let p = |rule: RuleId, handler: Handler| Pattern {
+        let p = |rule: Id<Original>, handler: Handler| Pattern {
             rule,
             handler,
             span_group: 0,
         };
-        let lead = |rule: RuleId, handler: Handler| Pattern {
+        let lead = |rule: Id<Original>, handler: Handler| Pattern {
             span_group: 1,
             ..p(rule, handler)
         };
         let patterns = vec![
-            p(RuleId::DateMonthDayToMonthDay, |c| {
+            p(rule::DateMonthDayToMonthDay, |c| {
                 let y = num(c, 5).map(|y| y as i32);
                 calendar(
                     pd(y, month_number(&c[1])?, num(c, 2)),
                     Some(pd(y, month_number(&c[3])?, num(c, 4))),
                 )
             }),
-            p(RuleId::DateDayMonthToDayMonth, |c| {
+            p(rule::DateDayMonthToDayMonth, |c| {
                 let y = num(c, 5).map(|y| y as i32);
                 calendar(
                     pd(y, month_number(&c[2])?, num(c, 1)),
                     Some(pd(y, month_number(&c[4])?, num(c, 3))),
                 )
             }),
-            p(RuleId::DateDayToDayMonth, |c| {
+            p(rule::DateDayToDayMonth, |c| {
                 let (d1, d2) = (num(c, 1)?, num(c, 2)?);
                 if d2 <= d1 {
                     return None;
@@ -246,7 +246,7 @@ fn patterns() -> &'static [Pattern] {
                 let y = num(c, 4).map(|y| y as i32);
                 calendar(pd(y, m, Some(d1)), Some(pd(y, m, Some(d2))))
             }),
-            p(RuleId::DateMonthDayToDay, |c| {
+            p(rule::DateMonthDayToDay, |c| {
                 let (d1, d2) = (num(c, 2)?, num(c, 3)?);
                 if d2 <= d1 {
                     return None;
@@ -255,7 +255,7 @@ fn patterns() -> &'static [Pattern] {
                 let y = num(c, 4).map(|y| y as i32);
                 calendar(pd(y, m, Some(d1)), Some(pd(y, m, Some(d2))))
             }),
-            p(RuleId::DateDayOfRelativeMonth, |c| {
+            p(rule::DateDayOfRelativeMonth, |c| {
                 let day = num(c, 1).filter(|d| valid_day(*d))?;
                 let months_back = u32::from(c[2].eq_ignore_ascii_case("last"));
                 Some(DateExpr::DayOfRelativeMonth {
@@ -264,32 +264,32 @@ fn patterns() -> &'static [Pattern] {
                     since: false,
                 })
             }),
-            p(RuleId::DateMonthDay, |c| {
+            p(rule::DateMonthDay, |c| {
                 calendar(
                     pd(num(c, 3).map(|y| y as i32), month_number(&c[1])?, num(c, 2)),
                     None,
                 )
             }),
-            p(RuleId::DateDayMonth, |c| {
+            p(rule::DateDayMonth, |c| {
                 calendar(
                     pd(num(c, 3).map(|y| y as i32), month_number(&c[2])?, num(c, 1)),
                     None,
                 )
             }),
-            p(RuleId::DateMonthToMonthYear, |c| {
+            p(rule::DateMonthToMonthYear, |c| {
                 let y = num(c, 3).map(|y| y as i32);
                 calendar(
                     pd(y, month_number(&c[1])?, None),
                     Some(pd(y, month_number(&c[2])?, None)),
                 )
             }),
-            p(RuleId::DateMonthYear, |c| {
+            p(rule::DateMonthYear, |c| {
                 calendar(
                     pd(num(c, 2).map(|y| y as i32), month_number(&c[1])?, None),
                     None,
                 )
             }),
-            lead(RuleId::DateInMonth, |c| {
+            lead(rule::DateInMonth, |c| {
                 let m = month_number(&c[1])?;
                 match c.get(2).map(|g| g.as_str().to_ascii_lowercase()) {
                     Some(rel) if rel.contains("last") => Some(DateExpr::MonthOfRelativeYear {
@@ -303,42 +303,42 @@ fn patterns() -> &'static [Pattern] {
                     None => calendar(pd(None, m, None), None),
                 }
             }),
-            lead(RuleId::DateInYear, |c| {
+            lead(rule::DateInYear, |c| {
                 Some(DateExpr::Year(num(c, 1)? as i32))
             }),
-            p(RuleId::DateNightOfDays, |c| {
+            p(rule::DateNightOfDays, |c| {
                 let (first, second) = (num(c, 1)?, num(c, 2)?);
                 (valid_day(first) && second == first + 1)
                     .then_some(DateExpr::NightOfDays { first, second })
             }),
-            p(RuleId::DateWeekday, |c| {
+            p(rule::DateWeekday, |c| {
                 Some(DateExpr::Weekday {
                     weekday: weekday_of(&c[2])?,
                     last_week: c.get(1).is_some() || c.get(3).is_some(),
                 })
             }),
-            p(RuleId::DateToday, |_| {
+            p(rule::DateToday, |_| {
                 Some(DateExpr::DaysBack {
                     back: 0,
                     span: 0,
                     precision: DatePrecision::Day,
                 })
             }),
-            p(RuleId::DateYesterday, |_| {
+            p(rule::DateYesterday, |_| {
                 Some(DateExpr::DaysBack {
                     back: 1,
                     span: 0,
                     precision: DatePrecision::Day,
                 })
             }),
-            p(RuleId::DateOvernight, |_| {
+            p(rule::DateOvernight, |_| {
                 Some(DateExpr::DaysBack {
                     back: 1,
                     span: 1,
                     precision: DatePrecision::Day,
                 })
             }),
-            p(RuleId::DateDaysAgo, |c| {
+            p(rule::DateDaysAgo, |c| {
                 let n = small_number(&c[1])?;
                 Some(DateExpr::DaysBack {
                     back: n,
@@ -346,21 +346,21 @@ fn patterns() -> &'static [Pattern] {
                     precision: DatePrecision::Day,
                 })
             }),
-            p(RuleId::DateFewDaysAgo, |_| {
+            p(rule::DateFewDaysAgo, |_| {
                 Some(DateExpr::DaysBack {
                     back: 7,
                     span: 6,
                     precision: DatePrecision::Week,
                 })
             }),
-            p(RuleId::DateLastWeek, |_| Some(DateExpr::LastWeek)),
-            p(RuleId::DateThisWeek, |_| Some(DateExpr::EarlierThisWeek)),
-            p(RuleId::DateThisMonth, |_| Some(DateExpr::EarlierThisMonth)),
-            p(RuleId::DateLastMonth, |_| Some(DateExpr::LastMonth)),
-            p(RuleId::DateLastYear, |_| Some(DateExpr::LastYear)),
-            p(RuleId::DateThisYear, |_| Some(DateExpr::ThisYear)),
-            p(RuleId::DateSameDay, |_| Some(DateExpr::SameDay)),
-            p(RuleId::DateNextDay, |c| {
+            p(rule::DateLastWeek, |_| Some(DateExpr::LastWeek)),
+            p(rule::DateThisWeek, |_| Some(DateExpr::EarlierThisWeek)),
+            p(rule::DateThisMonth, |_| Some(DateExpr::EarlierThisMonth)),
+            p(rule::DateLastMonth, |_| Some(DateExpr::LastMonth)),
+            p(rule::DateLastYear, |_| Some(DateExpr::LastYear)),
+            p(rule::DateThisYear, |_| Some(DateExpr::ThisYear)),
+            p(rule::DateSameDay, |_| Some(DateExpr::SameDay)),
+            p(rule::DateNextDay, |c| {
                 let back = c
                     .get(1)
                     .map(|m| m.as_str().eq_ignore_ascii_case("previous"))
@@ -372,7 +372,7 @@ fn patterns() -> &'static [Pattern] {
                     precision: DatePrecision::Day,
                 })
             }),
-            p(RuleId::DateHoursDaysAfter, anchored),
+            p(rule::DateHoursDaysAfter, anchored),
         ];
         debug_assert!(patterns
             .iter()
@@ -413,7 +413,7 @@ pub fn find_dates(rules: Matching<'_>, text: &str, start: usize, end: usize) -> 
     let slice = &text[start..end];
     let mut found: Vec<DateMention> = Vec::new();
     // One pass says which patterns match.
-    let matching = rules.set_matches(SetId::Dates, slice);
+    let matching = rules.set_matches(set::Dates, slice);
     for pattern in patterns().iter().filter(|p| matching.has(p.rule)) {
         for caps in rules.captures_iter(pattern.rule, slice) {
             let Some(whole) = caps.get(pattern.span_group).or_else(|| caps.get(0)) else {
@@ -424,7 +424,7 @@ pub fn find_dates(rules: Matching<'_>, text: &str, start: usize, end: usize) -> 
                 continue;
             };
             let prefix = crate::text::tail(slice, 0, whole.start(), 120);
-            if rules.is_match(RuleId::Since, prefix) {
+            if rules.is_match(rule::Since, prefix) {
                 expr = mark_since(expr);
             }
             // "said Monday's airstrikes killed": the possessive dates the event.
@@ -435,7 +435,7 @@ pub fn find_dates(rules: Matching<'_>, text: &str, start: usize, end: usize) -> 
             let reported_clause =
                 prefix.trim_end().ends_with(" that") || prefix.trim_end().ends_with(" that on");
             let statement =
-                rules.is_match(RuleId::Statement, prefix) && !possessive && !reported_clause;
+                rules.is_match(rule::Statement, prefix) && !possessive && !reported_clause;
             // "A week after the killing, militants attacked": the told event
             // follows its anchor; "the attack came a week after X" tells X.
             let relation = caps.get(3).map(|m| m.as_str().to_ascii_lowercase());
@@ -450,7 +450,7 @@ pub fn find_dates(rules: Matching<'_>, text: &str, start: usize, end: usize) -> 
                     };
                 }
             }
-            let ends = rules.is_match(RuleId::Ends, prefix);
+            let ends = rules.is_match(rule::Ends, prefix);
             found.push(DateMention {
                 start: start + whole.start(),
                 end: start + whole_end,

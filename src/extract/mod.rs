@@ -15,7 +15,7 @@ pub mod words;
 use chrono::NaiveDate;
 
 use crate::incident::Incident;
-use crate::rules::{book, Gating, Matching};
+use crate::rules::{book, Gating, LowerText, Lowered, Matching};
 use crate::text::{CharIndex, Document};
 use assemble::{DatedMention, DocumentClues};
 pub use published::stated_published;
@@ -33,7 +33,7 @@ pub enum Mode {
 }
 
 /// Read the clues of every segment (and split-off clause) of a document.
-fn document_clues(doc: &Document<'_>, lower: &str, mode: Mode) -> DocumentClues {
+fn document_clues(doc: &Document<'_>, lower: Lowered<'_>, mode: Mode) -> DocumentClues {
     let book = book();
     let matcher = book.matcher();
     let text = doc.text;
@@ -174,8 +174,8 @@ pub fn parse_document_in(
     doc_id: &str,
 ) -> Vec<Incident> {
     let doc = Document::new(text, published.or_else(|| stated_published(text)));
-    let lower = text.to_ascii_lowercase();
-    let clues = document_clues(&doc, &lower, mode);
+    let lower = LowerText::of(text);
+    let clues = document_clues(&doc, lower.view(), mode);
     let chars = CharIndex::new(text);
     assemble::incidents(&clues, text, doc.published)
         .into_iter()
@@ -195,16 +195,16 @@ pub fn parse_document_in(
 /// gated and the plain parse must give the same.
 pub fn clue_report(mode: Mode, text: &str, published: Option<NaiveDate>) -> String {
     let doc = Document::new(text, published.or_else(|| stated_published(text)));
-    let lower = text.to_ascii_lowercase();
-    let clues = document_clues(&doc, &lower, mode);
+    let lower = LowerText::of(text);
+    let clues = document_clues(&doc, lower.view(), mode);
     format!("{:#?}\n{:#?}", clues.clues, clues.dates)
 }
 
 /// Print every clue of a document (a developer aid for `examples/debug_clues`).
 pub fn debug_clues(text: &str, published: Option<NaiveDate>) {
     let doc = Document::new(text, published.or_else(|| stated_published(text)));
-    let lower = text.to_ascii_lowercase();
-    let clues = document_clues(&doc, &lower, Mode::Gated);
+    let lower = LowerText::of(text);
+    let clues = document_clues(&doc, lower.view(), Mode::Gated);
     for (i, c) in clues.clues.iter().enumerate() {
         println!(
             "#{i} p{} summary={} bare={} new={} ref={} eventive={} split={} | {}",

@@ -5,7 +5,7 @@
 use super::casualties::{Casualty, Outcome};
 use super::tokens::Token;
 use crate::lexicon::{in_vocabulary, lexicon, PlaceKind, Side};
-use crate::rules::{Matching, RuleId};
+use crate::rules::{rule, Matching};
 
 /// Words after a demonym that make it something other than a person.
 const NOT_PEOPLE: &[&str] = &[
@@ -167,9 +167,7 @@ pub fn find_nationalities(
         let only_nationals = following
             .first()
             .is_some_and(|w| matches!(*w, "national" | "nationals" | "citizen" | "citizens"));
-        if only_nationals
-            && !list_item
-            && !rules.is_match(RuleId::MilitantContext, &text[start..end])
+        if only_nationals && !list_item && !rules.is_match(rule::MilitantContext, &text[start..end])
         {
             continue;
         }
@@ -205,7 +203,7 @@ pub fn find_nationalities(
                 .filter(|c| c.next == at)
                 .map(|c| c.value);
         }
-        if let Some(caps) = rules.captures(RuleId::Percent, crate::text::tail(text, start, s, 80)) {
+        if let Some(caps) = rules.captures(rule::Percent, crate::text::tail(text, start, s, 80)) {
             let base = casualties
                 .iter()
                 .rfind(|c| !c.part && c.start_before(at))
@@ -258,7 +256,7 @@ fn origins(
     let lex = lexicon();
     // A rule, not a plain search: the segment scan already knows whether
     // any of the words occurs.
-    if !rules.is_match(RuleId::MilitantWords, &text[start..end]) {
+    if !rules.is_match(rule::MilitantWords, &text[start..end]) {
         return;
     }
     for place in lex.find_places(text, start, end) {
@@ -269,7 +267,7 @@ fn origins(
         ) || (p.kind == PlaceKind::Country && p.canonical == "Afghanistan");
         if !afghan
             || !rules.is_match(
-                RuleId::Origin,
+                rule::Origin,
                 crate::text::tail(text, start, place.start, 80),
             )
         {

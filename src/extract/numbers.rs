@@ -187,11 +187,12 @@ pub fn between_at(tokens: &[Token<'_>], i: usize) -> Option<Count> {
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+    use crate::rules::LowerText;
 
     fn count(text: &str) -> Option<(u32, bool, usize)> {
-        let lower: &'static str = Box::leak(text.to_ascii_lowercase().into_boxed_str());
+        let lower: &'static LowerText = Box::leak(Box::new(LowerText::of(text)));
         let text: &'static str = Box::leak(text.to_string().into_boxed_str());
-        let tokens = tokenize(text, lower, 0, text.len());
+        let tokens = tokenize(text, lower.view(), 0, text.len());
         count_at(&tokens, 0)
             .or_else(|| between_at(&tokens, 0))
             .map(|c| (c.value, c.approximate, c.next))
@@ -233,8 +234,8 @@ mod tests {
     #[test]
     fn numbers_in_names_are_no_counts() {
         let text = "Rescue 1122 moved 1122 bodies";
-        let lower = text.to_ascii_lowercase();
-        let tokens = tokenize(text, &lower, 0, text.len());
+        let lower = LowerText::of(text);
+        let tokens = tokenize(text, lower.view(), 0, text.len());
         assert_eq!(count_at(&tokens, 1), None, "the service's name");
         assert_eq!(count_at(&tokens, 3).map(|c| c.value), Some(1122));
     }

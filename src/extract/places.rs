@@ -3,7 +3,7 @@
 //! destinations, datelines).
 
 use crate::lexicon::{lexicon, PlaceKind};
-use crate::rules::{Matching, RuleId};
+use crate::rules::{rule, Matching};
 
 /// A place named in a segment, resolved as far as the gazetteer allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -408,7 +408,7 @@ pub fn find_places(
     let lex = lexicon();
     let slice = &text[start..end];
     let dateline_end = if paragraph_start {
-        dateline.or_else(|| rules.find(RuleId::Dateline, slice).map(|m| start + m.end()))
+        dateline.or_else(|| rules.find(rule::Dateline, slice).map(|m| start + m.end()))
     } else {
         None
     };
@@ -437,8 +437,8 @@ pub fn find_places(
         }
         // "some 10km from the Duki district headquarters": a distance from a
         // place locates the incident near it.
-        let distance = rules.is_match(RuleId::Distance, before);
-        mention.excluded = rules.is_match(RuleId::Exclusion, before)
+        let distance = rules.is_match(rule::Distance, before);
+        mention.excluded = rules.is_match(rule::Exclusion, before)
             && !before.trim_end().ends_with("across the")
             && !distance;
         // A route ("Peshawar-Quetta") names no incident place.
@@ -449,8 +449,8 @@ pub fn find_places(
             mention.excluded = true;
         }
         mention.dateline = dateline_end.is_some_and(|d| m.end <= d);
-        if rules.is_match(RuleId::OfficialTitle, after)
-            || rules.is_match(RuleId::OfficialBefore, before)
+        if rules.is_match(rule::OfficialTitle, after)
+            || rules.is_match(rule::OfficialBefore, before)
             || metonym(written, after)
             || origin_modifier(after)
             || speaker(after)
@@ -461,7 +461,7 @@ pub fn find_places(
         {
             mention.excluded = true;
         }
-        if rules.is_match(RuleId::Between, before) {
+        if rules.is_match(rule::Between, before) {
             mention.place = None;
         }
         // A former name ("Bolan" for Kachhi) is kept as written, unless the
@@ -589,7 +589,7 @@ fn add_area_localities(
     if !has_inner_capital(slice) {
         return;
     }
-    for caps in rules.captures_iter(RuleId::Area, slice) {
+    for caps in rules.captures_iter(rule::Area, slice) {
         let Some(name) = (1..=7).find_map(|g| caps.get(g)) else {
             continue;
         };
@@ -671,7 +671,7 @@ fn add_area_localities(
             province: None,
             district: None,
             place: Some(written.to_string()),
-            excluded: rules.is_match(RuleId::Exclusion, before),
+            excluded: rules.is_match(rule::Exclusion, before),
             dateline: false,
             road: false,
             container: false,
@@ -734,7 +734,7 @@ fn add_roads(
     out: &mut Vec<PlaceMention>,
 ) {
     let slice = &text[start..end];
-    for caps in rules.captures_iter(RuleId::Road, slice) {
+    for caps in rules.captures_iter(rule::Road, slice) {
         let (Some(whole), Some(head), Some(kind)) = (caps.get(0), caps.get(1), caps.get(2)) else {
             continue;
         };
@@ -799,7 +799,7 @@ fn add_roads(
             province,
             district,
             place: Some(name),
-            excluded: excluded || rules.is_match(RuleId::Exclusion, before),
+            excluded: excluded || rules.is_match(rule::Exclusion, before),
             dateline: false,
             road,
             container: false,
@@ -818,7 +818,7 @@ fn add_facility_localities(
 ) {
     let lex = lexicon();
     let slice = &text[start..end];
-    for caps in rules.captures_iter(RuleId::Facility, slice) {
+    for caps in rules.captures_iter(rule::Facility, slice) {
         let Some(head) = caps.get(1) else { continue };
         let mut words: Vec<&str> = head.as_str().split_whitespace().collect();
         while words.first().is_some_and(|w| NOT_NAME_WORDS.contains(w)) {
@@ -846,7 +846,7 @@ fn add_facility_localities(
             province: None,
             district: None,
             place: Some(name),
-            excluded: rules.is_match(RuleId::Exclusion, before),
+            excluded: rules.is_match(rule::Exclusion, before),
             dateline: false,
             road: false,
             container: false,
@@ -866,7 +866,7 @@ fn add_toponyms(
 ) {
     let lex = lexicon();
     let slice = &text[start..end];
-    for caps in rules.captures_iter(RuleId::Toponym, slice) {
+    for caps in rules.captures_iter(rule::Toponym, slice) {
         let Some(name) = caps.get(1) else { continue };
         let (s, e) = (start + name.start(), start + name.end());
         let written = name.as_str();
@@ -882,7 +882,7 @@ fn add_toponyms(
             province: None,
             district: None,
             place: Some(written.to_string()),
-            excluded: rules.is_match(RuleId::Exclusion, before),
+            excluded: rules.is_match(rule::Exclusion, before),
             dateline: false,
             road: false,
             container: false,
@@ -902,7 +902,7 @@ fn place_by_stated_province(rules: Matching<'_>, text: &str, out: &mut [PlaceMen
             && inner.end <= outer.start
             && text
                 .get(inner.end..outer.start)
-                .is_some_and(|gap| gap.contains("of") && rules.is_match(RuleId::Nesting, gap));
+                .is_some_and(|gap| gap.contains("of") && rules.is_match(rule::Nesting, gap));
         if stated {
             let province = outer.province.clone();
             let written = trim_generic(&text[inner.start..inner.end]).to_string();
@@ -950,7 +950,7 @@ fn localities_in_named_districts(rules: Matching<'_>, text: &str, out: &mut [Pla
         }
         let gap = &text[out[k - 1].end..out[k].start];
         // "X area of Y" or "Y's X area".
-        let (i, o) = if rules.is_match(RuleId::Nesting, gap) && !gap.contains("near") {
+        let (i, o) = if rules.is_match(rule::Nesting, gap) && !gap.contains("near") {
             (k - 1, k)
         } else if possessive_gap(gap) {
             (k, k - 1)
@@ -1005,7 +1005,7 @@ fn mark_containers(rules: Matching<'_>, text: &str, out: &mut [PlaceMention]) {
         if !locality(inner) || !locality(outer) || inner.road || inner.end > outer.start {
             continue;
         }
-        if !rules.is_match(RuleId::Nesting, &text[inner.end..outer.start]) {
+        if !rules.is_match(rule::Nesting, &text[inner.end..outer.start]) {
             continue;
         }
         if inner.district.is_some() && outer.district.is_some() && inner.district != outer.district

@@ -8,7 +8,7 @@ use super::places::{find_places, PlaceMention};
 use super::tokens::tokenize;
 use crate::incident::EventType;
 use crate::lexicon::in_vocabulary;
-use crate::rules::{Matching, RuleId, SetId, HEAVY_CUES};
+use crate::rules::{rule, set, Id, Lower, Lowered, Matching, HEAVY_CUES};
 
 /// Facts read from one piece of text.
 #[derive(Debug, Clone)]
@@ -207,7 +207,7 @@ fn areas_counted(clues: &Clues) -> Option<u32> {
 }
 
 /// How many events "two separate attacks" counts.
-fn events_counted(rules: Matching<'_>, low: &str) -> Option<u32> {
+fn events_counted(rules: Matching<'_>, low: Lowered<'_>) -> Option<u32> {
     let found = counted_event_matches(rules, low).next()?;
     let first = found.split_whitespace().next()?;
     first
@@ -219,7 +219,10 @@ fn events_counted(rules: Matching<'_>, low: &str) -> Option<u32> {
 
 /// The matches of [`counted_events_regex`] whose number counts the events:
 /// "two separate attacks", not "22 terrorists in separate operations".
-fn counted_event_matches<'t>(rules: Matching<'_>, low: &'t str) -> impl Iterator<Item = &'t str> {
+fn counted_event_matches<'t>(
+    rules: Matching<'_>,
+    low: Lowered<'t>,
+) -> impl Iterator<Item = &'t str> {
     const NOT_BETWEEN: &[&str] = &[
         "in",
         "of",
@@ -242,7 +245,7 @@ fn counted_event_matches<'t>(rules: Matching<'_>, low: &'t str) -> impl Iterator
         "personnel",
     ];
     rules
-        .find_iter(RuleId::CountedEvents, low)
+        .find_iter(rule::CountedEvents, low)
         .filter_map(|found| {
             let words: Vec<&str> = found.as_str().split_whitespace().collect();
             let between = &words[1..words.len().saturating_sub(1)];
@@ -254,7 +257,7 @@ fn counted_event_matches<'t>(rules: Matching<'_>, low: &'t str) -> impl Iterator
 /// A press dateline at the head of a paragraph: "KARACHI, Oct 7 (PTI)",
 /// "NEW DELHI (Agency - 26th February, 2023)", "RAWALPINDI:".
 pub fn dateline_end(rules: Matching<'_>, text: &str, start: usize, end: usize) -> Option<usize> {
-    let found = rules.find(RuleId::PressDateline, &text[start..end])?;
+    let found = rules.find(rule::PressDateline, &text[start..end])?;
     let head = &text[start..start + found.end()];
     let verb = [" said", " says", " was ", " were ", " has ", " have "]
         .iter()
@@ -268,8 +271,8 @@ pub fn dateline_end(rules: Matching<'_>, text: &str, start: usize, end: usize) -
     (!verb && marked).then_some(start + found.end())
 }
 
-fn reference_kind(rules: Matching<'_>, slice: &str) -> Option<ReferenceKind> {
-    let caps = rules.captures(RuleId::ReferenceKind, slice)?;
+fn reference_kind(rules: Matching<'_>, slice: Lowered<'_>) -> Option<ReferenceKind> {
+    let caps = rules.captures(rule::ReferenceKind, slice)?;
     let noun = caps.get(1)?.as_str().to_ascii_lowercase();
     let noun = noun.trim_end_matches('s').to_string();
     Some(if noun.starts_with("suicide") {
@@ -314,7 +317,7 @@ pub struct Position {
 pub fn read_clues(
     rules: Matching<'_>,
     text: &str,
-    lower: &str,
+    lower: Lowered<'_>,
     start: usize,
     end: usize,
     at: Position,
@@ -325,7 +328,7 @@ pub fn read_clues(
         list_lead,
     } = at;
     // The rules run on the lowercased text: same offsets, faster search.
-    let low = &lower[start..end];
+    let low = lower.slice(start..end);
     let tokens = tokenize(text, lower, start, end);
     let dateline = if paragraph_start {
         dateline_end(rules, text, start, end)
@@ -348,25 +351,25 @@ pub fn read_clues(
     // cues with long gaps ("suicide bomber ... rammed") search alone where
     // their words occur: in one automaton with the rest they made its
     // states too many to keep (6% of the parse on real reports).
-    let flags = rules.set_matches(SetId::Flags, low);
-    let mut cue_mask = rules.set_matches(SetId::LightCues, low);
+    let flags = rules.set_matches(set::Flags, low);
+    let mut cue_mask = rules.set_matches(set::LightCues, low);
     for &id in HEAVY_CUES {
         if rules.is_match(id, low) {
             cue_mask.insert(id);
         }
     }
-    let flag = |id: RuleId| flags.has(id);
+    let flag = |id: Id<Lower>| flags.has(id);
     let cues = event_cues_of(rules, lower, start, end, &cue_mask);
     let counted_events =
-        flag(RuleId::CountedEvents) && counted_event_matches(rules, low).next().is_some();
+        flag(rule::CountedEvents) && counted_event_matches(rules, low).next().is_some();
     // "the multiple suicide blasts" refers to one event's parts.
-    let quantified = flag(RuleId::QuantifiedPlural)
+    let quantified = flag(rule::QuantifiedPlural)
         && rules
-            .captures_iter(RuleId::QuantifiedPlural, low)
+            .captures_iter(rule::QuantifiedPlural, low)
             .any(|c| c.get(1).is_none());
-    let plural_events = counted_events || quantified || flag(RuleId::PluralEvents);
-    let singular_event = flag(RuleId::SingularEvent);
-    let stats = flag(RuleId::Stats);
+    let plural_events = counted_events || quantified || flag(rule::PluralEvents);
+    let singular_event = flag(rule::SingularEvent);
+    let stats = flag(rule::Stats);
     let mut clues = Clues {
         start,
         end,
@@ -385,36 +388,36 @@ pub fn read_clues(
         summary: false,
         event_sum: None,
         counted_events,
-        new_event: flag(RuleId::NewEvent) && !rules.is_match(RuleId::NotAnEvent, low),
-        retold: rules.is_match(RuleId::Retold, low),
-        earlier_told: rules.is_match(RuleId::PastPerfect, low),
-        reference: flag(RuleId::Reference),
+        new_event: flag(rule::NewEvent) && !rules.is_match(rule::NotAnEvent, low),
+        retold: rules.is_match(rule::Retold, low),
+        earlier_told: rules.is_match(rule::PastPerfect, low),
+        reference: flag(rule::Reference),
         split_clause: false,
         comparison: false,
-        also: flag(RuleId::Also),
-        plus_bomber: flag(RuleId::PlusBomber),
-        actor_deed: flag(RuleId::ActorDeed),
+        also: flag(rule::Also),
+        plus_bomber: flag(rule::PlusBomber),
+        actor_deed: flag(rule::ActorDeed),
         many_places: false,
-        pursuit: flag(RuleId::Pursuit),
-        operation_step: flag(RuleId::OperationStep),
-        blames: flag(RuleId::Blames),
-        operation_told: flag(RuleId::OperationTold),
+        pursuit: flag(rule::Pursuit),
+        operation_step: flag(rule::OperationStep),
+        blames: flag(rule::Blames),
+        operation_told: flag(rule::OperationTold),
         plural_events,
         singular_event,
         bare_plural: false,
-        negated: flag(RuleId::Negated),
-        response: rules.is_match(RuleId::Response, low),
-        reference_kind: if flag(RuleId::ReferenceKind) {
+        negated: flag(rule::Negated),
+        response: rules.is_match(rule::Response, low),
+        reference_kind: if flag(rule::ReferenceKind) {
             reference_kind(rules, low)
         } else {
             None
         },
         // Read here, where the segment scan answers their gates for free;
         // the assembler asks only for the clues of a possible killing.
-        shooting: rules.is_match(RuleId::Shooting, low),
-        post_fired_on: rules.is_match(RuleId::PostFiredOn, low),
-        prominent_victim: rules.is_match(RuleId::Prominent, low),
-        home_attack: rules.is_match(RuleId::HomeAttack, low),
+        shooting: rules.is_match(rule::Shooting, low),
+        post_fired_on: rules.is_match(rule::PostFiredOn, low),
+        prominent_victim: rules.is_match(rule::Prominent, low),
+        home_attack: rules.is_match(rule::HomeAttack, low),
     };
     let specific = clues.has_specific_place() && clues.districts().len() <= 1;
     let general = !singular_event && !specific && !clues.list_item;
@@ -441,10 +444,10 @@ pub fn read_clues(
     let over_period = !clues.event_dates().any(|d| !d.expr.is_period())
         && clues.event_dates().next().is_some()
         && !attack_told
-        && !rules.is_match(RuleId::SamePlace, low)
+        && !rules.is_match(rule::SamePlace, low)
         && clues.counts().any(|c| c.value >= 2);
-    let many_events = rules.is_match(RuleId::PluralLocus, low);
-    let scattered = rules.is_match(RuleId::Scattered, low);
+    let many_events = rules.is_match(rule::PluralLocus, low);
+    let scattered = rules.is_match(rule::Scattered, low);
     // "Coordinated attacks hit Balochistan at 12 locations today": many
     // events told one by one after it.
     let many_places = scattered && plural_events && !singular_event && !clues.has_counts();
@@ -469,11 +472,11 @@ pub fn read_clues(
     clues.bare_plural = plural_events && general;
     // "killed when a van fell into a ravine", "shot dead over a land
     // dispute", "approved a military operation": no militant violence.
-    let mishap = rules.is_match(RuleId::Mishap, low) && !rules.is_match(RuleId::Militancy, low);
-    let intent = rules.is_match(RuleId::Intent, low) && !clues.has_counts();
+    let mishap = rules.is_match(rule::Mishap, low) && !rules.is_match(rule::Militancy, low);
+    let intent = rules.is_match(rule::Intent, low) && !clues.has_counts();
     // "checkposts are attacked almost every week": a pattern, not an event.
-    let habitual = rules.is_match(RuleId::Habitual, low) && !clues.has_counts() && !one_day;
-    if mishap || intent || habitual || rules.is_match(RuleId::Policy, low) {
+    let habitual = rules.is_match(rule::Habitual, low) && !clues.has_counts() && !one_day;
+    if mishap || intent || habitual || rules.is_match(rule::Policy, low) {
         clues.negated = true;
         clues.casualties.clear();
         clues.cues.clear();
@@ -503,7 +506,7 @@ pub fn read_clues(
 fn event_and_statement_dates(
     rules: Matching<'_>,
     text: &str,
-    lower: &str,
+    lower: Lowered<'_>,
     start: usize,
     end: usize,
     dateline: Option<usize>,
@@ -512,8 +515,8 @@ fn event_and_statement_dates(
     dates.retain(|d| dateline.is_none_or(|h| d.end > h));
     for d in &mut dates {
         if rules.is_match(
-            RuleId::TollDate,
-            crate::text::tail(lower, start, d.start, 60),
+            rule::TollDate,
+            lower.slice(crate::text::tail_start(&lower, start, d.start, 60)..d.start),
         ) {
             d.statement = true;
         }
@@ -540,11 +543,11 @@ pub enum ClauseJoin {
 pub fn clause_split(
     rules: Matching<'_>,
     text: &str,
-    lower: &str,
+    lower: Lowered<'_>,
     start: usize,
     end: usize,
 ) -> Option<(usize, ClauseJoin)> {
-    let split = rules.find(RuleId::ClauseSplit, &lower[start..end])?;
+    let split = rules.find(rule::ClauseSplit, lower.slice(start..end))?;
     let at = start + split.start();
     let written = &text[at..start + split.end()];
     // "... in Bannu and a soldier was martyred in Lakki Marwat": a second

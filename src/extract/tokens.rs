@@ -1,6 +1,7 @@
 //! Word tokens of a segment, with byte spans into the document.
 
 use super::words::word_info;
+use crate::rules::Lowered;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,7 +120,8 @@ fn joins_word(d: char, rest: &str, all_digits: bool, length: usize) -> bool {
 
 /// Split `text[start..end]` into tokens. `lower` is the document lowercased
 /// with `to_ascii_lowercase`, so byte offsets agree with `text`.
-pub fn tokenize<'a>(text: &'a str, lower: &'a str, start: usize, end: usize) -> Vec<Token<'a>> {
+pub fn tokenize<'a>(text: &'a str, lower: Lowered<'a>, start: usize, end: usize) -> Vec<Token<'a>> {
+    let lower = lower.as_str();
     let mut tokens = Vec::with_capacity((end - start) / 5 + 4);
     let slice = &text[start..end];
     let mut i = 0;
@@ -173,12 +175,12 @@ pub fn tokenize<'a>(text: &'a str, lower: &'a str, start: usize, end: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::LowerText;
 
     fn words(text: &str) -> Vec<&str> {
-        let lower = text.to_ascii_lowercase();
-        let lower: &'static str = Box::leak(lower.into_boxed_str());
+        let lower: &'static LowerText = Box::leak(Box::new(LowerText::of(text)));
         let text: &'static str = Box::leak(text.to_string().into_boxed_str());
-        tokenize(text, lower, 0, text.len())
+        tokenize(text, lower.view(), 0, text.len())
             .into_iter()
             .map(|t| t.raw)
             .collect()
@@ -206,8 +208,8 @@ mod tests {
     #[test]
     fn numbers_are_read_once() {
         let text = "1,200 twenty-two 3.5 99999999999 killed";
-        let lower = text.to_ascii_lowercase();
-        let values: Vec<_> = tokenize(text, &lower, 0, text.len())
+        let lower = LowerText::of(text);
+        let values: Vec<_> = tokenize(text, lower.view(), 0, text.len())
             .iter()
             .map(|t| t.value)
             .collect();

@@ -185,7 +185,7 @@ pub fn number_words() -> impl Iterator<Item = String> {
 mod tests {
     use super::*;
     use crate::lexicon::{lexicon, Side};
-    use crate::rules::{Matching, RuleId};
+    use crate::rules::{rule, LowerText, Matching};
 
     #[test]
     fn every_casualty_list_word_has_its_class() {
@@ -219,10 +219,10 @@ mod tests {
                 );
                 assert_ne!(word_classes(words[0]) & class::PHRASE_START, 0);
             }
-            let text = format!("troops {entry} four terrorists");
-            assert!(plain.is_match(RuleId::OperationTold, &text), "{entry}");
+            let text = LowerText::of(&format!("troops {entry} four terrorists"));
+            assert!(plain.is_match(rule::OperationTold, text.view()), "{entry}");
             assert!(
-                plain.is_match(RuleId::CueSecurityOperation, &text),
+                plain.is_match(rule::CueSecurityOperation, text.view()),
                 "{entry}"
             );
         }
@@ -239,13 +239,16 @@ mod tests {
         {
             assert_eq!(lexicon().side_of(noun), Some(Side::Militants), "{noun}");
             let text = format!("the {noun} were killed");
-            assert!(plain.is_match(RuleId::Militancy, &text), "{noun}");
-            assert!(plain.is_match(RuleId::MilitantWords, &text), "{noun}");
-            assert!(plain.is_match(RuleId::MilitantContext, &text), "{noun}");
+            assert!(
+                plain.is_match(rule::Militancy, LowerText::of(&text).view()),
+                "{noun}"
+            );
+            assert!(plain.is_match(rule::MilitantWords, &text), "{noun}");
+            assert!(plain.is_match(rule::MilitantContext, &text), "{noun}");
         }
         for noun in list("militant_nouns") {
-            let text = format!("{noun} attacked a post");
-            assert!(plain.is_match(RuleId::ActorDeed, &text), "{noun}");
+            let text = LowerText::of(&format!("{noun} attacked a post"));
+            assert!(plain.is_match(rule::ActorDeed, text.view()), "{noun}");
         }
     }
 

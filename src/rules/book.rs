@@ -9,9 +9,10 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use regex_automata::meta;
 
+use super::compiled::{search_set, word_finder, Gated, Rule, RuleSet};
+use super::haystack::{Id, Lowered, Reads, Set};
 use super::pattern::prepare;
-use super::rows::{members, ListId, Row, RuleId, SetId, Text, LISTS, ROWS, SET_IDS};
-use super::rule::{search_set, word_finder, Gated, Rule, RuleSet};
+use super::rows::{members, ListId, Row, RuleId, LISTS, ROWS, SET_IDS};
 
 /// One bit per rule of the book.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -24,14 +25,14 @@ impl RuleMask {
         self.0[rule / 64] |= 1 << (rule % 64);
     }
 
-    /// Add `rule` to the mask.
-    pub fn insert(&mut self, rule: RuleId) {
-        self.set(rule as usize);
+    /// Add `rule` (a [`RuleId`] or a handle) to the mask.
+    pub fn insert(&mut self, rule: impl Into<RuleId>) {
+        self.set(rule.into() as usize);
     }
 
-    /// Whether `rule` is in the mask.
-    pub fn has(&self, rule: RuleId) -> bool {
-        let rule = rule as usize;
+    /// Whether `rule` (a [`RuleId`] or a handle) is in the mask.
+    pub fn has(&self, rule: impl Into<RuleId>) -> bool {
+        let rule = rule.into() as usize;
         self.0[rule / 64] & (1 << (rule % 64)) != 0
     }
 
@@ -242,10 +243,13 @@ impl RuleBook {
 
     /// One pass over `lower[start..end]` (the document ASCII-lowercased)
     /// for the words of every rule and recorded list.
-    pub fn scan(&self, lower: &str, start: usize, end: usize) -> Scan {
+    pub fn scan(&self, lower: Lowered<'_>, start: usize, end: usize) -> Scan {
         let mut open = self.ungated;
         let mut occurrences = Vec::new();
-        for m in self.words.find_overlapping_iter(&lower[start..end]) {
+        for m in self
+            .words
+            .find_overlapping_iter(lower.slice(start..end).as_str())
+        {
             let word = m.pattern().as_usize();
             open.union(&self.word_rules[word]);
             for &(list, item) in &self.word_items[word] {
@@ -306,54 +310,69 @@ impl<'a> Matching<'a> {
     /// The rule `id`, its gate decided for a text inside the segment
     /// (`haystack`, for rules outside one that look for their own words).
     #[inline]
-    pub fn rule(&self, id: RuleId, haystack: &str) -> Gated<'a> {
-        let rule = self.book.rule(id);
-        debug_assert!(
-            ROWS[id as usize].text == Text::Original
-                || !haystack.bytes().any(|b| b.is_ascii_uppercase()),
-            "rule {id:?} reads lowercased text"
-        );
+    pub(super) fn gated(&self, id: RuleId, haystack: &str) -> Gated<'a> {
         let open = match self.gating {
             Gating::Plain => true,
-            Gating::Own => rule.may_match(haystack),
+            Gating::Own => self.book.rule(id).may_match(haystack),
             Gating::Segment(scan) => scan.open.has(id),
         };
         Gated::new(&self.matcher.rules[id as usize], open)
     }
 
-    pub fn is_match(&self, id: RuleId, haystack: &str) -> bool {
-        self.rule(id, haystack).is_match(haystack)
+    /// `rule`, gated for `haystack`: the text the rule reads, inside the
+    /// segment of the scan.
+    #[inline]
+    pub fn rule<R: Reads>(&self, rule: Id<R>, haystack: R::Hay<'_>) -> Gated<'a> {
+        self.gated(rule.id(), R::text(haystack))
     }
 
-    pub fn find<'h>(&self, id: RuleId, haystack: &'h str) -> Option<regex::Match<'h>> {
-        self.rule(id, haystack).find(haystack)
+    pub fn is_match<R: Reads>(&self, rule: Id<R>, haystack: R::Hay<'_>) -> bool {
+        let text = R::text(haystack);
+        self.gated(rule.id(), text).is_match(text)
     }
 
-    pub fn captures<'h>(&self, id: RuleId, haystack: &'h str) -> Option<regex::Captures<'h>> {
-        self.rule(id, haystack).captures(haystack)
-    }
-
-    pub fn find_iter<'h>(
+    pub fn find<'h, R: Reads>(
         &self,
-        id: RuleId,
-        haystack: &'h str,
+        rule: Id<R>,
+        haystack: R::Hay<'h>,
+    ) -> Option<regex::Match<'h>> {
+        let text = R::text(haystack);
+        self.gated(rule.id(), text).find(text)
+    }
+
+    pub fn captures<'h, R: Reads>(
+        &self,
+        rule: Id<R>,
+        haystack: R::Hay<'h>,
+    ) -> Option<regex::Captures<'h>> {
+        let text = R::text(haystack);
+        self.gated(rule.id(), text).captures(text)
+    }
+
+    pub fn find_iter<'h, R: Reads>(
+        &self,
+        rule: Id<R>,
+        haystack: R::Hay<'h>,
     ) -> std::vec::IntoIter<regex::Match<'h>> {
-        self.rule(id, haystack).find_iter(haystack)
+        let text = R::text(haystack);
+        self.gated(rule.id(), text).find_iter(text)
     }
 
-    pub fn captures_iter<'h>(
+    pub fn captures_iter<'h, R: Reads>(
         &self,
-        id: RuleId,
-        haystack: &'h str,
+        rule: Id<R>,
+        haystack: R::Hay<'h>,
     ) -> std::vec::IntoIter<regex::Captures<'h>> {
-        self.rule(id, haystack).captures_iter(haystack)
+        let text = R::text(haystack);
+        self.gated(rule.id(), text).captures_iter(text)
     }
 
-    /// Which rules of the set `set` match `haystack`, as a mask over the
-    /// book: one pass for them all.
-    pub fn set_matches(&self, set: SetId, haystack: &str) -> RuleMask {
-        let (members, rules) = &self.book.sets[set as usize];
-        let engine = &self.matcher.sets[set as usize];
+    /// Which rules of `set` match `haystack`, as a mask over the book: one
+    /// pass for them all.
+    pub fn set_matches<R: Reads>(&self, set: Set<R>, haystack: R::Hay<'_>) -> RuleMask {
+        let haystack = R::text(haystack);
+        let (members, rules) = &self.book.sets[set.id() as usize];
+        let engine = &self.matcher.sets[set.id() as usize];
         let open = match self.gating {
             Gating::Plain => true,
             Gating::Own => rules.may_match(haystack),

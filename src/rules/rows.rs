@@ -1,11 +1,13 @@
 //! The rule book's rows: every rule of the extractors, with its role, the
 //! text it reads and its pattern. A `{list}` in a pattern is a vocabulary
 //! list of the lexicon (`src/lexicon/data/vocabulary.json`); a `(?i)` rule
-//! reads the lowercased text ([`Text::Lower`]).
+//! reads the lowercased text ([`Text::Lower`]), and its handle in
+//! [`rule`] takes only a [`super::Lowered`] text.
 //!
 //! To add a rule, add a row here and ask for it by its id where it is
-//! used (`matching.is_match(RuleId::MyRule, text)`).
+//! used (`matching.is_match(rule::MyRule, text)`).
 
+use super::haystack::{Id, Lower, Original};
 use crate::lexicon::lexicon;
 
 /// What a rule is for.
@@ -61,6 +63,15 @@ macro_rules! rule_rows {
         pub const ROWS: &[Row] = &[
             $(Row { id: RuleId::$id, role: Role::$role, text: Text::$text, pattern: $pattern },)*
         ];
+
+        /// Every rule as a handle that names the text it reads: a search
+        /// is `matching.is_match(rule::Stats, lowered)`.
+        #[allow(non_upper_case_globals)]
+        pub mod rule {
+            use super::super::haystack::{Id, Lower, Original};
+            use super::RuleId;
+            $($(#[$doc])* pub const $id: Id<$text> = Id::new(RuleId::$id);)*
+        }
     };
 }
 
@@ -147,8 +158,8 @@ rule_rows! {
     /// ("wanted in cases of attacks", "involved in numerous terrorist activities").
     Background: Cue, Lower,
         r"(?i)\b(?:involved\s+in|wanted\s+in|wanted\b[^.;]{0,60}?\bfor|responsible\s+for|cases\s+of|history\s+of|masterminds?\s+of|behind\s+(?:several|numerous|many))\b[^.;]*|\bwhether\b[^.;]*|\b(?:describing|described|calling|called)\s+it\s+(?:as\s+)?(?:a|an)\b[^.;]*|\b(?:attempt|design|bid|plan|plot)\s+to\s+(?:create|take|stage|carry)\b[^.;]*";
-    Negation: Cue, Original,
-        r"(?:\bnot|\bnever|ruled\s+out|rather\s+than|instead\s+of)\s+(?:by\s+|from\s+)?(?:a\s+|an\s+|the\s+)?$";
+    Negation: Cue, Lower,
+        r"(?i)(?:\bnot|\bnever|ruled\s+out|rather\s+than|instead\s+of)\s+(?:by\s+|from\s+)?(?:a\s+|an\s+|the\s+)?$";
     UnlistedGroup: Group, Original,
         r"\b((?:Tehreek|Tehrik|Tahreek|Lashkar|Jaish|Jamaat|Jamat|Jundullah|Harkat|Hizb|Ansar|Majeed|Fidayeen)[\w-]*(?:[\s-]+(?:[A-Z][\w'’-]*|e|i|ul|al|of|the)){1,5})\s+\(([A-Z]{2,6})\)";
     Percent: Nationality, Original,
@@ -347,56 +358,68 @@ pub enum SetId {
     Dates,
 }
 
+/// Each set as a handle that names the text its members read.
+#[allow(non_upper_case_globals)]
+pub mod set {
+    use super::super::haystack::{Lower, Original, Set};
+    use super::SetId;
+
+    pub const Cues: Set<Lower> = Set::new(SetId::Cues);
+    pub const Flags: Set<Lower> = Set::new(SetId::Flags);
+    pub const LightCues: Set<Lower> = Set::new(SetId::LightCues);
+    pub const Dates: Set<Original> = Set::new(SetId::Dates);
+}
+
 /// The event cue rules, in the order their cues are read.
-pub const CUE_RULES: &[RuleId] = &[
-    RuleId::CueSuicideAttack,
-    RuleId::CueSuicideAttack2,
-    RuleId::CueSuicideAttack3,
-    RuleId::CueSuicideAttack4,
-    RuleId::CueSuicideAttackWeak,
-    RuleId::CueCrossBorderAttack,
-    RuleId::CueCrossBorderAttack2,
-    RuleId::CueBorderInfiltration,
-    RuleId::CueKidnapping,
-    RuleId::CueTargetedKilling,
-    RuleId::CueBombing,
-    RuleId::CueBombing2,
-    RuleId::CueBombingWeak,
-    RuleId::CueBombing3,
-    RuleId::CueMilitantAttack,
-    RuleId::CueMilitantAttackWeak,
-    RuleId::CueSecurityOperation,
+pub const CUE_RULES: &[Id<Lower>] = &[
+    rule::CueSuicideAttack,
+    rule::CueSuicideAttack2,
+    rule::CueSuicideAttack3,
+    rule::CueSuicideAttack4,
+    rule::CueSuicideAttackWeak,
+    rule::CueCrossBorderAttack,
+    rule::CueCrossBorderAttack2,
+    rule::CueBorderInfiltration,
+    rule::CueKidnapping,
+    rule::CueTargetedKilling,
+    rule::CueBombing,
+    rule::CueBombing2,
+    rule::CueBombingWeak,
+    rule::CueBombing3,
+    rule::CueMilitantAttack,
+    rule::CueMilitantAttackWeak,
+    rule::CueSecurityOperation,
 ];
 
 /// The date patterns, in the order they are tried.
-pub const DATE_RULES: &[RuleId] = &[
-    RuleId::DateMonthDayToMonthDay,
-    RuleId::DateDayMonthToDayMonth,
-    RuleId::DateDayToDayMonth,
-    RuleId::DateMonthDayToDay,
-    RuleId::DateDayOfRelativeMonth,
-    RuleId::DateMonthDay,
-    RuleId::DateDayMonth,
-    RuleId::DateMonthToMonthYear,
-    RuleId::DateMonthYear,
-    RuleId::DateInMonth,
-    RuleId::DateInYear,
-    RuleId::DateNightOfDays,
-    RuleId::DateWeekday,
-    RuleId::DateToday,
-    RuleId::DateYesterday,
-    RuleId::DateOvernight,
-    RuleId::DateDaysAgo,
-    RuleId::DateFewDaysAgo,
-    RuleId::DateLastWeek,
-    RuleId::DateThisWeek,
-    RuleId::DateThisMonth,
-    RuleId::DateLastMonth,
-    RuleId::DateLastYear,
-    RuleId::DateThisYear,
-    RuleId::DateSameDay,
-    RuleId::DateNextDay,
-    RuleId::DateHoursDaysAfter,
+pub const DATE_RULES: &[Id<Original>] = &[
+    rule::DateMonthDayToMonthDay,
+    rule::DateDayMonthToDayMonth,
+    rule::DateDayToDayMonth,
+    rule::DateMonthDayToDay,
+    rule::DateDayOfRelativeMonth,
+    rule::DateMonthDay,
+    rule::DateDayMonth,
+    rule::DateMonthToMonthYear,
+    rule::DateMonthYear,
+    rule::DateInMonth,
+    rule::DateInYear,
+    rule::DateNightOfDays,
+    rule::DateWeekday,
+    rule::DateToday,
+    rule::DateYesterday,
+    rule::DateOvernight,
+    rule::DateDaysAgo,
+    rule::DateFewDaysAgo,
+    rule::DateLastWeek,
+    rule::DateThisWeek,
+    rule::DateThisMonth,
+    rule::DateLastMonth,
+    rule::DateLastYear,
+    rule::DateThisYear,
+    rule::DateSameDay,
+    rule::DateNextDay,
+    rule::DateHoursDaysAfter,
 ];
 
 /// The members of each set, in the order of [`SetId`].
@@ -422,26 +445,27 @@ const FLAG_RULES: &[RuleId] = &[
 
 /// Cues with long gaps between their words, seldom open: searched alone
 /// where the segment scan finds their words.
-pub const HEAVY_CUES: &[RuleId] = &[
-    RuleId::CueSuicideAttack2,
-    RuleId::CueCrossBorderAttack,
-    RuleId::CueCrossBorderAttack2,
-    RuleId::CueBorderInfiltration,
-    RuleId::CueTargetedKilling,
+pub const HEAVY_CUES: &[Id<Lower>] = &[
+    rule::CueSuicideAttack2,
+    rule::CueCrossBorderAttack,
+    rule::CueCrossBorderAttack2,
+    rule::CueBorderInfiltration,
+    rule::CueTargetedKilling,
 ];
 
 /// The members of a set, in the order its matches are read.
 pub fn members(set: SetId) -> Vec<RuleId> {
+    let ids = |rules: &[Id<Lower>]| rules.iter().map(|r| r.id()).collect::<Vec<_>>();
     match set {
-        SetId::Cues => CUE_RULES.to_vec(),
+        SetId::Cues => ids(CUE_RULES),
         SetId::Flags => FLAG_RULES.to_vec(),
         // The other cues, searched as one set.
         SetId::LightCues => CUE_RULES
             .iter()
-            .copied()
-            .filter(|id| !HEAVY_CUES.contains(id))
+            .filter(|r| !HEAVY_CUES.iter().any(|h| h.id() == r.id()))
+            .map(|r| r.id())
             .collect(),
-        SetId::Dates => DATE_RULES.to_vec(),
+        SetId::Dates => DATE_RULES.iter().map(|r| r.id()).collect(),
     }
 }
 
@@ -479,19 +503,36 @@ pub const LISTS: &[(ListId, Spellings)] =
 
 #[cfg(test)]
 mod tests {
+    use super::super::haystack::{Reads, Set};
     use super::*;
 
     #[test]
     fn every_cue_is_light_or_heavy_once() {
         let light_cues = members(SetId::LightCues);
+        let heavy: Vec<RuleId> = HEAVY_CUES.iter().map(|r| r.id()).collect();
         for cue in CUE_RULES {
-            let light = light_cues.contains(cue);
-            assert_ne!(light, HEAVY_CUES.contains(cue), "{cue:?}");
+            let light = light_cues.contains(&cue.id());
+            assert_ne!(light, heavy.contains(&cue.id()), "{cue:?}");
         }
         assert_eq!(light_cues.len() + HEAVY_CUES.len(), CUE_RULES.len());
         for (at, set) in SET_IDS.iter().enumerate() {
             assert_eq!(*set as usize, at, "{set:?} out of order");
         }
-        assert!(FLAG_RULES.iter().all(|f| !CUE_RULES.contains(f)));
+        assert!(FLAG_RULES.iter().all(|f| !members(SetId::Cues).contains(f)));
+    }
+
+    #[test]
+    fn handles_name_the_text_of_their_rows() {
+        fn members_read<R: Reads>(set: Set<R>) {
+            for id in members(set.id()) {
+                assert_eq!(ROWS[id as usize].text, R::TEXT, "{id:?}");
+            }
+        }
+        assert_eq!(ROWS[rule::Stats.id() as usize].text, Text::Lower);
+        assert_eq!(ROWS[rule::Dateline.id() as usize].text, Text::Original);
+        members_read(set::Cues);
+        members_read(set::Flags);
+        members_read(set::LightCues);
+        members_read(set::Dates);
     }
 }

@@ -333,11 +333,16 @@ impl<'a> Document<'a> {
 /// The last `max` bytes (at most) of `text[start..at]`, on a char boundary:
 /// context for "ends with" patterns without rescanning the whole sentence.
 pub fn tail(text: &str, start: usize, at: usize, max: usize) -> &str {
+    &text[tail_start(text, start, at, max)..at]
+}
+
+/// Where [`tail`] begins.
+pub fn tail_start(text: &str, start: usize, at: usize, max: usize) -> usize {
     let mut from = at.saturating_sub(max).max(start);
     while from < at && !text.is_char_boundary(from) {
         from += 1;
     }
-    &text[from..at]
+    from
 }
 
 /// Converts byte offsets to character offsets (Python `str` indices).

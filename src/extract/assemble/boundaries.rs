@@ -8,6 +8,7 @@ use super::{
     has_specific_place, place_of_clue, recalled, resolve_mention, DatedMention, DocumentClues,
     Draft, EventType, NaiveDate, Outcome, PlaceKind, PlaceMention, Side, NEAR,
 };
+use crate::rules::LowerText;
 
 /// "A follow-up operation ... killed five terrorists": an event of its own,
 /// with figures for people the incident in hand has not counted.
@@ -276,7 +277,7 @@ fn lead_for_background(
     let recalled = |d: &Draft| {
         let anchor = &doc.clues[d.clues[0]];
         anchor.paragraph < clue.paragraph
-            && recalled(&text[anchor.start..anchor.end].to_ascii_lowercase())
+            && recalled(LowerText::of(&text[anchor.start..anchor.end]).view())
     };
     if (old(&drafts[i]) || recalled(&drafts[i])) && !old(&drafts[0]) {
         0

@@ -6,7 +6,7 @@ use super::{
     framing_date, resolve_mention, DateExpr, DatePrecision, DateRange, DocumentClues, Draft,
     Mention, NaiveDate,
 };
-use crate::rules::{Matching, RuleId};
+use crate::rules::{rule, LowerText, Lowered, Matching};
 
 /// What decides an incident's `mention`: how and when it is told.
 pub(super) struct Told {
@@ -39,7 +39,7 @@ impl Told {
         published: Option<NaiveDate>,
     ) -> Told {
         let anchor = &doc.clues[draft.clues[0]];
-        let lower = text[anchor.start..anchor.end].to_ascii_lowercase();
+        let lower = LowerText::of(&text[anchor.start..anchor.end]);
         let sequenced = doc.dates[draft.clues[0]]
             .iter()
             .any(|d| matches!(d.mention.expr, DateExpr::Anchored { offset, .. } if offset < 0));
@@ -47,13 +47,15 @@ impl Told {
         // various incidents. On Friday, ...": brought in as context.
         let framed_as_context = draft.context.is_some_and(|s| {
             let frame = &doc.clues[s];
-            s + 3 >= draft.clues[0] && recalled(&text[frame.start..frame.end].to_ascii_lowercase())
+            s + 3 >= draft.clues[0] && recalled(LowerText::of(&text[frame.start..frame.end]).view())
         });
-        let only_context = anchor.comparison || sequenced || framed_as_context || recalled(&lower);
+        let only_context =
+            anchor.comparison || sequenced || framed_as_context || recalled(lower.view());
         // The earlier deeds of people now killed ("who had been killed"),
         // "last year's attack".
-        let context =
-            only_context || anchor.earlier_told || outside().is_match(RuleId::DatedEarlier, &lower);
+        let context = only_context
+            || anchor.earlier_told
+            || outside().is_match(rule::DatedEarlier, lower.view());
         let frame = draft.context.filter(|&s| s < draft.clues[0]);
         let frame_range = frame.and_then(|s| {
             doc.dates[s]
@@ -87,8 +89,8 @@ pub(super) fn outside() -> Matching<'static> {
 }
 
 /// An earlier event brought in as context ("recalled", "came days after").
-pub(super) fn recalled(lower: &str) -> bool {
-    outside().is_match(RuleId::Recalled, lower)
+pub(super) fn recalled(lower: Lowered<'_>) -> bool {
+    outside().is_match(rule::Recalled, lower)
 }
 
 /// The `mention` of every incident of a document (SPEC, its four rules in

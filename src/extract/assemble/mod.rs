@@ -34,7 +34,8 @@ use place::{choose_place, place_of_clue};
 #[cfg(test)]
 fn clues_of(text: &str) -> DocumentClues {
     let doc = crate::text::Document::new(text, None);
-    super::document_clues(&doc, &text.to_ascii_lowercase(), super::Mode::Gated)
+    let lower = crate::rules::LowerText::of(text);
+    super::document_clues(&doc, lower.view(), super::Mode::Gated)
 }
 
 /// Every clue of `doc` as one incident's draft.
@@ -211,7 +212,7 @@ struct Place {
 fn follows_previous(draft: &Draft, doc: &DocumentClues, text: &str) -> bool {
     let anchor = &doc.clues[draft.clues[0]];
     mention::outside().is_match(
-        crate::rules::RuleId::FollowUp,
+        crate::rules::rule::FollowUp,
         &text[anchor.start..anchor.end],
     ) || is_anchored(draft, doc)
 }
