@@ -50,7 +50,8 @@ pub fn prepare(pattern: &str, text: Text) -> String {
 const WORD_CLASS: &str = r"0-9A-Za-z_\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}";
 
 /// `pattern` with its classes made small: `\b` an ASCII boundary, `\w`
-/// the [`WORD_CLASS`] letters, `\d` the ASCII digits.
+/// the ASCII word characters and accented Latin letters, `\d` the ASCII
+/// digits.
 ///
 /// The rule words are ASCII; a Unicode boundary makes the fast automaton
 /// give up at the first curly quote or dash of a document and hand the
