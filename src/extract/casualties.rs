@@ -571,6 +571,7 @@ fn titled_person_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
         // Ranks of two words first: "Lance Naik", "Naib Subedar".
         let pair = tokens
             .get(k + 1)
+            .filter(|_| lexicon().starts_pair(tokens[k].lower))
             .and_then(|next| lexicon().side_of(&format!("{} {}", tokens[k].lower, next.lower)));
         if let Some(s) = pair.filter(|&s| s != Side::Unknown) {
             side = Some(s);
@@ -585,10 +586,11 @@ fn titled_person_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
             _ => break,
         }
     }
+    let side = side?;
     // "kharji ring leader Shireen", "TTP commander X": a militant's title.
     let militant_before = (i.saturating_sub(2)..i)
         .any(|b| lexicon().side_of(without_possessive(tokens[b].lower)) == Some(Side::Militants));
-    let side = match side? {
+    let side = match side {
         Side::Civilians if militant_before => Side::Militants,
         side => side,
     };
@@ -605,9 +607,10 @@ fn titled_person_at(tokens: &[Token<'_>], i: usize) -> Option<CountPhrase> {
             && !is_acronym(before)
             && !matches!(tokens[i - 2].raw, "." | "\n" | ":" | "(")
             && lexicon().side_of(before.lower).is_none()
-            && lexicon()
-                .side_of(&format!("{} {}", before.lower, tokens[i].lower))
-                .is_none()
+            && !(lexicon().starts_pair(before.lower)
+                && lexicon()
+                    .side_of(&format!("{} {}", before.lower, tokens[i].lower))
+                    .is_some())
             && lexicon().places_named(before.raw).is_empty()
     };
     if inside_name {
@@ -1101,10 +1104,10 @@ fn stated_zeros(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
                 && i > 0
                 && (0..i).rev().take(8).any(|k| tokens[k].is("none")));
         // "the policemen remained safe", "keeping the soldier safe"
-        let kept_safe = (i.saturating_sub(4)..i).any(|k| tokens[k].is_any(&["keeping", "kept"]));
+        let kept_safe = || (i.saturating_sub(4)..i).any(|k| tokens[k].is_any(&["keeping", "kept"]));
         let safe = t.is("safe")
             && i > 0
-            && (tokens[i - 1].is_any(&["remained", "were", "was", "stayed"]) || kept_safe);
+            && (tokens[i - 1].is_any(&["remained", "were", "was", "stayed"]) || kept_safe());
         if !(unhurt || safe) {
             continue;
         }
