@@ -8,10 +8,9 @@
 //! 2025").
 
 use chrono::NaiveDate;
-use std::sync::OnceLock;
 
 use super::dates::parse_standalone_date;
-use crate::rules::{Rule, Text};
+use crate::rules::{rule, Matching};
 use crate::text::date_header;
 
 /// A line longer than this (in bytes) is prose, not a dateline.
@@ -60,37 +59,6 @@ fn iso_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
-fn rule(cell: &'static OnceLock<Rule>, pattern: &str) -> &'static Rule {
-    cell.get_or_init(|| crate::rules::compile(pattern, Text::Original))
-}
-
-/// A time of day after the date: "08:12am", "8.12 PM", "at 10:05 PKT".
-fn trailing_time() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    rule(
-        &RE,
-        r"(?i)[\s,;]*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+\(?[a-z]{2,4}\)?)?\s*$",
-    )
-}
-
-/// "Published", "Updated on", "Published in Dawn," before the date.
-fn published_prefix() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    rule(
-        &RE,
-        r"(?i)^(?:last\s+)?(?:published|updated|posted|dated)(?:\s+on)?(?:\s+in\s+[^,:|]{1,40})?\s*[,:]?\s*",
-    )
-}
-
-/// "Press release (June 11, 2025)", "Handout (…)".
-fn press_release() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    rule(
-        &RE,
-        r"(?i)^(?:press\s+release|handout|statement)\s*[-:–—]?\s*\((.+)\)$",
-    )
-}
-
 /// The date of a line that says it is the publication date, by a masthead,
 /// a "Published" word, a press-release label or a byline before the date.
 fn publication_line(line: &str) -> Option<NaiveDate> {
@@ -102,12 +70,12 @@ fn publication_line(line: &str) -> Option<NaiveDate> {
         return line.split('|').find_map(date_only);
     }
     let line = without_time(line);
-    if let Some(found) = published_prefix().find(line) {
+    if let Some(found) = Matching::own().find(rule::PublishedPrefix, line) {
         if found.end() > 0 {
             return date_only(&line[found.end()..]);
         }
     }
-    if let Some(caps) = press_release().captures(line) {
+    if let Some(caps) = Matching::own().captures(rule::PressRelease, line) {
         return date_only(caps.get(1)?.as_str());
     }
     byline_date(line)
@@ -143,7 +111,7 @@ fn date_only(text: &str) -> Option<NaiveDate> {
 }
 
 fn without_time(text: &str) -> &str {
-    match trailing_time().find(text) {
+    match Matching::own().find(rule::TrailingTime, text) {
         Some(time) => &text[..time.start()],
         None => text,
     }

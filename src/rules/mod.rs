@@ -24,13 +24,6 @@ pub use rows::{
     rule, set, ListId, Role, Row, RuleId, SetId, Text, CUE_RULES, DATE_RULES, HEAVY_CUES, ROWS,
 };
 
-/// A standalone rule outside the book (document structure, publication
-/// lines), compiled as a row of `text` would be.
-pub fn compile(pattern: &str, text: Text) -> Rule {
-    let pattern = pattern::prepare(pattern, text);
-    Rule::new(&pattern).unwrap_or_else(|e| panic!("invalid rule {pattern}: {e}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,6 +30,10 @@ pub enum Role {
     Nationality,
     /// How an incident is told: news or context.
     Context,
+    /// The shape of a document: a date header, list markers.
+    Structure,
+    /// A line that states when the document was published.
+    Publication,
 }
 
 /// The text a rule reads.
@@ -236,6 +240,24 @@ rule_rows! {
     /// before happened.
     FollowUp: Context, Original,
         r"(?i)\b(?:in\s+the\s+(?:same\s+)?area|same\s+(?:area|district|tehsil|locality|village|town|neighbourhood|neighborhood)|surrounding\s+(?:areas?|mountains|villages|hills)|follow-?up|subsequently|in\s+the\s+vicinity|nearby\s+(?:areas?|villages))\b";
+    /// The ` date YYYY-MM-DD ` header some documents open with.
+    DateHeader: Structure, Original,
+        r"^\s*date\s+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*";
+    /// A marker of a list inside a sentence: "a) ", "(ii) ", "3) ".
+    ListMarker: Structure, Original,
+        r"(?:^|[\s:;,])(?:\(?([a-hA-H]|[ivx]{1,4}|[1-9])\))\s+";
+    /// A marker opening a list item of its own line: "a) ", "2. ", "- ".
+    ItemMarker: Structure, Original,
+        r"^\s*(?:\(?[a-hA-H1-9]\)|[a-hA-H1-9]\.|[-•*])\s+";
+    /// A time of day after a publication date: "08:12am", "at 10:05 PKT".
+    TrailingTime: Publication, Original,
+        r"(?i)[\s,;]*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+\(?[a-z]{2,4}\)?)?\s*$";
+    /// "Published", "Updated on", "Published in Dawn," before the date.
+    PublishedPrefix: Publication, Original,
+        r"(?i)^(?:last\s+)?(?:published|updated|posted|dated)(?:\s+on)?(?:\s+in\s+[^,:|]{1,40})?\s*[,:]?\s*";
+    /// "Press release (June 11, 2025)", "Handout (…)".
+    PressRelease: Publication, Original,
+        r"(?i)^(?:press\s+release|handout|statement)\s*[-:–—]?\s*\((.+)\)$";
     CueSuicideAttack: Cue, Lower,
         r"(?i)\bsuicide[\s-]+(?:attacks?|bombings?|blasts?|explosions?|assaults?|strikes?|car\s+bomb(?:ing)?s?)\b";
     CueSuicideAttack2: Cue, Lower,

@@ -1,9 +1,8 @@
 //! Documents: the publication-date header, paragraphs, sentences, list
 //! items, and byte -> character offsets.
 
-use crate::rules::{Rule, Text};
+use crate::rules::{rule, Matching};
 use chrono::NaiveDate;
-use std::sync::OnceLock;
 
 pub mod literal;
 
@@ -35,19 +34,9 @@ pub struct Document<'a> {
     pub segments: Vec<Segment>,
 }
 
-fn header_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::rules::compile(
-            r"^\s*date\s+(\d{4})-(\d{1,2})-(\d{1,2})\b[ \t]*",
-            Text::Original,
-        )
-    })
-}
-
 /// The ` date YYYY-MM-DD ` header: its date (if valid) and where the body starts.
 pub fn date_header(text: &str) -> Option<(Option<NaiveDate>, usize)> {
-    let caps = header_regex().captures(text)?;
+    let caps = Matching::own().captures(rule::DateHeader, text)?;
     let year = caps[1].parse().ok()?;
     let month = caps[2].parse().ok()?;
     let day = caps[3].parse().ok()?;
@@ -188,16 +177,6 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     }
 }
 
-fn list_marker_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::rules::compile(
-            r"(?:^|[\s:;,])(?:\(?([a-hA-H]|[ivx]{1,4}|[1-9])\))\s+",
-            Text::Original,
-        )
-    })
-}
-
 /// Split a sentence holding a list ("...: a) ..., b) ...") into its lead-in
 /// and items. Needs at least two markers in sequence (a then b, 1 then 2).
 fn split_list(text: &str, span: Span) -> Option<Vec<Span>> {
@@ -207,7 +186,7 @@ fn split_list(text: &str, span: Span) -> Option<Vec<Span>> {
         return None;
     }
     let mut markers: Vec<(usize, usize, String)> = Vec::new();
-    for caps in list_marker_regex().captures_iter(slice) {
+    for caps in Matching::own().captures_iter(rule::ListMarker, slice) {
         let whole = caps.get(0)?;
         let label = caps.get(1)?;
         let marker_start = label.start() - usize::from(slice[..label.start()].ends_with('('));
@@ -243,16 +222,6 @@ fn split_list(text: &str, span: Span) -> Option<Vec<Span>> {
     Some(spans)
 }
 
-fn item_marker_regex() -> &'static Rule {
-    static RE: OnceLock<Rule> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::rules::compile(
-            r"^\s*(?:\(?[a-hA-H1-9]\)|[a-hA-H1-9]\.|[-•*])\s+",
-            Text::Original,
-        )
-    })
-}
-
 impl<'a> Document<'a> {
     /// Split `text` into paragraphs, sentences and list items. The caller's
     /// `published` wins over a header or first-line date.
@@ -273,7 +242,9 @@ impl<'a> Document<'a> {
             let mut first = true;
             // A paragraph opening with "a)" or "2)" is an item of a list
             // whose lead-in is the last paragraph that was not an item.
-            let item_marker = item_marker_regex().find(&text[start..end]).map(|m| m.end());
+            let item_marker = Matching::own()
+                .find(rule::ItemMarker, &text[start..end])
+                .map(|m| m.end());
             if item_marker.is_none() {
                 line_lead = None;
             }
