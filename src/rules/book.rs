@@ -10,9 +10,9 @@ use regex::Regex;
 use regex_automata::meta;
 
 use super::compiled::{search_set, word_finder, Gated, Rule, RuleSet};
-use super::haystack::{Id, Lowered, Reads, Set};
+use super::haystack::{Lowered, Reads};
 use super::pattern::prepare;
-use super::rows::{members, ListId, Row, RuleId, LISTS, ROWS, SET_IDS};
+use super::rows::{members, Id, ListId, Row, RuleId, Set, LISTS, ROWS, SET_IDS};
 
 /// One bit per rule of the book.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

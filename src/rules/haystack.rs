@@ -1,6 +1,6 @@
 //! The two texts rules read, as types. A rule written `(?i)` runs on the
 //! document ASCII-lowercased ([`Lowered`]), every other rule on the
-//! document as written (`&str`). A rule's handle ([`Id`]) names its text,
+//! document as written (`&str`). A rule's handle ([`super::Id`]) names its text,
 //! so handing a rule the wrong one is a compile error, not a silent miss.
 //!
 //! ```
@@ -16,11 +16,8 @@
 //! Matching::plain().is_match(rule::Stats, "According to the report, attacks rose");
 //! ```
 
-use std::marker::PhantomData;
 use std::ops::Deref;
 use std::slice::SliceIndex;
-
-use super::rows::{RuleId, SetId, Text};
 
 /// Text ASCII-lowercased: every byte offset is the offset of the same
 /// character in the text it was made from. Made only by lowercasing
@@ -65,6 +62,16 @@ impl LowerText {
     }
 }
 
+/// The text a rule reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    /// The document as written.
+    Original,
+    /// The document ASCII-lowercased (same offsets): the rule is written
+    /// `(?i)` and runs lowercased, which searches faster.
+    Lower,
+}
+
 /// The text a rule reads, as a type: [`Lower`] or [`Original`].
 pub trait Reads {
     /// The same, as a value (the rows' [`Text`]).
@@ -99,83 +106,6 @@ impl Reads for Original {
         haystack
     }
 }
-
-/// A rule of the book with the text it reads (the constants of
-/// [`super::rule`]).
-pub struct Id<R> {
-    id: RuleId,
-    reads: PhantomData<R>,
-}
-
-impl<R> Id<R> {
-    pub(super) const fn new(id: RuleId) -> Id<R> {
-        Id {
-            id,
-            reads: PhantomData,
-        }
-    }
-
-    pub const fn id(self) -> RuleId {
-        self.id
-    }
-}
-
-// By hand: a derive would ask the marker types to be `Copy` as well.
-impl<R> Clone for Id<R> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<R> Copy for Id<R> {}
-
-impl<R> PartialEq for Id<R> {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
-    }
-}
-
-impl<R> Eq for Id<R> {}
-
-impl<R> std::fmt::Debug for Id<R> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.id.fmt(f)
-    }
-}
-
-impl<R> From<Id<R>> for RuleId {
-    fn from(rule: Id<R>) -> RuleId {
-        rule.id
-    }
-}
-
-/// A set of rules searched together, with the text all its members read
-/// (the constants of [`super::set`]).
-pub struct Set<R> {
-    id: SetId,
-    reads: PhantomData<R>,
-}
-
-impl<R> Set<R> {
-    pub(super) const fn new(id: SetId) -> Set<R> {
-        Set {
-            id,
-            reads: PhantomData,
-        }
-    }
-
-    pub const fn id(self) -> SetId {
-        self.id
-    }
-}
-
-impl<R> Clone for Set<R> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<R> Copy for Set<R> {}
 
 #[cfg(test)]
 mod tests {

@@ -1,4 +1,4 @@
-//! The rule book: every pattern the extractors search with, as rows (id,
+//! The rule book: every pattern the parser searches with, as rows (id,
 //! role, the text it reads, pattern), compiled once into an immutable
 //! [`RuleBook`]. A segment is scanned once for the words of every rule
 //! ([`RuleBook::scan`]); the scan is a value the extractors take
@@ -19,9 +19,9 @@ mod rows;
 
 pub use book::{book, Gating, Matcher, Matching, RuleBook, RuleMask, Scan, Taken};
 pub use compiled::{Gated, Rule, RuleSet, DFA_SIZE};
-pub use haystack::{Id, Lower, LowerText, Lowered, Original, Reads, Set};
+pub use haystack::{Lower, LowerText, Lowered, Original, Reads, Text};
 pub use rows::{
-    rule, set, ListId, Role, Row, RuleId, SetId, Text, CUE_RULES, DATE_RULES, HEAVY_CUES, ROWS,
+    rule, set, Id, ListId, Role, Row, RuleId, Set, SetId, CUE_RULES, DATE_RULES, HEAVY_CUES, ROWS,
 };
 
 #[cfg(test)]

@@ -6,7 +6,8 @@
 //! search faster: a `(?i)` rule runs lowercased on the lowercased text, its
 //! boundaries are ASCII ones, and each `{list}` is spelled out.
 
-use super::rows::{Text, FRAGMENTS};
+use super::haystack::Text;
+use super::rows::FRAGMENTS;
 use crate::lexicon::vocabulary;
 
 /// `pattern` without its leading `(?i)`, its letters lowercased (escapes

@@ -7,7 +7,9 @@
 //! To add a rule, add a row here and ask for it by its id where it is
 //! used (`matching.is_match(rule::MyRule, text)`).
 
-use super::haystack::{Id, Lower, Original};
+use std::marker::PhantomData;
+
+use super::haystack::{Lower, Original, Text};
 use crate::lexicon::lexicon;
 
 /// What a rule is for.
@@ -36,16 +38,6 @@ pub enum Role {
     Publication,
 }
 
-/// The text a rule reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Text {
-    /// The document as written.
-    Original,
-    /// The document ASCII-lowercased (same offsets): the rule is written
-    /// `(?i)` and runs lowercased, which searches faster.
-    Lower,
-}
-
 /// One row of the rule book.
 #[derive(Debug, Clone, Copy)]
 pub struct Row {
@@ -54,6 +46,83 @@ pub struct Row {
     pub text: Text,
     pub pattern: &'static str,
 }
+
+/// A rule of the book with the text it reads (the constants of
+/// [`rule`]).
+pub struct Id<R> {
+    id: RuleId,
+    reads: PhantomData<R>,
+}
+
+impl<R> Id<R> {
+    pub const fn new(id: RuleId) -> Id<R> {
+        Id {
+            id,
+            reads: PhantomData,
+        }
+    }
+
+    pub const fn id(self) -> RuleId {
+        self.id
+    }
+}
+
+// By hand: a derive would ask the marker types to be `Copy` as well.
+impl<R> Clone for Id<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R> Copy for Id<R> {}
+
+impl<R> PartialEq for Id<R> {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl<R> Eq for Id<R> {}
+
+impl<R> std::fmt::Debug for Id<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.id.fmt(f)
+    }
+}
+
+impl<R> From<Id<R>> for RuleId {
+    fn from(rule: Id<R>) -> RuleId {
+        rule.id
+    }
+}
+
+/// A set of rules searched together, with the text all its members read
+/// (the constants of [`set`]).
+pub struct Set<R> {
+    id: SetId,
+    reads: PhantomData<R>,
+}
+
+impl<R> Set<R> {
+    pub const fn new(id: SetId) -> Set<R> {
+        Set {
+            id,
+            reads: PhantomData,
+        }
+    }
+
+    pub const fn id(self) -> SetId {
+        self.id
+    }
+}
+
+impl<R> Clone for Set<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R> Copy for Set<R> {}
 
 macro_rules! rule_rows {
     ($($(#[$doc:meta])* $id:ident: $role:ident, $text:ident, $pattern:expr;)*) => {
@@ -72,8 +141,8 @@ macro_rules! rule_rows {
         /// is `matching.is_match(rule::Stats, lowered)`.
         #[allow(non_upper_case_globals)]
         pub mod rule {
-            use super::super::haystack::{Id, Lower, Original};
-            use super::RuleId;
+            use super::super::haystack::{Lower, Original};
+            use super::{Id, RuleId};
             $($(#[$doc])* pub const $id: Id<$text> = Id::new(RuleId::$id);)*
         }
     };
@@ -383,8 +452,8 @@ pub enum SetId {
 /// Each set as a handle that names the text its members read.
 #[allow(non_upper_case_globals)]
 pub mod set {
-    use super::super::haystack::{Lower, Original, Set};
-    use super::SetId;
+    use super::super::haystack::{Lower, Original};
+    use super::{Set, SetId};
 
     pub const Cues: Set<Lower> = Set::new(SetId::Cues);
     pub const Flags: Set<Lower> = Set::new(SetId::Flags);
@@ -525,7 +594,7 @@ pub const LISTS: &[(ListId, Spellings)] =
 
 #[cfg(test)]
 mod tests {
-    use super::super::haystack::{Reads, Set};
+    use super::super::haystack::Reads;
     use super::*;
 
     #[test]
