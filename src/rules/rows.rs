@@ -48,14 +48,20 @@ pub struct Row {
 }
 
 /// A rule of the book with the text it reads (the constants of
-/// [`rule`]).
+/// [`rule`]). Only the rows make them, so none names another text:
+///
+/// ```compile_fail
+/// use incidentkit::rules::{Id, Lower, RuleId};
+/// let forged: Id<Lower> = Id::new(RuleId::Dateline);
+/// ```
 pub struct Id<R> {
     id: RuleId,
     reads: PhantomData<R>,
 }
 
 impl<R> Id<R> {
-    pub const fn new(id: RuleId) -> Id<R> {
+    /// Made only here, by the rows: a handle names its row's own text.
+    const fn new(id: RuleId) -> Id<R> {
         Id {
             id,
             reads: PhantomData,
@@ -104,7 +110,7 @@ pub struct Set<R> {
 }
 
 impl<R> Set<R> {
-    pub const fn new(id: SetId) -> Set<R> {
+    const fn new(id: SetId) -> Set<R> {
         Set {
             id,
             reads: PhantomData,
