@@ -12,9 +12,8 @@ use super::required::{required_words, Literals};
 /// falls back to a slower engine (a quarter of the speed on real reports).
 pub const DFA_SIZE: usize = 64 << 20;
 
-/// A compiled rule with its required words. Asked alone (outside the rule
-/// book's segment scan) it first looks for one of its words, and runs its
-/// regex only where one occurs; it answers as its regex would.
+/// A compiled rule with its required words, and a finder of them for a
+/// rule asked outside the rule book's segment scan ([`Rule::may_match`]).
 #[derive(Debug, Clone)]
 pub struct Rule {
     regex: Regex,
@@ -63,37 +62,6 @@ impl Rule {
     /// The compiled regex (a matcher keeps its own copy of it).
     pub fn regex(&self) -> &Regex {
         &self.regex
-    }
-
-    /// The rule itself, behind a gate already decided (`open`).
-    #[inline]
-    pub fn gated(&self, open: bool) -> Gated<'_> {
-        Gated::new(&self.regex, open)
-    }
-
-    /// The rule behind its own gate.
-    fn alone(&self, haystack: &str) -> Gated<'_> {
-        self.gated(self.may_match(haystack))
-    }
-
-    pub fn is_match(&self, haystack: &str) -> bool {
-        self.alone(haystack).is_match(haystack)
-    }
-
-    pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
-        self.alone(haystack).find(haystack)
-    }
-
-    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
-        self.alone(haystack).captures(haystack)
-    }
-
-    pub fn find_iter<'h>(&self, haystack: &'h str) -> std::vec::IntoIter<Match<'h>> {
-        self.alone(haystack).find_iter(haystack)
-    }
-
-    pub fn captures_iter<'h>(&self, haystack: &'h str) -> std::vec::IntoIter<Captures<'h>> {
-        self.alone(haystack).captures_iter(haystack)
     }
 }
 
@@ -205,21 +173,10 @@ impl RuleSet {
         &self.rules
     }
 
-    /// Which rules match `haystack`, when `open` (the caller's gate) allows
-    /// a search at all.
-    pub fn matches_gated(&self, haystack: &str, open: bool) -> SetMatches {
-        search_set(&self.rules, haystack, open)
-    }
-
     /// Whether one of the set's words occurs in `haystack` (true for a
     /// set without a gate).
     pub fn may_match(&self, haystack: &str) -> bool {
         self.gate.as_ref().is_none_or(|g| g.is_match(haystack))
-    }
-
-    /// Which rules match `haystack`, behind the set's own gate.
-    pub fn matches(&self, haystack: &str) -> SetMatches {
-        self.matches_gated(haystack, self.may_match(haystack))
     }
 }
 
@@ -236,11 +193,16 @@ pub fn search_set(set: &meta::Regex, haystack: &str, open: bool) -> SetMatches {
 mod tests {
     use super::*;
 
+    /// The rule behind its own gate, as the book asks a rule outside a scan.
+    fn alone<'r>(rule: &'r Rule, text: &str) -> Gated<'r> {
+        Gated::new(rule.regex(), rule.may_match(text))
+    }
+
     #[test]
     fn classes_are_small_and_gates_agree_with_the_regex() {
         let rule = Rule::new(r"\bIED\b").unwrap();
-        assert!(rule.is_match("an “IED” went off"));
-        assert!(!rule.is_match("IEDs"));
+        assert!(alone(&rule, "an “IED” went off").is_match("an “IED” went off"));
+        assert!(!alone(&rule, "IEDs").is_match("IEDs"));
         let patterns = [
             r"(?i)\b(?:the|this)\s+(?:[\w'’-]+\s+){0,2}?(?:attack|blast)s?\b",
             r"\b(?:rose|climbed)\s+to\s+\d+",
@@ -258,12 +220,12 @@ mod tests {
             let plain = Regex::new(pattern).unwrap();
             for text in texts {
                 assert_eq!(
-                    rule.is_match(text),
+                    alone(&rule, text).is_match(text),
                     plain.is_match(text),
                     "{pattern} {text}"
                 );
                 assert_eq!(
-                    rule.find(text).map(|m| m.range()),
+                    alone(&rule, text).find(text).map(|m| m.range()),
                     plain.find(text).map(|m| m.range())
                 );
             }
@@ -274,10 +236,11 @@ mod tests {
     #[test]
     fn a_closed_gate_matches_nothing() {
         let rule = Rule::new(r"attack").unwrap();
-        let closed = rule.gated(false);
+        let closed = Gated::new(rule.regex(), false);
         assert!(!closed.is_match("attack"));
         assert!(closed.find_iter("attack attack").next().is_none());
-        assert_eq!(rule.gated(true).find_iter("attack attack").count(), 2);
+        let open = Gated::new(rule.regex(), true);
+        assert_eq!(open.find_iter("attack attack").count(), 2);
     }
 
     #[test]
@@ -288,10 +251,11 @@ mod tests {
             Rule::new(r"\bkidnapped\b").unwrap(),
         ];
         let set = RuleSet::new(&rules.iter().collect::<Vec<_>>());
-        let found = set.matches("a blast killed two");
+        let matches = |text: &str| search_set(set.engine(), text, set.may_match(text));
+        let found = matches("a blast killed two");
         let which: Vec<usize> = found.iter().map(|p| p.as_usize()).collect();
         assert_eq!(which, vec![0, 1]);
-        assert!(set.matches("nothing here").is_empty());
-        assert!(set.matches_gated("a blast", false).is_empty());
+        assert!(matches("nothing here").is_empty());
+        assert!(search_set(set.engine(), "a blast", false).is_empty());
     }
 }

@@ -21,7 +21,8 @@ pub use book::{book, Gating, Matcher, Matching, RuleBook, RuleMask, Scan, Taken}
 pub use compiled::{Gated, Rule, RuleSet, DFA_SIZE};
 pub use haystack::{Lower, LowerText, Lowered, Original, Reads, Text};
 pub use rows::{
-    rule, set, Id, ListId, Role, Row, RuleId, Set, SetId, CUE_RULES, DATE_RULES, HEAVY_CUES, ROWS,
+    rule, set, Handle, Id, ListId, Role, Row, RuleId, Set, SetId, CUE_RULES, DATE_RULES,
+    HEAVY_CUES, ROWS,
 };
 
 #[cfg(test)]

@@ -47,88 +47,67 @@ pub struct Row {
     pub pattern: &'static str,
 }
 
-/// A rule of the book with the text it reads (the constants of
-/// [`rule`]). Only the rows make them, so none names another text:
+/// A rule or a set of the book (`raw`, a [`RuleId`] or a [`SetId`]) with
+/// the text it reads (the constants of [`rule`] and [`set`]). Only the rows
+/// make them, so none names another text:
 ///
 /// ```compile_fail
 /// use incidentkit::rules::{Id, Lower, RuleId};
 /// let forged: Id<Lower> = Id::new(RuleId::Dateline);
 /// ```
-pub struct Id<R> {
-    id: RuleId,
+pub struct Handle<Raw, R> {
+    raw: Raw,
     reads: PhantomData<R>,
 }
 
-impl<R> Id<R> {
-    /// Made only here, by the rows: a handle names its row's own text.
-    const fn new(id: RuleId) -> Id<R> {
-        Id {
-            id,
+/// A rule of the book with the text it reads.
+pub type Id<R> = Handle<RuleId, R>;
+
+/// A set of rules searched together, with the text all its members read.
+pub type Set<R> = Handle<SetId, R>;
+
+impl<Raw: Copy, R> Handle<Raw, R> {
+    const fn new(raw: Raw) -> Handle<Raw, R> {
+        Handle {
+            raw,
             reads: PhantomData,
         }
     }
 
-    pub const fn id(self) -> RuleId {
-        self.id
+    /// The rule or set it names.
+    pub const fn id(self) -> Raw {
+        self.raw
     }
 }
 
 // By hand: a derive would ask the marker types to be `Copy` as well.
-impl<R> Clone for Id<R> {
+impl<Raw: Copy, R> Clone for Handle<Raw, R> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<R> Copy for Id<R> {}
+impl<Raw: Copy, R> Copy for Handle<Raw, R> {}
 
-impl<R> PartialEq for Id<R> {
+impl<Raw: PartialEq, R> PartialEq for Handle<Raw, R> {
     fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
+        self.raw == other.raw
     }
 }
 
-impl<R> Eq for Id<R> {}
+impl<Raw: Eq, R> Eq for Handle<Raw, R> {}
 
-impl<R> std::fmt::Debug for Id<R> {
+impl<Raw: std::fmt::Debug, R> std::fmt::Debug for Handle<Raw, R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.id.fmt(f)
+        self.raw.fmt(f)
     }
 }
 
 impl<R> From<Id<R>> for RuleId {
     fn from(rule: Id<R>) -> RuleId {
-        rule.id
+        rule.raw
     }
 }
-
-/// A set of rules searched together, with the text all its members read
-/// (the constants of [`set`]).
-pub struct Set<R> {
-    id: SetId,
-    reads: PhantomData<R>,
-}
-
-impl<R> Set<R> {
-    const fn new(id: SetId) -> Set<R> {
-        Set {
-            id,
-            reads: PhantomData,
-        }
-    }
-
-    pub const fn id(self) -> SetId {
-        self.id
-    }
-}
-
-impl<R> Clone for Set<R> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<R> Copy for Set<R> {}
 
 macro_rules! rule_rows {
     ($($(#[$doc:meta])* $id:ident: $role:ident, $text:ident, $pattern:expr;)*) => {
