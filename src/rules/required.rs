@@ -196,9 +196,11 @@ fn product(a: &Literals, b: &Literals) -> Option<Literals> {
     Some(out)
 }
 
-/// The characters of a small class, ASCII-lowercased ("[Aa]" is "a").
+/// The characters of a small class, ASCII-lowercased ("[Aa]" is "a"). Up
+/// to ten: a digit spells its ten, so a year ("(?:19|20)\d\d") gates on
+/// its first three digits instead of on the "in" before it.
 fn class_spellings(class: &Class) -> Option<Literals> {
-    const MAX_CHARS: usize = 4;
+    const MAX_CHARS: usize = 10;
     let mut words = Literals::new();
     match class {
         Class::Unicode(class) => {
@@ -270,6 +272,17 @@ mod tests {
             words(r",\s+(?:while|whereas)\s+"),
             Some(vec!["whereas".into(), "while".into()])
         );
+    }
+
+    #[test]
+    fn a_year_gates_on_its_first_three_digits() {
+        // "in", "since" are too short to gate on; "2024" is not: the
+        // digit class spells ten words, and "19"/"20" then twenty.
+        let year = words(r"\b(?:in|since)\s+((?:19|20)[0-9][0-9])\b").expect("year words");
+        assert_eq!(year.len(), 20);
+        assert!(year.contains(&"190".to_string()) && year.contains(&"209".to_string()));
+        assert!(year.iter().all(|w| w.len() == 3));
+        assert_eq!(words(r"\b[a-z]{2}\b"), None, "a wide class spells nothing");
     }
 
     #[test]
