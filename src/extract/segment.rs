@@ -360,15 +360,13 @@ pub fn read_clues(
     }
     let flag = |id: Id<Lower>| flags.has(id);
     let cues = event_cues_of(rules, lower, start, end, &cue_mask);
-    let counted_events =
-        flag(rule::CountedEvents) && counted_event_matches(rules, low).next().is_some();
+    let counted_events = counted_event_matches(rules, low).next().is_some();
     // "the multiple suicide blasts" refers to one event's parts.
-    let quantified = flag(rule::QuantifiedPlural)
-        && rules
-            .captures_iter(rule::QuantifiedPlural, low)
-            .any(|c| c.get(1).is_none());
+    let quantified = rules
+        .captures_iter(rule::QuantifiedPlural, low)
+        .any(|c| c.get(1).is_none());
     let plural_events = counted_events || quantified || flag(rule::PluralEvents);
-    let singular_event = flag(rule::SingularEvent);
+    let singular_event = rules.is_match(rule::SingularEvent, low);
     let stats = flag(rule::Stats);
     let mut clues = Clues {
         start,
@@ -391,27 +389,23 @@ pub fn read_clues(
         new_event: flag(rule::NewEvent) && !rules.is_match(rule::NotAnEvent, low),
         retold: rules.is_match(rule::Retold, low),
         earlier_told: rules.is_match(rule::PastPerfect, low),
-        reference: flag(rule::Reference),
+        reference: rules.is_match(rule::Reference, low),
         split_clause: false,
         comparison: false,
         also: flag(rule::Also),
         plus_bomber: flag(rule::PlusBomber),
         actor_deed: flag(rule::ActorDeed),
         many_places: false,
-        pursuit: flag(rule::Pursuit),
+        pursuit: rules.is_match(rule::Pursuit, low),
         operation_step: flag(rule::OperationStep),
         blames: flag(rule::Blames),
-        operation_told: flag(rule::OperationTold),
+        operation_told: rules.is_match(rule::OperationTold, low),
         plural_events,
         singular_event,
         bare_plural: false,
         negated: flag(rule::Negated),
         response: rules.is_match(rule::Response, low),
-        reference_kind: if flag(rule::ReferenceKind) {
-            reference_kind(rules, low)
-        } else {
-            None
-        },
+        reference_kind: reference_kind(rules, low),
         // Read here, where the segment scan answers their gates for free;
         // the assembler asks only for the clues of a possible killing.
         shooting: rules.is_match(rule::Shooting, low),
