@@ -47,6 +47,70 @@ def test_text_profile_reads_sentences_numbers_and_words() -> None:
     assert "words a sentence" in profile.describe()
 
 
+def test_text_profile_reads_what_sentences_carry() -> None:
+    text = (
+        "PESHAWAR: Two soldiers were martyred in an attack on a check post in Bannu on "
+        "Monday, police said. The attack was claimed by the Tehreek-e-Taliban Pakistan (TTP)."
+        "\n\nThese operations will continue, the ISPR said on 14 April 2024. Three days ago, "
+        "the militants raided a school in Khyber Pakhtunkhwa's Lakki Marwat district."
+    )
+    profile = reference.text_profile([text])
+    kilobytes = len(text.encode()) / 1000
+    # Two, 14, 2024, Three.
+    assert profile.numbers_per_kb == pytest.approx(4 / kilobytes)
+    # attack, attack, operations ("raided" is a verb).
+    assert profile.event_nouns_per_kb == pytest.approx(3 / kilobytes)
+    # The attack, These operations, the militants.
+    assert profile.definite_refs_per_kb == pytest.approx(3 / kilobytes)
+    # Monday, 14 April 2024 (one date), Three days ago.
+    assert profile.dates_per_kb == pytest.approx(3 / kilobytes)
+    # PESHAWAR (a dateline, in capitals), Bannu, Khyber Pakhtunkhwa (not
+    # Khyber: the longest name wins; the possessive is dropped), Lakki Marwat.
+    assert profile.places_per_kb == pytest.approx(4 / kilobytes)
+    # Tehreek-e-Taliban Pakistan, TTP.
+    assert profile.groups_per_kb == pytest.approx(2 / kilobytes)
+    # Two paragraphs of two sentences.
+    assert profile.sentences_per_paragraph == 2
+    lengths = sorted(
+        len(s.encode())
+        for s in [
+            "PESHAWAR: Two soldiers were martyred in an attack on a check post in Bannu on "
+            "Monday, police said.",
+            "The attack was claimed by the Tehreek-e-Taliban Pakistan (TTP).",
+            "These operations will continue, the ISPR said on 14 April 2024.",
+            "Three days ago, the militants raided a school in Khyber Pakhtunkhwa's Lakki "
+            "Marwat district.",
+        ]
+    )
+    # Nearest rank: the third of four, the fourth of four.
+    assert profile.median_sentence_bytes == lengths[2]
+    assert profile.p90_sentence_bytes == lengths[3]
+    assert profile.median_document_bytes == len(text.encode())
+    assert "definite references" in profile.describe_content()
+    assert "sentences a paragraph" in profile.describe_shape()
+
+
+def test_text_profile_finds_no_date_or_name_inside_a_word() -> None:
+    # Mar(wat), Sep(oy), Jan(i Khel), Dec(ided): no month; "may": no month.
+    text = "Sepoy Ali Marwat of Jani Khel decided he may go. Police said so."
+    profile = reference.text_profile([text])
+    assert profile.dates_per_kb == 0
+    assert profile.numbers_per_kb == 0
+    assert profile.groups_per_kb == 0
+    # Relative dates in any case; a weekday; a year alone.
+    text = "Last week two men died. On Sunday police came. It was 2019."
+    kilobytes = len(text.encode()) / 1000
+    assert reference.text_profile([text]).dates_per_kb == pytest.approx(3 / kilobytes)
+
+
+def test_text_profile_median_document_length_and_paragraphs() -> None:
+    texts = ["One two.", "Three four five six seven.\n\nEight.", "Nine ten eleven."]
+    profile = reference.text_profile(texts)
+    assert profile.median_document_bytes == len(texts[2].encode())
+    # Four paragraphs (a line break ends one), four sentences.
+    assert profile.sentences_per_paragraph == 1
+
+
 def test_distinct_words_are_counted_in_windows_of_ten_thousand() -> None:
     spellings = [a + b for a in "abcdefghij" for b in "abcdefghij"]
     # 30,000 words cycling over 100 spellings, case ignored: 100 a window.
