@@ -35,6 +35,7 @@ the parser what they cost. The same seed gives the same corpus.
 from __future__ import annotations
 
 import argparse
+import calendar
 import datetime as dt
 import json
 import random
@@ -49,22 +50,12 @@ NUMBER_WORDS = [
     "eleven", "twelve",
 ]  # fmt: skip
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
-MONTHS = [
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-]  # fmt: skip
+# English names (the "C" locale the interpreter starts in).
+MONTHS = list(calendar.month_name)[1:]
 MONTH_ABBREVIATIONS = [
     "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
 ]  # fmt: skip
-WEEKDAYS = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-]
+WEEKDAYS = list(calendar.day_name)
 # (name, short name): the groups of the lexicon's terms.json, as reports spell them.
 GROUPS = [
     ("Tehreek-e-Taliban Pakistan", "TTP"),

@@ -122,7 +122,7 @@ class TextProfile:
     dates_per_kb: float
     #: Names (or aliases) of the gazetteer's places, Afghan ones included.
     places_per_kb: float
-    #: Names (or aliases) of militant groups (``GROUP_NAMES``).
+    #: Names (or aliases) of militant groups (the lexicon's ``terms.json``).
     groups_per_kb: float
     # The shape of the text.
     #: Sentence length in bytes: the median and the 90th percentile.
@@ -206,22 +206,6 @@ _POSSESSIVE = re.compile("['\u2019]s?$")
 _DATA = Path(__file__).resolve().parents[1] / "src" / "lexicon" / "data"
 
 
-def _group_names() -> list[str]:
-    """Every capitalised name and alias of ``terms.json``'s groups (the
-    lowercase ones, "khwarij" and the like, are militant nouns)."""
-    terms = json.loads((_DATA / "terms.json").read_text(encoding="utf-8"))
-    names: set[str] = set()
-    for group in terms["groups"]:
-        for name in [group["name"], *group["aliases"]]:
-            if name != name.lower():
-                names.add(name)
-    return sorted(names)
-
-
-#: Names of militant groups, read from the lexicon's ``terms.json``.
-GROUP_NAMES = _group_names()
-
-
 class _Names:
     """Names as runs of words, found by their first word: at each word the
     longest name that starts there counts, and the search goes on after it.
@@ -260,8 +244,18 @@ def _place_names() -> _Names:
 
 
 @lru_cache(maxsize=1)
-def _group_names_table() -> _Names:
-    return _Names(GROUP_NAMES)
+def _group_names() -> _Names:
+    """Every capitalised name and alias of the lexicon's groups
+    (``terms.json``; the lowercase ones, "khwarij" and the like, are
+    militant nouns)."""
+    terms = json.loads((_DATA / "terms.json").read_text(encoding="utf-8"))
+    names = {
+        name
+        for group in terms["groups"]
+        for name in [group["name"], *group["aliases"]]
+        if name != name.lower()
+    }
+    return _Names(sorted(names))
 
 
 def _percentile(values: list[int], share: float) -> float:
@@ -291,7 +285,7 @@ def text_profile(texts: list[str]) -> TextProfile:
     window: set[str] = set()
     in_window = 0
     windows: list[int] = []
-    place_names, group_names = _place_names(), _group_names_table()
+    place_names, group_names = _place_names(), _group_names()
     for text in texts[:2000]:
         length = len(text.encode())
         size += length

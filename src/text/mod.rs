@@ -226,8 +226,9 @@ impl<'a> Document<'a> {
     /// Split `text` into paragraphs, sentences and list items. The caller's
     /// `published` wins over a header or first-line date.
     pub fn new(text: &'a str, published: Option<NaiveDate>) -> Self {
-        let body_start = date_header(text).map_or(0, |(_, end)| end);
-        let published = published.or_else(|| date_header(text).and_then(|(date, _)| date));
+        let header = date_header(text);
+        let body_start = header.map_or(0, |(_, end)| end);
+        let published = published.or_else(|| header.and_then(|(date, _)| date));
         let mut segments = Vec::new();
         let mut paragraph = 0;
         let mut line_lead: Option<usize> = None;
