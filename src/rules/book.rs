@@ -6,10 +6,9 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 use std::thread::ThreadId;
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
 use regex_automata::meta;
 
-use super::compiled::{search_set, word_finder, Gated, Rule, RuleSet};
+use super::compiled::{search_set, word_finder, Engines, Found, Gated, Rule, RuleSet};
 use super::haystack::{Lowered, Reads};
 use super::pattern::prepare;
 use super::rows::{members, Id, ListId, Row, RuleId, Set, LISTS, ROWS, SET_IDS};
@@ -70,7 +69,7 @@ pub struct RuleBook {
 /// but the first took a lock on each search (two threads ran 1.4-1.6x one
 /// instead of 2x). The copies share the compiled programs.
 pub struct Matcher {
-    rules: Vec<Regex>,
+    rules: Vec<Engines>,
     sets: Vec<meta::Regex>,
     /// The thread that searched with it first: a regex copy is fastest on
     /// that thread (its own cache, no lock), so the thread takes it again.
@@ -192,7 +191,7 @@ impl RuleBook {
             })
             .collect();
         let shared = Matcher {
-            rules: rules.iter().map(|r| r.regex().clone()).collect(),
+            rules: rules.iter().map(|r| r.engines().clone()).collect(),
             sets: sets.iter().map(|(_, set)| set.engine().clone()).collect(),
             thread: None,
         };
@@ -331,11 +330,7 @@ impl<'a> Matching<'a> {
         self.gated(rule.id(), text).is_match(text)
     }
 
-    pub fn find<'h, R: Reads>(
-        &self,
-        rule: Id<R>,
-        haystack: R::Hay<'h>,
-    ) -> Option<regex::Match<'h>> {
+    pub fn find<'h, R: Reads>(&self, rule: Id<R>, haystack: R::Hay<'h>) -> Option<Found<'h>> {
         let text = R::text(haystack);
         self.gated(rule.id(), text).find(text)
     }
@@ -353,7 +348,7 @@ impl<'a> Matching<'a> {
         &self,
         rule: Id<R>,
         haystack: R::Hay<'h>,
-    ) -> std::vec::IntoIter<regex::Match<'h>> {
+    ) -> std::vec::IntoIter<Found<'h>> {
         let text = R::text(haystack);
         self.gated(rule.id(), text).find_iter(text)
     }

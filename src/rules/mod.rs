@@ -18,7 +18,7 @@ mod required;
 mod rows;
 
 pub use book::{book, Gating, Matcher, Matching, RuleBook, RuleMask, Scan, Taken};
-pub use compiled::{Gated, Rule, RuleSet, DFA_SIZE};
+pub use compiled::{Engines, Found, Gated, Rule, RuleSet, DFA_SIZE};
 pub use haystack::{Lower, LowerText, Lowered, Original, Reads, Text};
 pub use rows::{
     rule, set, Handle, Id, ListId, Role, Row, RuleId, Set, SetId, CUE_RULES, DATE_RULES,
