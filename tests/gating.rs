@@ -1,6 +1,8 @@
 //! The rule book gated (one scan of each segment decides which rules
-//! search) against the rule book run plainly (every rule searches every
-//! segment): the two must read the same clues and incidents from any text.
+//! search, and the segment's yes/no rules are answered ahead, rule by
+//! rule over the document) against the rule book run plainly (every rule
+//! searches every segment where it is asked): the two must read the same
+//! clues and incidents from any text.
 
 use chrono::NaiveDate;
 use incidentkit::extract::{clue_report, parse_document_in, Mode};
@@ -38,6 +40,14 @@ const PIECES: &[&str] = &[
     "QUETTA, Jan 5 (AP) -",
     "a van plunged into a ravine",
     "Operation Azm-e-Istehkam",
+    "on the Indus Highway",
+    "at the Government Girls High School in",
+    "Jamaat-ul-Mujahideen Pakistan (JMP) claimed",
+    "in the mountains of Shawal",
+    "the Tirah valley",
+    "several attacks",
+    "the twin blasts",
+    "had been attacked",
     "90% of the terrorists killed were Afghans",
     "were arrested",
     "a) ",

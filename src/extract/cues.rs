@@ -151,6 +151,9 @@ pub fn militant_group(rules: Matching<'_>, text: &str, start: usize, end: usize)
             return Some(name);
         }
     }
+    if rules.answers().rules_out(rule::UnlistedGroup) {
+        return generic;
+    }
     generic.or_else(|| unlisted_group(rules, text, start, end))
 }
 
@@ -247,6 +250,9 @@ const CAMPAIGNS: &[&str] = &[
 
 /// A named operation ("Operation Sarbakaf" -> "Sarbakaf").
 pub fn operation_name(rules: Matching<'_>, text: &str, start: usize, end: usize) -> Option<String> {
+    if rules.answers().rules_out(rule::OperationName) {
+        return None;
+    }
     let caps = rules.captures(rule::OperationName, &text[start..end])?;
     let name = caps.get(1)?.as_str().trim().to_string();
     (!CAMPAIGNS.iter().any(|c| c.eq_ignore_ascii_case(&name))).then_some(name)

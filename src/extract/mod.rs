@@ -15,11 +15,11 @@ pub mod words;
 use chrono::NaiveDate;
 
 use crate::incident::Incident;
-use crate::rules::{book, Gating, LowerText, Lowered, Matching};
+use crate::rules::{book, Answers, Gating, LowerText, Lowered, Matcher, Matching, RuleBook, Scan};
 use crate::text::{CharIndex, Document};
 use assemble::{DatedMention, DocumentClues};
 pub use published::stated_published;
-use segment::{clause_split, read_clues, Position};
+use segment::{answer_all, answers_of, clause_split, read_clues, Position, SegmentText};
 
 /// How the rules decide whether to search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +27,8 @@ pub enum Mode {
     /// One scan of each segment for every rule's words; a rule searches
     /// only where they occur. The parse.
     Gated,
-    /// Every rule searches every segment: the reference the gated parse
-    /// must equal, for tests.
+    /// Every rule searches every segment, where it is asked (no answers
+    /// found ahead): the reference the gated parse must equal, for tests.
     Plain,
 }
 
@@ -41,28 +41,49 @@ fn document_clues(doc: &Document<'_>, lower: Lowered<'_>, mode: Mode) -> Documen
     let mut dates = Vec::with_capacity(doc.segments.len());
     let mut paragraph_year: Option<(usize, i32)> = None;
     let mut lead_index: Vec<usize> = Vec::with_capacity(doc.segments.len());
-    for seg in &doc.segments {
-        let (start, end) = (seg.span.start, seg.span.end);
-        // One pass finds which rules' required words occur in the segment.
-        let scan = match mode {
-            Mode::Gated => Some(book.scan(lower, start, end)),
+    // One pass over each segment finds which rules' required words occur.
+    let scans: Vec<Option<Scan>> = doc
+        .segments
+        .iter()
+        .map(|seg| match mode {
+            Mode::Gated => Some(book.scan(lower, seg.span.start, seg.span.end)),
             Mode::Plain => None,
-        };
-        let rules = match &scan {
-            Some(scan) => Matching::new(book, Gating::Segment(scan), &matcher),
-            None => Matching::new(book, Gating::Plain, &matcher),
+        })
+        .collect();
+    let matcher: &Matcher = &matcher;
+    let matching = |scan| segment_matching(book, matcher, scan);
+    let segment_texts: Vec<SegmentText<'_>> = doc
+        .segments
+        .iter()
+        .zip(&scans)
+        .map(|(seg, scan)| {
+            let (start, end) = (seg.span.start, seg.span.end);
+            (matching(scan), lower.slice(start..end), &text[start..end])
+        })
+        .collect();
+    let answers = match mode {
+        Mode::Gated => answer_all(&segment_texts),
+        Mode::Plain => Vec::new(),
+    };
+    for (k, (seg, scan)) in doc.segments.iter().zip(&scans).enumerate() {
+        let (start, end) = (seg.span.start, seg.span.end);
+        let rules = matching(scan);
+        // The answers found ahead hold for the whole segment only.
+        let whole = |s: usize, e: usize| {
+            let known = answers.get(k).filter(|_| (s, e) == (start, end));
+            rules.with_answers(known.map_or_else(Answers::unknown, answers_of))
         };
         let list_lead = seg.list_lead.map(|l| lead_index[l]);
         lead_index.push(clues.len());
-        let split =
-            clause_split(rules, text, lower, start, end).filter(|_| seg.list_lead.is_none());
+        let split = clause_split(whole(start, end), text, lower, start, end)
+            .filter(|_| seg.list_lead.is_none());
         let pieces = match split {
             Some((at, _)) => vec![(start, at, false), (at, end, true)],
             None => vec![(start, end, false)],
         };
         for (k, (s, e, split_off)) in pieces.into_iter().enumerate() {
             let mut clue = read_clues(
-                rules,
+                whole(s, e),
                 text,
                 lower,
                 s,
@@ -98,7 +119,7 @@ fn document_clues(doc: &Document<'_>, lower: Lowered<'_>, mode: Mode) -> Documen
                 if let Some(prev) = clues.last_mut() {
                     let prev: &mut segment::Clues = prev;
                     *prev = read_clues(
-                        rules,
+                        whole(prev.start, e),
                         text,
                         lower,
                         prev.start,
@@ -139,6 +160,18 @@ fn document_clues(doc: &Document<'_>, lower: Lowered<'_>, mode: Mode) -> Documen
         }
     }
     DocumentClues { clues, dates }
+}
+
+/// The rules of a segment: gated by its scan, or plain without one.
+fn segment_matching<'a>(
+    book: &'a RuleBook,
+    matcher: &'a Matcher,
+    scan: &'a Option<Scan>,
+) -> Matching<'a> {
+    match scan {
+        Some(scan) => Matching::new(book, Gating::Segment(scan), matcher),
+        None => Matching::new(book, Gating::Plain, matcher),
+    }
 }
 
 /// Attach the paragraph's last explicit year to a mention, then record the

@@ -256,7 +256,8 @@ fn origins(
     let lex = lexicon();
     // A rule, not a plain search: the segment scan already knows whether
     // any of the words occurs.
-    if !rules.is_match(rule::MilitantWords, &text[start..end]) {
+    let answers = rules.answers();
+    if !answers.is_match(rules, rule::MilitantWords, &text[start..end]) {
         return;
     }
     for place in lex.find_places(text, start, end) {

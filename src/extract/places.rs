@@ -413,6 +413,7 @@ pub fn find_places(
         None
     };
     let mut out: Vec<PlaceMention> = Vec::new();
+    let answers = rules.answers();
     for m in lex.find_places(text, start, end) {
         let written = &text[m.start..m.end];
         let candidates = lex.places_named(written);
@@ -480,10 +481,18 @@ pub fn find_places(
         out.push(mention);
     }
     add_elided_districts(text, start, &mut out);
-    add_roads(rules, text, start, end, &mut out);
-    add_area_localities(rules, text, start, end, &mut out);
-    add_facility_localities(rules, text, start, end, &mut out);
-    add_toponyms(rules, text, start, end, &mut out);
+    if !answers.rules_out(rule::Road) {
+        add_roads(rules, text, start, end, &mut out);
+    }
+    if !answers.rules_out(rule::Area) {
+        add_area_localities(rules, text, start, end, &mut out);
+    }
+    if !answers.rules_out(rule::Facility) {
+        add_facility_localities(rules, text, start, end, &mut out);
+    }
+    if !answers.rules_out(rule::Toponym) {
+        add_toponyms(rules, text, start, end, &mut out);
+    }
     route_within_district(text, &mut out);
     out.sort_by_key(|m| m.start);
     place_by_stated_province(rules, text, &mut out);

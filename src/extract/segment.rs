@@ -1,14 +1,19 @@
 //! Everything the extractors read from one segment (or one clause of it).
 
 use super::casualties::{find_casualties, Casualty};
-use super::cues::{cross_border, event_cues_of, militant_group, operation_name, EventCue};
+use super::cues::{event_cues_of, militant_group, operation_name, EventCue};
 use super::dates::{find_dates, DateExpr, DateMention};
 use super::nationality::find_nationalities;
 use super::places::{find_places, PlaceMention};
 use super::tokens::tokenize;
 use crate::incident::EventType;
 use crate::lexicon::in_vocabulary;
-use crate::rules::{rule, set, Id, Lower, Lowered, Matching, HEAVY_CUES};
+use std::sync::OnceLock;
+
+use crate::rules::{
+    rule, set, set_members, Answers, Id, Lower, Lowered, Matching, Original, RuleMask, CUE_RULES,
+    HEAVY_CUES,
+};
 
 /// Facts read from one piece of text.
 #[derive(Debug, Clone)]
@@ -313,6 +318,104 @@ pub struct Position {
     pub list_lead: Option<usize>,
 }
 
+/// The rules [`read_clues`] asks of a whole segment's lowercased text,
+/// beside the members of the flag and light-cue sets: yes/no rules, and
+/// rules whose matches are read only where there is one.
+const LOWER_TOLD: &[Id<Lower>] = &[
+    rule::ClauseSplit,
+    rule::CountedEvents,
+    rule::QuantifiedPlural,
+    rule::ReferenceKind,
+    rule::CrossBorder,
+    rule::SingularEvent,
+    rule::Retold,
+    rule::PastPerfect,
+    rule::Reference,
+    rule::Pursuit,
+    rule::OperationTold,
+    rule::Response,
+    rule::Shooting,
+    rule::PostFiredOn,
+    rule::Prominent,
+    rule::HomeAttack,
+    rule::PluralLocus,
+    rule::Scattered,
+    rule::Mishap,
+    rule::Intent,
+    rule::Habitual,
+    rule::Policy,
+];
+
+/// Rules read on a whole segment's text as written, only where they match.
+const ORIGINAL_TOLD: &[Id<Original>] = &[
+    rule::Area,
+    rule::Road,
+    rule::Facility,
+    rule::Toponym,
+    rule::OperationName,
+    rule::UnlistedGroup,
+    rule::MilitantWords,
+];
+
+/// The rules answered ahead for every segment.
+fn asked() -> &'static RuleMask {
+    static ASKED: OnceLock<RuleMask> = OnceLock::new();
+    ASKED.get_or_init(|| {
+        let mut asked = RuleMask::default();
+        for &id in HEAVY_CUES.iter().chain(LOWER_TOLD) {
+            asked.insert(id);
+        }
+        for &id in ORIGINAL_TOLD {
+            asked.insert(id);
+        }
+        for set in [set::Flags.id(), set::LightCues.id(), set::Dates.id()] {
+            for id in set_members(set) {
+                asked.insert(id);
+            }
+        }
+        asked
+    })
+}
+
+/// A segment as the rules read it: its matching, its lowercased text and
+/// its text as written.
+pub type SegmentText<'a> = (Matching<'a>, Lowered<'a>, &'a str);
+
+/// Which of the [`asked`] rules match each segment, one rule after another
+/// over all of them (see [`Answers`]).
+pub fn answer_all(segments: &[SegmentText<'_>]) -> Vec<RuleMask> {
+    let mut answers: Vec<RuleMask> = segments
+        .iter()
+        .map(|(rules, low, _)| rules.set_matches(set::Flags, *low))
+        .collect();
+    for (mask, (rules, low, _)) in answers.iter_mut().zip(segments) {
+        mask.union(&rules.set_matches(set::LightCues, *low));
+    }
+    for (mask, (rules, _, text)) in answers.iter_mut().zip(segments) {
+        mask.union(&rules.set_matches(set::Dates, *text));
+    }
+    for &id in HEAVY_CUES.iter().chain(LOWER_TOLD) {
+        for (mask, (rules, low, _)) in answers.iter_mut().zip(segments) {
+            if rules.is_match(id, *low) {
+                mask.insert(id);
+            }
+        }
+    }
+    for &id in ORIGINAL_TOLD {
+        for (mask, (rules, _, text)) in answers.iter_mut().zip(segments) {
+            if rules.is_match(id, *text) {
+                mask.insert(id);
+            }
+        }
+    }
+    answers
+}
+
+/// The answers of a whole segment, `matched` of the rules asked ahead.
+pub fn answers_of(matched: &RuleMask) -> Answers<'_> {
+    Answers::new(asked(), matched)
+}
+
 /// Read the clues of `text[start..end]`.
 pub fn read_clues(
     rules: Matching<'_>,
@@ -351,22 +454,32 @@ pub fn read_clues(
     // cues with long gaps ("suicide bomber ... rammed") search alone where
     // their words occur: in one automaton with the rest they made its
     // states too many to keep (6% of the parse on real reports).
-    let flags = rules.set_matches(set::Flags, low);
-    let mut cue_mask = rules.set_matches(set::LightCues, low);
-    for &id in HEAVY_CUES {
-        if rules.is_match(id, low) {
+    // A piece of a segment is asked here, rule after rule.
+    let own: RuleMask;
+    let answers = rules.answers();
+    let answers = if answers.answer(rule::Reference).is_some() {
+        answers
+    } else {
+        own = answer_all(&[(rules, low, &text[start..end])]).remove(0);
+        answers_of(&own)
+    };
+    let flag = |id: Id<Lower>| answers.answer(id) == Some(true);
+    let mut cue_mask = RuleMask::default();
+    for &id in CUE_RULES {
+        if flag(id) {
             cue_mask.insert(id);
         }
     }
-    let flag = |id: Id<Lower>| flags.has(id);
     let cues = event_cues_of(rules, lower, start, end, &cue_mask);
-    let counted_events = counted_event_matches(rules, low).next().is_some();
+    let counted_events =
+        flag(rule::CountedEvents) && counted_event_matches(rules, low).next().is_some();
     // "the multiple suicide blasts" refers to one event's parts.
-    let quantified = rules
-        .captures_iter(rule::QuantifiedPlural, low)
-        .any(|c| c.get(1).is_none());
+    let quantified = flag(rule::QuantifiedPlural)
+        && rules
+            .captures_iter(rule::QuantifiedPlural, low)
+            .any(|c| c.get(1).is_none());
     let plural_events = counted_events || quantified || flag(rule::PluralEvents);
-    let singular_event = rules.is_match(rule::SingularEvent, low);
+    let singular_event = flag(rule::SingularEvent);
     let stats = flag(rule::Stats);
     let mut clues = Clues {
         start,
@@ -381,37 +494,39 @@ pub fn read_clues(
         group: militant_group(rules, text, start, end),
         nationalities: found.stated,
         nationality_shares: found.shares,
-        cross_border: cross_border(rules, lower, start, end),
+        cross_border: flag(rule::CrossBorder),
         operation: operation_name(rules, text, start, end),
         summary: false,
         event_sum: None,
         counted_events,
         new_event: flag(rule::NewEvent) && !rules.is_match(rule::NotAnEvent, low),
-        retold: rules.is_match(rule::Retold, low),
-        earlier_told: rules.is_match(rule::PastPerfect, low),
-        reference: rules.is_match(rule::Reference, low),
+        retold: flag(rule::Retold),
+        earlier_told: flag(rule::PastPerfect),
+        reference: flag(rule::Reference),
         split_clause: false,
         comparison: false,
         also: flag(rule::Also),
         plus_bomber: flag(rule::PlusBomber),
         actor_deed: flag(rule::ActorDeed),
         many_places: false,
-        pursuit: rules.is_match(rule::Pursuit, low),
+        pursuit: flag(rule::Pursuit),
         operation_step: flag(rule::OperationStep),
         blames: flag(rule::Blames),
-        operation_told: rules.is_match(rule::OperationTold, low),
+        operation_told: flag(rule::OperationTold),
         plural_events,
         singular_event,
         bare_plural: false,
         negated: flag(rule::Negated),
-        response: rules.is_match(rule::Response, low),
-        reference_kind: reference_kind(rules, low),
+        response: flag(rule::Response),
+        reference_kind: flag(rule::ReferenceKind)
+            .then(|| reference_kind(rules, low))
+            .flatten(),
         // Read here, where the segment scan answers their gates for free;
         // the assembler asks only for the clues of a possible killing.
-        shooting: rules.is_match(rule::Shooting, low),
-        post_fired_on: rules.is_match(rule::PostFiredOn, low),
-        prominent_victim: rules.is_match(rule::Prominent, low),
-        home_attack: rules.is_match(rule::HomeAttack, low),
+        shooting: flag(rule::Shooting),
+        post_fired_on: flag(rule::PostFiredOn),
+        prominent_victim: flag(rule::Prominent),
+        home_attack: flag(rule::HomeAttack),
     };
     let specific = clues.has_specific_place() && clues.districts().len() <= 1;
     let general = !singular_event && !specific && !clues.list_item;
@@ -440,8 +555,8 @@ pub fn read_clues(
         && !attack_told
         && !rules.is_match(rule::SamePlace, low)
         && clues.counts().any(|c| c.value >= 2);
-    let many_events = rules.is_match(rule::PluralLocus, low);
-    let scattered = rules.is_match(rule::Scattered, low);
+    let many_events = flag(rule::PluralLocus);
+    let scattered = flag(rule::Scattered);
     // "Coordinated attacks hit Balochistan at 12 locations today": many
     // events told one by one after it.
     let many_places = scattered && plural_events && !singular_event && !clues.has_counts();
@@ -466,11 +581,11 @@ pub fn read_clues(
     clues.bare_plural = plural_events && general;
     // "killed when a van fell into a ravine", "shot dead over a land
     // dispute", "approved a military operation": no militant violence.
-    let mishap = rules.is_match(rule::Mishap, low) && !rules.is_match(rule::Militancy, low);
-    let intent = rules.is_match(rule::Intent, low) && !clues.has_counts();
+    let mishap = flag(rule::Mishap) && !rules.is_match(rule::Militancy, low);
+    let intent = flag(rule::Intent) && !clues.has_counts();
     // "checkposts are attacked almost every week": a pattern, not an event.
-    let habitual = rules.is_match(rule::Habitual, low) && !clues.has_counts() && !one_day;
-    if mishap || intent || habitual || rules.is_match(rule::Policy, low) {
+    let habitual = flag(rule::Habitual) && !clues.has_counts() && !one_day;
+    if mishap || intent || habitual || flag(rule::Policy) {
         clues.negated = true;
         clues.casualties.clear();
         clues.cues.clear();
@@ -541,6 +656,9 @@ pub fn clause_split(
     start: usize,
     end: usize,
 ) -> Option<(usize, ClauseJoin)> {
+    if rules.answers().rules_out(rule::ClauseSplit) {
+        return None;
+    }
     let split = rules.find(rule::ClauseSplit, lower.slice(start..end))?;
     let at = start + split.start();
     let written = &text[at..start + split.end()];
@@ -571,4 +689,105 @@ pub fn clause_split(
     ]
     .contains(&last_word);
     (at > start + 10 && !timed).then_some((at, join))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{book, Gating, LowerText};
+    use crate::text::Document;
+
+    const REPORT: &str = "BANNU: Two soldiers were martyred and three militants killed \
+        when terrorists attacked a check post in the Jani Khel area on Monday. \
+        In another incident, a roadside bomb went off on the Indus Highway, \
+        injuring four policemen. The attack was claimed by the TTP. Security \
+        forces later launched a search operation in the surrounding villages.";
+
+    /// Every rule answered ahead for a segment says what a search of the
+    /// whole segment says, gated or not.
+    #[test]
+    fn answers_ahead_are_the_answers_of_a_search() {
+        let doc = Document::new(REPORT, None);
+        let lower = LowerText::of(REPORT);
+        let book = book();
+        let matcher = book.matcher();
+        let scans: Vec<_> = doc
+            .segments
+            .iter()
+            .map(|s| book.scan(lower.view(), s.span.start, s.span.end))
+            .collect();
+        let segments: Vec<SegmentText<'_>> = doc
+            .segments
+            .iter()
+            .zip(&scans)
+            .map(|(s, scan)| {
+                let (start, end) = (s.span.start, s.span.end);
+                let rules = Matching::new(book, Gating::Segment(scan), &matcher);
+                (rules, lower.view().slice(start..end), &REPORT[start..end])
+            })
+            .collect();
+        assert!(segments.len() >= 4);
+        let answers = answer_all(&segments);
+        let plain = Matching::plain();
+        let mut matched = 0;
+        for ((_, low, text), mask) in segments.iter().zip(&answers) {
+            let answers = answers_of(mask);
+            for &id in HEAVY_CUES.iter().chain(LOWER_TOLD) {
+                let found = plain.is_match(id, *low);
+                assert_eq!(answers.answer(id), Some(found), "{id:?} in {text:?}");
+                matched += usize::from(found);
+            }
+            for &id in ORIGINAL_TOLD {
+                let found = plain.is_match(id, *text);
+                assert_eq!(answers.answer(id), Some(found), "{id:?} in {text:?}");
+            }
+            for set in [set::Flags, set::LightCues] {
+                let found = plain.set_matches(set, *low);
+                for id in set_members(set.id()) {
+                    assert_eq!(
+                        answers.answer(id),
+                        Some(found.has(id)),
+                        "{id:?} in {text:?}"
+                    );
+                }
+            }
+            let dates = plain.set_matches(set::Dates, *text);
+            for id in set_members(set::Dates.id()) {
+                assert_eq!(
+                    answers.answer(id),
+                    Some(dates.has(id)),
+                    "{id:?} in {text:?}"
+                );
+            }
+        }
+        assert!(matched > 0, "the report matches some rule");
+    }
+
+    /// A piece of a segment reads its own answers, not the segment's.
+    #[test]
+    fn a_piece_asks_for_itself() {
+        let text =
+            "Militants attacked a police post in Bannu, while two women were killed in Khost.";
+        let lower = LowerText::of(text);
+        let plain = Matching::plain();
+        let at = text.find(", while").unwrap();
+        let whole = read_clues(
+            plain,
+            text,
+            lower.view(),
+            0,
+            text.len(),
+            Position::default(),
+        );
+        let piece = read_clues(
+            plain,
+            text,
+            lower.view(),
+            at,
+            text.len(),
+            Position::default(),
+        );
+        assert!(!whole.cues.is_empty());
+        assert!(piece.cues.is_empty(), "no attack is told after the comma");
+    }
 }

@@ -17,12 +17,12 @@ pub mod pattern;
 mod required;
 mod rows;
 
-pub use book::{book, Gating, Matcher, Matching, RuleBook, RuleMask, Scan, Taken};
+pub use book::{book, Answers, Gating, Matcher, Matching, RuleBook, RuleMask, Scan, Taken};
 pub use compiled::{Engines, Found, Gated, Rule, RuleSet, DFA_SIZE};
 pub use haystack::{Lower, LowerText, Lowered, Original, Reads, Text};
 pub use rows::{
-    rule, set, Handle, Id, ListId, Role, Row, RuleId, Set, SetId, CUE_RULES, DATE_RULES,
-    HEAVY_CUES, ROWS,
+    members as set_members, rule, set, Handle, Id, ListId, Role, Row, RuleId, Set, SetId,
+    CUE_RULES, DATE_RULES, HEAVY_CUES, ROWS,
 };
 
 #[cfg(test)]
