@@ -3,19 +3,9 @@
 
 use std::sync::OnceLock;
 
+pub use super::tokens::Count;
 use super::tokens::{Token, TokenKind};
 use super::words::{class, phrases};
-
-/// A count read from the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Count {
-    pub value: u32,
-    pub approximate: bool,
-    /// First token of the phrase (including any bound words).
-    pub first: usize,
-    /// One past the last token of the phrase.
-    pub next: usize,
-}
 
 /// A plain number at token `i` (no bounds): digits, a number word, "a dozen",
 /// "hundred(s)". Returns value, approximate, next index.
@@ -124,9 +114,26 @@ fn may_start_count(t: &Token<'_>) -> bool {
     t.value.is_some() || t.in_class(class::COUNT_START)
 }
 
-/// A count phrase starting exactly at token `i`: optional bound words, a
-/// number, an optional range ("15 to 20", "10-14").
+/// Read the count phrase at every token of a segment's `tokens` once, for
+/// [`count_at`] to answer from.
+pub fn read_counts(tokens: &mut [Token<'_>]) {
+    for i in 0..tokens.len() {
+        let count = read_count_at(tokens, i);
+        tokens[i].count = Some(count);
+    }
+}
+
+/// A count phrase starting exactly at token `i` of a segment's tokens:
+/// optional bound words, a number, an optional range ("15 to 20",
+/// "10-14").
 pub fn count_at(tokens: &[Token<'_>], i: usize) -> Option<Count> {
+    match tokens.get(i)?.count {
+        Some(read) => read,
+        None => read_count_at(tokens, i),
+    }
+}
+
+fn read_count_at(tokens: &[Token<'_>], i: usize) -> Option<Count> {
     if !may_start_count(tokens.get(i)?) {
         return None;
     }
@@ -238,5 +245,21 @@ mod tests {
         let tokens = tokenize(text, lower.view(), 0, text.len());
         assert_eq!(count_at(&tokens, 1), None, "the service's name");
         assert_eq!(count_at(&tokens, 3).map(|c| c.value), Some(1122));
+    }
+
+    #[test]
+    fn counts_read_ahead_are_the_counts_read_in_place() {
+        let text = "At least 24 people, among them a dozen policemen and 15 to 20 \
+            others, were killed; over a hundred and two were hurt in 2020, \
+            and 90% of the dead were Afghans, as many as 25 of them";
+        let lower = LowerText::of(text);
+        let tokens = tokenize(text, lower.view(), 0, text.len());
+        let mut read = tokens.clone();
+        read_counts(&mut read);
+        assert!(read.iter().all(|t| t.count.is_some()));
+        let found: Vec<_> = (0..tokens.len()).map(|i| count_at(&tokens, i)).collect();
+        let ahead: Vec<_> = (0..read.len()).map(|i| count_at(&read, i)).collect();
+        assert_eq!(found, ahead);
+        assert!(found.iter().flatten().count() >= 5, "{found:?}");
     }
 }

@@ -4,6 +4,7 @@ use super::casualties::{find_casualties, Casualty};
 use super::cues::{event_cues_of, militant_group, operation_name, EventCue};
 use super::dates::{find_dates, DateExpr, DateMention};
 use super::nationality::find_nationalities;
+use super::numbers::read_counts;
 use super::places::{find_places, PlaceMention};
 use super::tokens::tokenize;
 use crate::incident::EventType;
@@ -432,7 +433,8 @@ pub fn read_clues(
     } = at;
     // The rules run on the lowercased text: same offsets, faster search.
     let low = lower.slice(start..end);
-    let tokens = tokenize(text, lower, start, end);
+    let mut tokens = tokenize(text, lower, start, end);
+    read_counts(&mut tokens);
     let dateline = if paragraph_start {
         dateline_end(rules, text, start, end)
     } else {

@@ -26,6 +26,21 @@ pub struct Token<'a> {
     pub value: Option<u32>,
     /// Casualty-rule word classes ([`super::words::class`]).
     pub classes: u16,
+    /// The count phrase starting here, once read for the whole segment
+    /// ([`super::numbers::read_counts`]); `None` until then. The casualty
+    /// rules ask for it at the same token many times.
+    pub count: Option<Option<Count>>,
+}
+
+/// A count read from the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count {
+    pub value: u32,
+    pub approximate: bool,
+    /// First token of the phrase (including any bound words).
+    pub first: usize,
+    /// One past the last token of the phrase.
+    pub next: usize,
 }
 
 /// Whether `word` is one of `words`. Comparing length and first byte before
@@ -167,6 +182,7 @@ pub fn tokenize<'a>(text: &'a str, lower: Lowered<'a>, start: usize, end: usize)
             kind,
             value,
             classes,
+            count: None,
         });
     }
     tokens
