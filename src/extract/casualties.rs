@@ -997,11 +997,14 @@ fn toll_updates(tokens: &[Token<'_>], out: &mut Vec<Casualty>) {
         let is_toll = tokens[i].is("toll")
             || (tokens[i].is("number") && tokens.get(i + 1).is_some_and(|t| t.is("of")))
             || tokens[i].is("count") && counted_word;
+        if !is_toll {
+            continue;
+        }
         // "earlier reports had put the toll at 20": a superseded figure.
         let superseded = tokens[i.saturating_sub(6)..i]
             .iter()
             .any(|t| t.is_any(&["earlier", "initial", "initially", "previous", "preliminary"]));
-        if !is_toll || superseded {
+        if superseded {
             continue;
         }
         let window_end = (i + 25).min(tokens.len());
