@@ -97,37 +97,34 @@ fn split_sentences(text: &str, start: usize, end: usize) -> Vec<Span> {
     let mut sentence_start = start;
     let bytes = text.as_bytes();
     let mut i = start;
-    while i < end {
+    // Jump from one sentence mark to the next.
+    while let Some(skip) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..end]) {
+        i += skip;
         let b = bytes[i];
-        if b == b'.' || b == b'!' || b == b'?' {
-            let mut j = i + 1;
-            // Closing quotes and brackets stay with the sentence.
-            while j < end && matches!(bytes[j], b'"' | b'\'' | b')') {
-                j += 1;
-            }
-            let closing = text[j..end].chars().next();
-            let closing_quote = matches!(closing, Some('’') | Some('”'));
-            if closing_quote {
-                j += closing.map(char::len_utf8).unwrap_or(0);
-            }
-            let next_is_space = text[j..end].starts_with(char::is_whitespace);
-            let after = text[j..end].trim_start();
-            let next_starts_sentence = after
-                .chars()
-                .next()
-                .map(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c))
-                .unwrap_or(false);
-            let ends = next_is_space
-                && next_starts_sentence
-                && (b != b'.' || period_ends_sentence(text, i));
-            if ends {
-                push_bounded(text, sentence_start, j, &mut spans);
-                sentence_start = j;
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
+        let mut j = i + 1;
+        // Closing quotes and brackets stay with the sentence.
+        while j < end && matches!(bytes[j], b'"' | b'\'' | b')') {
+            j += 1;
         }
+        let closing = text[j..end].chars().next();
+        let closing_quote = matches!(closing, Some('’') | Some('”'));
+        if closing_quote {
+            j += closing.map(char::len_utf8).unwrap_or(0);
+        }
+        let next_is_space = text[j..end].starts_with(char::is_whitespace);
+        let after = text[j..end].trim_start();
+        let next_starts_sentence = after
+            .chars()
+            .next()
+            .map(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c))
+            .unwrap_or(false);
+        let ends =
+            next_is_space && next_starts_sentence && (b != b'.' || period_ends_sentence(text, i));
+        if ends {
+            push_bounded(text, sentence_start, j, &mut spans);
+            sentence_start = j;
+        }
+        i = j.max(i + 1);
     }
     push_bounded(text, sentence_start, end, &mut spans);
     spans
