@@ -319,10 +319,11 @@ pub struct Position {
     pub list_lead: Option<usize>,
 }
 
-/// The rules [`read_clues`] asks of a whole segment's lowercased text,
-/// beside the members of the flag and light-cue sets: yes/no rules, and
-/// rules whose matches are read only where there is one.
-const LOWER_TOLD: &[Id<Lower>] = &[
+/// The rules asked of a whole segment's lowercased text (by [`read_clues`]
+/// and [`clause_split`]), beside the members of the flag and light-cue
+/// sets: yes/no rules, and rules whose matches are read only where there
+/// is one.
+const LOWER_ANSWERED: &[Id<Lower>] = &[
     rule::ClauseSplit,
     rule::CountedEvents,
     rule::QuantifiedPlural,
@@ -347,8 +348,9 @@ const LOWER_TOLD: &[Id<Lower>] = &[
     rule::Policy,
 ];
 
-/// Rules read on a whole segment's text as written, only where they match.
-const ORIGINAL_TOLD: &[Id<Original>] = &[
+/// The same for rules of a whole segment's text as written (places, groups,
+/// operation names, the militant words that open the nationality origins).
+const ORIGINAL_ANSWERED: &[Id<Original>] = &[
     rule::Area,
     rule::Road,
     rule::Facility,
@@ -363,10 +365,10 @@ fn asked() -> &'static RuleMask {
     static ASKED: OnceLock<RuleMask> = OnceLock::new();
     ASKED.get_or_init(|| {
         let mut asked = RuleMask::default();
-        for &id in HEAVY_CUES.iter().chain(LOWER_TOLD) {
+        for &id in HEAVY_CUES.iter().chain(LOWER_ANSWERED) {
             asked.insert(id);
         }
-        for &id in ORIGINAL_TOLD {
+        for &id in ORIGINAL_ANSWERED {
             asked.insert(id);
         }
         for set in [set::Flags.id(), set::LightCues.id(), set::Dates.id()] {
@@ -382,8 +384,9 @@ fn asked() -> &'static RuleMask {
 /// its text as written.
 pub type SegmentText<'a> = (Matching<'a>, Lowered<'a>, &'a str);
 
-/// Which of the [`asked`] rules match each segment, one rule after another
-/// over all of them (see [`Answers`]).
+/// Which of the rules answered ahead (the flag, cue and date sets, the
+/// heavy cues, `LOWER_ANSWERED` and `ORIGINAL_ANSWERED`) match each
+/// segment, one rule after another over all of them (see [`Answers`]).
 pub fn answer_all(segments: &[SegmentText<'_>]) -> Vec<RuleMask> {
     let mut answers: Vec<RuleMask> = segments
         .iter()
@@ -395,14 +398,14 @@ pub fn answer_all(segments: &[SegmentText<'_>]) -> Vec<RuleMask> {
     for (mask, (rules, _, text)) in answers.iter_mut().zip(segments) {
         mask.union(&rules.set_matches(set::Dates, *text));
     }
-    for &id in HEAVY_CUES.iter().chain(LOWER_TOLD) {
+    for &id in HEAVY_CUES.iter().chain(LOWER_ANSWERED) {
         for (mask, (rules, low, _)) in answers.iter_mut().zip(segments) {
             if rules.is_match(id, *low) {
                 mask.insert(id);
             }
         }
     }
-    for &id in ORIGINAL_TOLD {
+    for &id in ORIGINAL_ANSWERED {
         for (mask, (rules, _, text)) in answers.iter_mut().zip(segments) {
             if rules.is_match(id, *text) {
                 mask.insert(id);
@@ -734,12 +737,12 @@ mod tests {
         let mut matched = 0;
         for ((_, low, text), mask) in segments.iter().zip(&answers) {
             let answers = answers_of(mask);
-            for &id in HEAVY_CUES.iter().chain(LOWER_TOLD) {
+            for &id in HEAVY_CUES.iter().chain(LOWER_ANSWERED) {
                 let found = plain.is_match(id, *low);
                 assert_eq!(answers.answer(id), Some(found), "{id:?} in {text:?}");
                 matched += usize::from(found);
             }
-            for &id in ORIGINAL_TOLD {
+            for &id in ORIGINAL_ANSWERED {
                 let found = plain.is_match(id, *text);
                 assert_eq!(answers.answer(id), Some(found), "{id:?} in {text:?}");
             }

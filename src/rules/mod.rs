@@ -5,8 +5,11 @@
 //! ([`Matching`]), and a rule whose words are absent does not search. A
 //! parse takes a [`Matcher`] from the book, its own copy of every regex
 //! with its own search caches, and hands it on inside the `Matching`.
-//! [`Gating::Plain`] runs every rule everywhere: the reference the gated
-//! parse must equal.
+//! The yes/no rules of whole segments can be answered ahead, one rule
+//! after another over a document's segments ([`Answers`], which the
+//! segment's `Matching` carries), so that each automaton searches while its
+//! states are in cache. [`Gating::Plain`] runs every rule everywhere: the
+//! reference the gated parse must equal.
 //!
 //! Below `text` and `extract`: it knows patterns and words, not reports.
 
