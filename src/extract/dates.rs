@@ -8,7 +8,7 @@ use regex::Captures;
 
 use crate::incident::DatePrecision;
 use crate::lexicon::calendar::month_alternation;
-use crate::rules::{rule, set, Id, Matching, Original, RuleMask, DATE_RULES};
+use crate::rules::{rule, set, Id, Matching, Original, DATE_RULES};
 
 /// A calendar date that may lack its year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -413,14 +413,11 @@ pub fn find_dates(rules: Matching<'_>, text: &str, start: usize, end: usize) -> 
     let slice = &text[start..end];
     let mut found: Vec<DateMention> = Vec::new();
     // One pass says which patterns match, unless it was made ahead.
-    let answers = rules.answers();
-    let set = if answers.answer(patterns()[0].rule).is_some() {
-        RuleMask::default()
-    } else {
-        rules.set_matches(set::Dates, slice)
+    let matching = match rules.answers().matched() {
+        Some(ahead) => *ahead,
+        None => rules.set_matches(set::Dates, slice),
     };
-    let matching = |id: Id<Original>| answers.answer(id).unwrap_or_else(|| set.has(id));
-    for pattern in patterns().iter().filter(|p| matching(p.rule)) {
+    for pattern in patterns().iter().filter(|p| matching.has(p.rule)) {
         for caps in rules.captures_iter(pattern.rule, slice) {
             let Some(whole) = caps.get(pattern.span_group).or_else(|| caps.get(0)) else {
                 continue;

@@ -15,11 +15,11 @@ pub mod words;
 use chrono::NaiveDate;
 
 use crate::incident::Incident;
-use crate::rules::{book, Answers, Gating, LowerText, Lowered, Matcher, Matching, RuleBook, Scan};
+use crate::rules::{book, Answers, LowerText, Lowered, Scan};
 use crate::text::{CharIndex, Document};
 use assemble::{DatedMention, DocumentClues};
 pub use published::stated_published;
-use segment::{answer_all, answers_of, clause_split, read_clues, Position, SegmentText};
+use segment::{answer_all, answers_of, clause_split, read_clues, segment_texts, Position};
 
 /// How the rules decide whether to search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,24 +50,13 @@ fn document_clues(doc: &Document<'_>, lower: Lowered<'_>, mode: Mode) -> Documen
             Mode::Plain => None,
         })
         .collect();
-    let matcher: &Matcher = &matcher;
-    let matching = |scan| segment_matching(book, matcher, scan);
-    let segment_texts: Vec<SegmentText<'_>> = doc
-        .segments
-        .iter()
-        .zip(&scans)
-        .map(|(seg, scan)| {
-            let (start, end) = (seg.span.start, seg.span.end);
-            (matching(scan), lower.slice(start..end), &text[start..end])
-        })
-        .collect();
+    let segments = segment_texts(book, &matcher, doc, lower, &scans);
     let answers = match mode {
-        Mode::Gated => answer_all(&segment_texts),
+        Mode::Gated => answer_all(&segments),
         Mode::Plain => Vec::new(),
     };
-    for (k, (seg, scan)) in doc.segments.iter().zip(&scans).enumerate() {
+    for (k, (seg, &(rules, _, _))) in doc.segments.iter().zip(&segments).enumerate() {
         let (start, end) = (seg.span.start, seg.span.end);
-        let rules = matching(scan);
         // The answers found ahead hold for the whole segment only.
         let whole = |s: usize, e: usize| {
             let known = answers.get(k).filter(|_| (s, e) == (start, end));
@@ -160,18 +149,6 @@ fn document_clues(doc: &Document<'_>, lower: Lowered<'_>, mode: Mode) -> Documen
         }
     }
     DocumentClues { clues, dates }
-}
-
-/// The rules of a segment: gated by its scan, or plain without one.
-fn segment_matching<'a>(
-    book: &'a RuleBook,
-    matcher: &'a Matcher,
-    scan: &'a Option<Scan>,
-) -> Matching<'a> {
-    match scan {
-        Some(scan) => Matching::new(book, Gating::Segment(scan), matcher),
-        None => Matching::new(book, Gating::Plain, matcher),
-    }
 }
 
 /// Attach the paragraph's last explicit year to a mention, then record the

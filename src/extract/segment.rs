@@ -12,9 +12,10 @@ use crate::lexicon::in_vocabulary;
 use std::sync::OnceLock;
 
 use crate::rules::{
-    rule, set, set_members, Answers, Id, Lower, Lowered, Matching, Original, RuleMask, CUE_RULES,
-    HEAVY_CUES,
+    rule, set, set_members, Answers, Gating, Id, Lower, Lowered, Matcher, Matching, Original,
+    RuleBook, RuleMask, Scan, HEAVY_CUES,
 };
+use crate::text::Document;
 
 /// Facts read from one piece of text.
 #[derive(Debug, Clone)]
@@ -319,12 +320,10 @@ pub struct Position {
     pub list_lead: Option<usize>,
 }
 
-/// The rules asked of a whole segment's lowercased text (by [`read_clues`]
-/// and [`clause_split`]), beside the members of the flag and light-cue
-/// sets: yes/no rules, and rules whose matches are read only where there
-/// is one.
+/// The rules [`read_clues`] asks of a whole segment's lowercased text,
+/// beside the members of the flag and light-cue sets and the heavy cues:
+/// yes/no rules, and rules whose matches are read only where there is one.
 const LOWER_ANSWERED: &[Id<Lower>] = &[
-    rule::ClauseSplit,
     rule::CountedEvents,
     rule::QuantifiedPlural,
     rule::ReferenceKind,
@@ -368,6 +367,7 @@ fn asked() -> &'static RuleMask {
         for &id in HEAVY_CUES.iter().chain(LOWER_ANSWERED) {
             asked.insert(id);
         }
+        asked.insert(rule::ClauseSplit);
         for &id in ORIGINAL_ANSWERED {
             asked.insert(id);
         }
@@ -384,9 +384,31 @@ fn asked() -> &'static RuleMask {
 /// its text as written.
 pub type SegmentText<'a> = (Matching<'a>, Lowered<'a>, &'a str);
 
+/// The rules and text of every segment of `doc`, each gated by its scan
+/// (plain without one).
+pub fn segment_texts<'a>(
+    book: &'a RuleBook,
+    matcher: &'a Matcher,
+    doc: &Document<'a>,
+    lower: Lowered<'a>,
+    scans: &'a [Option<Scan>],
+) -> Vec<SegmentText<'a>> {
+    doc.segments
+        .iter()
+        .zip(scans)
+        .map(|(seg, scan)| {
+            let (start, end) = (seg.span.start, seg.span.end);
+            let gating = scan.as_ref().map_or(Gating::Plain, Gating::Segment);
+            let rules = Matching::new(book, gating, matcher);
+            (rules, lower.slice(start..end), &doc.text[start..end])
+        })
+        .collect()
+}
+
 /// Which of the rules answered ahead (the flag, cue and date sets, the
-/// heavy cues, `LOWER_ANSWERED` and `ORIGINAL_ANSWERED`) match each
-/// segment, one rule after another over all of them (see [`Answers`]).
+/// heavy cues, `LOWER_ANSWERED`, the clause split and `ORIGINAL_ANSWERED`)
+/// match each segment, one rule after another over all of them (see
+/// [`Answers`]).
 pub fn answer_all(segments: &[SegmentText<'_>]) -> Vec<RuleMask> {
     let mut answers: Vec<RuleMask> = segments
         .iter()
@@ -398,7 +420,8 @@ pub fn answer_all(segments: &[SegmentText<'_>]) -> Vec<RuleMask> {
     for (mask, (rules, _, text)) in answers.iter_mut().zip(segments) {
         mask.union(&rules.set_matches(set::Dates, *text));
     }
-    for &id in HEAVY_CUES.iter().chain(LOWER_ANSWERED) {
+    let clause_split = std::iter::once(&rule::ClauseSplit);
+    for &id in HEAVY_CUES.iter().chain(LOWER_ANSWERED).chain(clause_split) {
         for (mask, (rules, low, _)) in answers.iter_mut().zip(segments) {
             if rules.is_match(id, *low) {
                 mask.insert(id);
@@ -418,6 +441,19 @@ pub fn answer_all(segments: &[SegmentText<'_>]) -> Vec<RuleMask> {
 /// The answers of a whole segment, `matched` of the rules asked ahead.
 pub fn answers_of(matched: &RuleMask) -> Answers<'_> {
     Answers::new(asked(), matched)
+}
+
+/// Which of the rules [`read_clues`] reads as flags match `low`, asked in
+/// place: for a piece of a segment, or the plain mode.
+fn flags_in_place(rules: Matching<'_>, low: Lowered<'_>) -> RuleMask {
+    let mut matched = rules.set_matches(set::Flags, low);
+    matched.union(&rules.set_matches(set::LightCues, low));
+    for &id in HEAVY_CUES.iter().chain(LOWER_ANSWERED) {
+        if rules.is_match(id, low) {
+            matched.insert(id);
+        }
+    }
+    matched
 }
 
 /// Read the clues of `text[start..end]`.
@@ -459,23 +495,12 @@ pub fn read_clues(
     // cues with long gaps ("suicide bomber ... rammed") search alone where
     // their words occur: in one automaton with the rest they made its
     // states too many to keep (6% of the parse on real reports).
-    // A piece of a segment is asked here, rule after rule.
-    let own: RuleMask;
-    let answers = rules.answers();
-    let answers = if answers.answer(rule::Reference).is_some() {
-        answers
-    } else {
-        own = answer_all(&[(rules, low, &text[start..end])]).remove(0);
-        answers_of(&own)
+    let matched = match rules.answers().matched() {
+        Some(ahead) => *ahead,
+        None => flags_in_place(rules, low),
     };
-    let flag = |id: Id<Lower>| answers.answer(id) == Some(true);
-    let mut cue_mask = RuleMask::default();
-    for &id in CUE_RULES {
-        if flag(id) {
-            cue_mask.insert(id);
-        }
-    }
-    let cues = event_cues_of(rules, lower, start, end, &cue_mask);
+    let flag = |id: Id<Lower>| matched.has(id);
+    let cues = event_cues_of(rules, lower, start, end, &matched);
     let counted_events =
         flag(rule::CountedEvents) && counted_event_matches(rules, low).next().is_some();
     // "the multiple suicide blasts" refers to one event's parts.
@@ -699,7 +724,7 @@ pub fn clause_split(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{book, Gating, LowerText};
+    use crate::rules::{book, LowerText};
     use crate::text::Document;
 
     const REPORT: &str = "BANNU: Two soldiers were martyred and three militants killed \
@@ -719,25 +744,17 @@ mod tests {
         let scans: Vec<_> = doc
             .segments
             .iter()
-            .map(|s| book.scan(lower.view(), s.span.start, s.span.end))
+            .map(|s| Some(book.scan(lower.view(), s.span.start, s.span.end)))
             .collect();
-        let segments: Vec<SegmentText<'_>> = doc
-            .segments
-            .iter()
-            .zip(&scans)
-            .map(|(s, scan)| {
-                let (start, end) = (s.span.start, s.span.end);
-                let rules = Matching::new(book, Gating::Segment(scan), &matcher);
-                (rules, lower.view().slice(start..end), &REPORT[start..end])
-            })
-            .collect();
+        let segments = segment_texts(book, &matcher, &doc, lower.view(), &scans);
         assert!(segments.len() >= 4);
         let answers = answer_all(&segments);
         let plain = Matching::plain();
         let mut matched = 0;
         for ((_, low, text), mask) in segments.iter().zip(&answers) {
             let answers = answers_of(mask);
-            for &id in HEAVY_CUES.iter().chain(LOWER_ANSWERED) {
+            let clause_split = std::iter::once(&rule::ClauseSplit);
+            for &id in HEAVY_CUES.iter().chain(LOWER_ANSWERED).chain(clause_split) {
                 let found = plain.is_match(id, *low);
                 assert_eq!(answers.answer(id), Some(found), "{id:?} in {text:?}");
                 matched += usize::from(found);

@@ -68,6 +68,12 @@ impl<'t> Answers<'t> {
         Answers { known: None }
     }
 
+    /// The rules found to match, if the segment was answered ahead (every
+    /// rule of its set of asked rules not in it does not match).
+    pub fn matched(&self) -> Option<&'t RuleMask> {
+        self.known.map(|(_, matched)| matched)
+    }
+
     /// Whether `rule` matches the segment, if it was asked.
     pub fn answer(&self, rule: impl Into<RuleId>) -> Option<bool> {
         let rule = rule.into();
@@ -490,6 +496,8 @@ mod tests {
         assert_eq!(answers.answer(rule::Shooting), None);
         assert!(!answers.rules_out(rule::Shooting));
         assert!(!Answers::unknown().rules_out(rule::Area));
+        assert_eq!(answers.matched(), Some(&matched));
+        assert_eq!(Answers::unknown().matched(), None);
         // Unknown answers fall back to a search of the text given.
         let text = LowerText::of("they opened fire on the police");
         let plain = Matching::plain();
