@@ -67,10 +67,11 @@ fn document_clues(doc: &Document<'_>, lower: Lowered<'_>, mode: Mode) -> Documen
         let split = clause_split(whole(start, end), text, lower, start, end)
             .filter(|_| seg.list_lead.is_none());
         let pieces = match split {
-            Some((at, _)) => vec![(start, at, false), (at, end, true)],
-            None => vec![(start, end, false)],
+            Some((at, _)) => [(start, at, false), (at, end, true)],
+            None => [(start, end, false), (end, end, true)],
         };
-        for (k, (s, e, split_off)) in pieces.into_iter().enumerate() {
+        let count = if split.is_some() { 2 } else { 1 };
+        for (k, &(s, e, split_off)) in pieces[..count].iter().enumerate() {
             let mut clue = read_clues(
                 whole(s, e),
                 text,

@@ -6,6 +6,7 @@ use super::casualties::{Casualty, Outcome};
 use super::tokens::Token;
 use crate::lexicon::{in_vocabulary, lexicon, PlaceKind, Side};
 use crate::rules::{rule, Matching};
+use crate::text::starts_with_any_case;
 
 /// Words after a demonym that make it something other than a person.
 const NOT_PEOPLE: &[&str] = &[
@@ -125,10 +126,7 @@ pub fn find_nationalities(
     let mut out: Vec<(String, Option<u32>)> = Vec::new();
     let mut shares: Vec<(String, u32)> = Vec::new();
     for (s, e, nationality) in lex.find_demonyms(text, start, end) {
-        let rest = text[e..end]
-            .trim_start_matches('-')
-            .trim_start()
-            .to_ascii_lowercase();
+        let rest = text[e..end].trim_start_matches('-').trim_start();
         let tie = [
             "based",
             "linked",
@@ -141,7 +139,7 @@ pub fn find_nationalities(
             "origin",
         ]
         .iter()
-        .any(|w| rest.starts_with(w));
+        .any(|w| starts_with_any_case(rest, w));
         if text[e..end].starts_with('-') || tie {
             continue; // "Afghan-based", "Indian sponsored": a tie, not a nationality
         }

@@ -4,6 +4,7 @@
 
 use crate::lexicon::{lexicon, PlaceKind};
 use crate::rules::{rule, Matching};
+use crate::text::{ends_with_any_case, starts_with_any_case, tail};
 
 /// A place named in a segment, resolved as far as the gazetteer allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -422,7 +423,7 @@ pub fn find_places(
         let context = &text[floor_char(text, context_from)..floor_char(text, context_to)];
         let index = choose_entry(candidates, context).unwrap_or(m.index);
         let mut mention = mention_from_gazetteer(index, written, m.start, m.end);
-        let before = crate::text::tail(text, start, m.start, 120);
+        let before = tail(text, start, m.start, 120);
         // "Guli Bagh", "Wazir Bagh Road": a known name ending a longer one
         // is that longer locality, not the known place.
         let nameable = matches!(mention.kind, PlaceKind::District | PlaceKind::Locality);
@@ -467,10 +468,7 @@ pub fn find_places(
         }
         // A former name ("Bolan" for Kachhi) is kept as written, unless the
         // text calls it a district ("Balochistan's Bolan district").
-        let called_district = after
-            .trim_start()
-            .to_ascii_lowercase()
-            .starts_with("district");
+        let called_district = starts_with_any_case(after.trim_start(), "district");
         if mention.kind == PlaceKind::District
             && lex.place(index).canonical != written
             && is_former_name(index, written)
@@ -518,7 +516,7 @@ fn add_elided_districts(text: &str, start: usize, out: &mut Vec<PlaceMention>) {
         if !DISTRICT_HALVES.contains(&half) {
             continue;
         }
-        let before = crate::text::tail(text, start, m.start, 24).trim_end();
+        let before = tail(text, start, m.start, 24).trim_end();
         let before = before
             .strip_suffix("and")
             .or_else(|| before.strip_suffix(','))
@@ -538,10 +536,8 @@ fn add_elided_districts(text: &str, start: usize, out: &mut Vec<PlaceMention>) {
             continue;
         }
         let at = m.start
-            - (crate::text::tail(text, start, m.start, 24).len()
-                - crate::text::tail(text, start, m.start, 24)
-                    .rfind(other)
-                    .unwrap_or(0));
+            - (tail(text, start, m.start, 24).len()
+                - tail(text, start, m.start, 24).rfind(other).unwrap_or(0));
         let mut elided = mention_from_gazetteer(index, &name, at, at + other.len());
         elided.excluded = m.excluded;
         found.push(elided);
@@ -564,10 +560,7 @@ fn route_within_district(text: &str, out: &mut [PlaceMention]) {
         let joined = text
             .get(a.end..b.start)
             .is_some_and(|between| between.trim() == "to");
-        let from = crate::text::tail(text, 0, a.start, 16)
-            .trim_end()
-            .to_ascii_lowercase()
-            .ends_with("from");
+        let from = ends_with_any_case(tail(text, 0, a.start, 16).trim_end(), "from");
         if joined && from && a.district.is_some() && a.district == b.district {
             out[k].excluded = false;
             out[k].place = None;
@@ -671,7 +664,7 @@ fn add_area_localities(
         {
             continue;
         }
-        let before = crate::text::tail(text, start, s, 120);
+        let before = tail(text, start, s, 120);
         out.push(PlaceMention {
             start: s,
             end: s + written.len(),
@@ -795,7 +788,7 @@ fn add_roads(
         for k in inner.into_iter().rev() {
             out.remove(k);
         }
-        let before = crate::text::tail(text, start, s, 120);
+        let before = tail(text, start, s, 120);
         let road = !matches!(
             kind.as_str(),
             "Colony" | "Adda" | "Bazaar" | "Bazar" | "Market" | "Mandi"
@@ -846,7 +839,7 @@ fn add_facility_localities(
         if out.iter().any(|m| m.start < e && s < m.end) || !lex.places_named(&name).is_empty() {
             continue;
         }
-        let before = crate::text::tail(text, start, s, 120);
+        let before = tail(text, start, s, 120);
         out.push(PlaceMention {
             start: s,
             end: e,
@@ -882,7 +875,7 @@ fn add_toponyms(
         if out.iter().any(|m| m.start < e && s < m.end) || !lex.places_named(written).is_empty() {
             continue;
         }
-        let before = crate::text::tail(text, start, s, 120);
+        let before = tail(text, start, s, 120);
         out.push(PlaceMention {
             start: s,
             end: e,

@@ -37,10 +37,11 @@ pub const MONTH_ABBREVIATIONS: [(&str, u32); 12] = [
 /// Month number of a month name or abbreviation ("March", "Mar.", "sept"),
 /// case ignored.
 pub fn month_number(name: &str) -> Option<u32> {
-    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    let name = name.trim_end_matches('.').as_bytes();
+    let head = name.get(..3)?;
     MONTHS
         .iter()
-        .position(|m| lower.starts_with(&m[..3].to_ascii_lowercase()))
+        .position(|m| head.eq_ignore_ascii_case(&m.as_bytes()[..3]))
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
@@ -75,6 +76,8 @@ mod tests {
         assert_eq!(month_number("Dec"), Some(12));
         assert_eq!(month_number("May"), Some(5));
         assert_eq!(month_number("Monday"), None);
+        assert_eq!(month_number("Ma"), None, "too short to name a month");
+        assert_eq!(month_number("NOVEMBER"), Some(11));
         for (abbreviation, month) in MONTH_ABBREVIATIONS {
             assert_eq!(month_number(abbreviation), Some(month), "{abbreviation}");
         }

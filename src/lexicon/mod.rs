@@ -522,10 +522,21 @@ impl Lexicon {
 
     /// Every place entry spelled like `name` (case-insensitive).
     pub fn places_named(&self, name: &str) -> &[usize] {
-        self.place_by_name
-            .get(&name.to_ascii_lowercase())
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        // Asked of most capitalised words: lowercase short names on the
+        // stack rather than in a new string.
+        let mut buffer = [0u8; 64];
+        let found = match buffer.get_mut(..name.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(name.as_bytes());
+                lower.make_ascii_lowercase();
+                // ASCII lowercasing keeps UTF-8 valid.
+                std::str::from_utf8(lower)
+                    .ok()
+                    .and_then(|lower| self.place_by_name.get(lower))
+            }
+            None => self.place_by_name.get(&name.to_ascii_lowercase()),
+        };
+        found.map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Province of a canonical district (or multi-district city).

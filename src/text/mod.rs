@@ -305,6 +305,20 @@ pub fn tail(text: &str, start: usize, at: usize, max: usize) -> &str {
     &text[tail_start(text, start, at, max)..at]
 }
 
+/// Whether `text` starts with `prefix` in any ASCII case, without the
+/// lowercased copy of `text` that `to_ascii_lowercase` would make.
+pub fn starts_with_any_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Whether `text` ends with `suffix` in any ASCII case.
+pub fn ends_with_any_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// Where [`tail`] begins.
 pub fn tail_start(text: &str, start: usize, at: usize, max: usize) -> usize {
     let mut from = at.saturating_sub(max).max(start);
@@ -358,6 +372,21 @@ impl<'a> CharIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefixes_and_suffixes_in_any_case() {
+        assert!(starts_with_any_case("District Bannu", "district"));
+        assert!(starts_with_any_case("DISTRICT", "district"));
+        assert!(!starts_with_any_case("distr", "district"));
+        assert!(!starts_with_any_case("the district", "district"));
+        assert!(
+            starts_with_any_case("Ünder", "Ü"),
+            "non-ASCII bytes compare as they are"
+        );
+        assert!(ends_with_any_case("travelling FROM", "from"));
+        assert!(!ends_with_any_case("om", "from"));
+        assert!(!ends_with_any_case("fromage", "from"));
+    }
 
     #[test]
     fn a_multibyte_space_before_a_period_is_no_char_boundary_trap() {

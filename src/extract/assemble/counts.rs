@@ -129,16 +129,12 @@ fn moved_to_killed(merged: &mut Tally, cas: &Casualty) -> bool {
 /// succumbed" tells the 26 by side.
 fn restate_across_sides(merged: &mut Tally, local: &mut Tally) {
     for outcome in [Outcome::Killed, Outcome::Injured] {
+        // The sum over the known sides and whether any is approximate.
         let sides = |t: &Tally| -> Option<(u32, bool)> {
-            let known: Vec<(u32, bool)> = t
-                .iter()
+            t.iter()
                 .filter(|((o, s), _)| *o == outcome && *s != Side::Unknown)
                 .map(|(_, v)| *v)
-                .collect();
-            (!known.is_empty()).then(|| {
-                let sum = known.iter().fold(0, |n: u32, v| n.saturating_add(v.0));
-                (sum, known.iter().any(|v| v.1))
-            })
+                .reduce(|a, b| (a.0.saturating_add(b.0), a.1 || b.1))
         };
         let unknown = (outcome, Side::Unknown);
         match (
