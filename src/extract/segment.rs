@@ -410,15 +410,21 @@ pub fn segment_texts<'a>(
 /// match each segment, one rule after another over all of them (see
 /// [`Answers`]).
 pub fn answer_all(segments: &[SegmentText<'_>]) -> Vec<RuleMask> {
+    let Some((first, _, _)) = segments.first() else {
+        return Vec::new();
+    };
+    let mut room = first.room(set::Flags);
     let mut answers: Vec<RuleMask> = segments
         .iter()
-        .map(|(rules, low, _)| rules.set_matches(set::Flags, *low))
+        .map(|(rules, low, _)| rules.set_matches_in(set::Flags, *low, &mut room))
         .collect();
+    let mut room = first.room(set::LightCues);
     for (mask, (rules, low, _)) in answers.iter_mut().zip(segments) {
-        mask.union(&rules.set_matches(set::LightCues, *low));
+        mask.union(&rules.set_matches_in(set::LightCues, *low, &mut room));
     }
+    let mut room = first.room(set::Dates);
     for (mask, (rules, _, text)) in answers.iter_mut().zip(segments) {
-        mask.union(&rules.set_matches(set::Dates, *text));
+        mask.union(&rules.set_matches_in(set::Dates, *text, &mut room));
     }
     let clause_split = std::iter::once(&rule::ClauseSplit);
     for &id in HEAVY_CUES.iter().chain(LOWER_ANSWERED).chain(clause_split) {

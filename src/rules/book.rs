@@ -8,7 +8,7 @@ use std::thread::ThreadId;
 use aho_corasick::AhoCorasick;
 use regex_automata::meta;
 
-use super::compiled::{search_set, word_finder, Engines, Found, Gated, Rule, RuleSet};
+use super::compiled::{search_set, word_finder, Engines, Found, Gated, Rule, RuleSet, SetMatches};
 use super::haystack::{Lowered, Reads};
 use super::pattern::prepare;
 use super::rows::{members, Id, ListId, Row, RuleId, Set, LISTS, ROWS, SET_IDS};
@@ -436,6 +436,22 @@ impl<'a> Matching<'a> {
     /// Which rules of `set` match `haystack`, as a mask over the book: one
     /// pass for them all.
     pub fn set_matches<R: Reads>(&self, set: Set<R>, haystack: R::Hay<'_>) -> RuleMask {
+        self.set_matches_in(set, haystack, &mut self.room(set))
+    }
+
+    /// Room for the matches of `set`, for [`Matching::set_matches_in`].
+    pub fn room<R>(&self, set: Set<R>) -> SetMatches {
+        SetMatches::new(self.book.sets[set.id() as usize].1.len())
+    }
+
+    /// [`Matching::set_matches`] with the room its search fills kept by the
+    /// caller (one for many segments instead of one a search).
+    pub fn set_matches_in<R: Reads>(
+        &self,
+        set: Set<R>,
+        haystack: R::Hay<'_>,
+        room: &mut SetMatches,
+    ) -> RuleMask {
         let haystack = R::text(haystack);
         let (members, rules) = &self.book.sets[set.id() as usize];
         let engine = &self.matcher.sets[set.id() as usize];
@@ -444,9 +460,9 @@ impl<'a> Matching<'a> {
             Gating::Own => rules.may_match(haystack),
             Gating::Segment(scan) => members.iter().any(|&id| scan.open.has(id)),
         };
-        let found = search_set(engine, haystack, open);
+        search_set(engine, haystack, open, room);
         let mut mask = RuleMask::default();
-        for at in found.iter() {
+        for at in room.iter() {
             mask.set(members[at.as_usize()] as usize);
         }
         mask
