@@ -279,9 +279,10 @@ pub fn dateline_end(rules: Matching<'_>, text: &str, start: usize, end: usize) -
 }
 
 fn reference_kind(rules: Matching<'_>, slice: Lowered<'_>) -> Option<ReferenceKind> {
-    let caps = rules.captures(rule::ReferenceKind, slice)?;
-    let noun = caps.get(1)?.as_str().to_ascii_lowercase();
-    let noun = noun.trim_end_matches('s').to_string();
+    let reference = rules.find(rule::ReferenceKind, slice)?;
+    let reference = slice.slice(reference.range());
+    let noun = rules.find(rule::ReferenceNoun, reference)?.as_str();
+    let noun = noun.trim_end_matches('s');
     Some(if noun.starts_with("suicide") {
         ReferenceKind::Suicide
     } else if [
@@ -292,18 +293,14 @@ fn reference_kind(rules: Matching<'_>, slice: Lowered<'_>) -> Option<ReferenceKi
         "suicide bomber",
         "suicide attacker",
     ]
-    .contains(&noun.as_str())
+    .contains(&noun)
     {
         ReferenceKind::Blast
     } else if noun.contains("strike") {
         ReferenceKind::Strike
-    } else if ["operation", "ibo", "raid"].contains(&noun.as_str()) {
+    } else if ["operation", "ibo", "raid"].contains(&noun) {
         ReferenceKind::Operation
-    } else if noun == "hostage" {
-        ReferenceKind::Kidnapping
-    } else if false {
-        ReferenceKind::Operation
-    } else if ["kidnapping", "abduction", "hijacking", "hostages"].contains(&noun.as_str()) {
+    } else if ["kidnapping", "abduction", "hijacking", "hostage"].contains(&noun) {
         ReferenceKind::Kidnapping
     } else {
         ReferenceKind::Attack
@@ -738,6 +735,31 @@ mod tests {
         In another incident, a roadside bomb went off on the Indus Highway, \
         injuring four policemen. The attack was claimed by the TTP. Security \
         forces later launched a search operation in the surrounding villages.";
+
+    #[test]
+    fn a_reference_is_typed_by_the_noun_that_closes_it() {
+        let kind = |text: &str| {
+            let lower = LowerText::of(text);
+            reference_kind(Matching::plain(), lower.view())
+        };
+        use ReferenceKind::*;
+        assert_eq!(
+            kind("after the deadly suicide attack on Friday"),
+            Some(Suicide)
+        );
+        assert_eq!(kind("police defused their two IEDs"), Some(Blast));
+        assert_eq!(kind("The Army's air strikes hit camps"), Some(Strike));
+        assert_eq!(kind("during the same raids"), Some(Operation));
+        assert_eq!(kind("the remaining hostages were freed"), Some(Kidnapping));
+        assert_eq!(kind("condemned this cowardly incident"), Some(Attack));
+        // The first noun after the fewest words closes it: "blast", not "attack".
+        assert_eq!(kind("the blast and attack"), Some(Blast));
+        assert_eq!(
+            kind("a blast went off"),
+            None,
+            "no reference without a determiner"
+        );
+    }
 
     /// Every rule answered ahead for a segment says what a search of the
     /// whole segment says, gated or not.

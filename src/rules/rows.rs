@@ -164,7 +164,11 @@ rule_rows! {
     TollDate: Date, Lower,
         r"(?i)\b(?:rose|risen|climbed|reached|jumped|increased|mounted|soared)\s+to\s+\S+\s+(?:\w+\s+)?$";
     ReferenceKind: Flag, Lower,
-        r"(?i)\b(?:the|this|that|these|those|its|their|[A-Z][a-z]+'s)\s+(?:[\w'’-]+\s+){0,3}?(suicide\s+(?:attack|bomber|bombing|blast|attackers?)|blasts?|bombings?|explosions?|IEDs?|air\s*strikes?|strikes?|operations?|IBOs?|raids?|attacks?|assaults?|ambush|kidnapping|abduction|hijacking|hostages|incident|tragedy)\b";
+        r"(?i)\b(?:the|this|that|these|those|its|their|[A-Z][a-z]+'s)\s+(?:[\w'’-]+\s+){0,3}?{REFERENCE_NOUN}\b";
+    /// The noun that closes a match of `ReferenceKind`, read from its end:
+    /// the capturing engine walked the filler words again for it.
+    ReferenceNoun: Flag, Lower,
+        r"(?i)\b{REFERENCE_NOUN}$";
     SingularEvent: Flag, Lower,
         r"(?i)\b(?:an?|another|one)\s+(?:[\w'’-]+\s+){0,3}?(?:attack|assault|blast|bombing|explosion|IBO|intelligence[\s-]+based\s+operation|operation|ambush|raid|strike|airstrike|encounter|engagement|incident|clash|kidnapping|abduction|killing|hijacking|infiltration\s+attempt|massacre)\b";
     Stats: Flag, Lower,
@@ -551,6 +555,11 @@ pub const FRAGMENTS: &[(&str, &str)] = &[
     ("DAY", r"([0-3]?\d)(?:st|nd|rd|th)?"),
     // A year of this century or the last.
     ("YEAR", r"((?:19|20)\d\d)"),
+    // The noun of a reference to an event ("the deadly blast").
+    (
+        "REFERENCE_NOUN",
+        r"(suicide\s+(?:attack|bomber|bombing|blast|attackers?)|blasts?|bombings?|explosions?|IEDs?|air\s*strikes?|strikes?|operations?|IBOs?|raids?|attacks?|assaults?|ambush|kidnapping|abduction|hijacking|hostages|incident|tragedy)",
+    ),
     // Between the ends of a range: "-", "/", "to", "and", "until".
     (
         "SEP",
