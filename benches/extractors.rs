@@ -125,11 +125,8 @@ fn extractors(c: &mut Criterion) {
         black_box(militant_group(rules, &d.text, s, e));
         black_box(cross_border(rules, d.lower.view(), s, e));
     });
-    bench("flag_set", &|d, rules, s, e, _| {
-        black_box(rules.set_matches(set::Flags, d.lower.view().slice(s..e)));
-    });
-    bench("cue_set", &|d, rules, s, e, _| {
-        black_box(rules.set_matches(set::LightCues, d.lower.view().slice(s..e)));
+    bench("flag_and_cue_set", &|d, rules, s, e, _| {
+        black_box(rules.set_matches(set::FlagsAndCues, d.lower.view().slice(s..e)));
     });
     bench("casualties", &|d, _, s, e, _| {
         let tokens = tokenize(&d.text, d.lower.view(), s, e);

@@ -318,7 +318,7 @@ pub struct Position {
 }
 
 /// The rules [`read_clues`] asks of a whole segment's lowercased text,
-/// beside the members of the flag and light-cue sets and the heavy cues:
+/// beside the members of the flag-and-cue set and the heavy cues:
 /// yes/no rules, and rules whose matches are read only where there is one.
 const LOWER_ANSWERED: &[Id<Lower>] = &[
     rule::CountedEvents,
@@ -368,7 +368,7 @@ fn asked() -> &'static RuleMask {
         for &id in ORIGINAL_ANSWERED {
             asked.insert(id);
         }
-        for set in [set::Flags.id(), set::LightCues.id(), set::Dates.id()] {
+        for set in [set::FlagsAndCues.id(), set::Dates.id()] {
             for id in set_members(set) {
                 asked.insert(id);
             }
@@ -402,7 +402,7 @@ pub fn segment_texts<'a>(
         .collect()
 }
 
-/// Which of the rules answered ahead (the flag, cue and date sets, the
+/// Which of the rules answered ahead (the flag-and-cue and date sets, the
 /// heavy cues, `LOWER_ANSWERED`, the clause split and `ORIGINAL_ANSWERED`)
 /// match each segment, one rule after another over all of them (see
 /// [`Answers`]).
@@ -410,15 +410,11 @@ pub fn answer_all(segments: &[SegmentText<'_>]) -> Vec<RuleMask> {
     let Some((first, _, _)) = segments.first() else {
         return Vec::new();
     };
-    let mut room = first.room(set::Flags);
+    let mut room = first.room(set::FlagsAndCues);
     let mut answers: Vec<RuleMask> = segments
         .iter()
-        .map(|(rules, low, _)| rules.set_matches_in(set::Flags, *low, &mut room))
+        .map(|(rules, low, _)| rules.set_matches_in(set::FlagsAndCues, *low, &mut room))
         .collect();
-    let mut room = first.room(set::LightCues);
-    for (mask, (rules, low, _)) in answers.iter_mut().zip(segments) {
-        mask.union(&rules.set_matches_in(set::LightCues, *low, &mut room));
-    }
     let mut room = first.room(set::Dates);
     for (mask, (rules, _, text)) in answers.iter_mut().zip(segments) {
         mask.union(&rules.set_matches_in(set::Dates, *text, &mut room));
@@ -449,8 +445,7 @@ pub fn answers_of(matched: &RuleMask) -> Answers<'_> {
 /// Which of the rules [`read_clues`] reads as flags match `low`, asked in
 /// place: for a piece of a segment, or the plain mode.
 fn flags_in_place(rules: Matching<'_>, low: Lowered<'_>) -> RuleMask {
-    let mut matched = rules.set_matches(set::Flags, low);
-    matched.union(&rules.set_matches(set::LightCues, low));
+    let mut matched = rules.set_matches(set::FlagsAndCues, low);
     for &id in HEAVY_CUES.iter().chain(LOWER_ANSWERED) {
         if rules.is_match(id, low) {
             matched.insert(id);
@@ -791,7 +786,8 @@ mod tests {
                 let found = plain.is_match(id, *text);
                 assert_eq!(answers.answer(id), Some(found), "{id:?} in {text:?}");
             }
-            for set in [set::Flags, set::LightCues] {
+            {
+                let set = set::FlagsAndCues;
                 let found = plain.set_matches(set, *low);
                 for id in set_members(set.id()) {
                     assert_eq!(
