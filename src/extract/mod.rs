@@ -66,12 +66,11 @@ fn document_clues(doc: &Document<'_>, lower: Lowered<'_>, mode: Mode) -> Documen
         lead_index.push(clues.len());
         let split = clause_split(whole(start, end), text, lower, start, end)
             .filter(|_| seg.list_lead.is_none());
-        let pieces = match split {
-            Some((at, _)) => [(start, at, false), (at, end, true)],
-            None => [(start, end, false), (end, end, true)],
-        };
-        let count = if split.is_some() { 2 } else { 1 };
-        for (k, &(s, e, split_off)) in pieces[..count].iter().enumerate() {
+        // The segment whole, or its two clauses.
+        let cut = split.map(|(at, _)| at);
+        let pieces = std::iter::once((start, cut.unwrap_or(end), false))
+            .chain(cut.map(|at| (at, end, true)));
+        for (k, (s, e, split_off)) in pieces.enumerate() {
             let mut clue = read_clues(
                 whole(s, e),
                 text,

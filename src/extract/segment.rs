@@ -348,15 +348,25 @@ const ORIGINAL_ANSWERED: &[Id<Original>] = &[
     rule::MilitantWords,
 ];
 
+/// The rules of a segment's lowercased text searched alone, outside the
+/// sets: the heavy cues and `LOWER_ANSWERED`.
+fn searched_alone() -> impl Iterator<Item = Id<Lower>> {
+    HEAVY_CUES.iter().chain(LOWER_ANSWERED).copied()
+}
+
+/// The same, with the clause split: every one answered ahead.
+fn answered_alone() -> impl Iterator<Item = Id<Lower>> {
+    searched_alone().chain([rule::ClauseSplit])
+}
+
 /// The rules answered ahead for every segment.
 fn asked() -> &'static RuleMask {
     static ASKED: OnceLock<RuleMask> = OnceLock::new();
     ASKED.get_or_init(|| {
         let mut asked = RuleMask::default();
-        for &id in HEAVY_CUES.iter().chain(LOWER_ANSWERED) {
+        for id in answered_alone() {
             asked.insert(id);
         }
-        asked.insert(rule::ClauseSplit);
         for &id in ORIGINAL_ANSWERED {
             asked.insert(id);
         }
@@ -411,8 +421,7 @@ pub fn answer_all(segments: &[SegmentText<'_>]) -> Vec<RuleMask> {
     for (mask, (rules, _, text)) in answers.iter_mut().zip(segments) {
         mask.union(&rules.set_matches_in(set::Dates, *text, &mut room));
     }
-    let clause_split = std::iter::once(&rule::ClauseSplit);
-    for &id in HEAVY_CUES.iter().chain(LOWER_ANSWERED).chain(clause_split) {
+    for id in answered_alone() {
         for (mask, (rules, low, _)) in answers.iter_mut().zip(segments) {
             if rules.is_match(id, *low) {
                 mask.insert(id);
@@ -438,7 +447,7 @@ pub fn answers_of(matched: &RuleMask) -> Answers<'_> {
 /// place: for a piece of a segment, or the plain mode.
 fn flags_in_place(rules: Matching<'_>, low: Lowered<'_>) -> RuleMask {
     let mut matched = rules.set_matches(set::FlagsAndCues, low);
-    for &id in HEAVY_CUES.iter().chain(LOWER_ANSWERED) {
+    for id in searched_alone() {
         if rules.is_match(id, low) {
             matched.insert(id);
         }
@@ -768,8 +777,7 @@ mod tests {
         let mut matched = 0;
         for ((_, low, text), mask) in segments.iter().zip(&answers) {
             let answers = answers_of(mask);
-            let clause_split = std::iter::once(&rule::ClauseSplit);
-            for &id in HEAVY_CUES.iter().chain(LOWER_ANSWERED).chain(clause_split) {
+            for id in answered_alone() {
                 let found = plain.is_match(id, *low);
                 assert_eq!(answers.answer(id), Some(found), "{id:?} in {text:?}");
                 matched += usize::from(found);
