@@ -100,15 +100,6 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// The char at byte `at` of `s`; ASCII without decoding.
-#[inline]
-fn char_at(s: &str, at: usize) -> Option<char> {
-    match *s.as_bytes().get(at)? {
-        b if b.is_ascii() => Some(char::from(b)),
-        _ => s[at..].chars().next(),
-    }
-}
-
 /// Whether the mark `d` (followed by `rest`) joins the word before it into
 /// one token: "twenty-two", "1,000", "D.I", "Pakistan's". `length` is the
 /// word's length so far.
@@ -133,6 +124,68 @@ fn joins_word(d: char, rest: &str, all_digits: bool, length: usize) -> bool {
     }
 }
 
+/// How an ASCII byte begins or continues a token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Byte {
+    Space,
+    Letter,
+    Digit,
+    /// A mark that may join the word around it (`joins_word`).
+    Joiner,
+    Other,
+}
+
+/// Every ASCII byte's role, so the common case costs one load instead of
+/// decoding a char and asking its Unicode properties.
+const ASCII_BYTES: [Byte; 128] = {
+    let mut table = [Byte::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphabetic() {
+            Byte::Letter
+        } else if c.is_ascii_digit() {
+            Byte::Digit
+        } else if matches!(c, b',' | b'.' | b'-' | b'\'') {
+            Byte::Joiner
+        } else if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            // The ASCII members of `char::is_whitespace`.
+            Byte::Space
+        } else {
+            Byte::Other
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The role and byte length of the char at byte `at` of `s` (a char
+/// boundary before its end).
+#[inline(always)]
+fn role_at(s: &str, at: usize) -> (Byte, usize) {
+    match s.as_bytes()[at] {
+        b if b.is_ascii() => (ASCII_BYTES[usize::from(b)], 1),
+        _ => wide_role_at(s, at),
+    }
+}
+
+/// [`role_at`] outside ASCII: a char decoded and its properties asked.
+#[cold]
+#[inline(never)]
+fn wide_role_at(s: &str, at: usize) -> (Byte, usize) {
+    let c = s[at..].chars().next().unwrap_or(' ');
+    let role = if c.is_whitespace() {
+        Byte::Space
+    } else if is_word_char(c) {
+        Byte::Letter
+    } else if c == '’' {
+        Byte::Joiner
+    } else {
+        Byte::Other
+    };
+    (role, c.len_utf8())
+}
+
 /// Split `text[start..end]` into tokens. `lower` is the document lowercased
 /// with `to_ascii_lowercase`, so byte offsets agree with `text`.
 pub fn tokenize<'a>(text: &'a str, lower: Lowered<'a>, start: usize, end: usize) -> Vec<Token<'a>> {
@@ -140,33 +193,39 @@ pub fn tokenize<'a>(text: &'a str, lower: Lowered<'a>, start: usize, end: usize)
     let mut tokens = Vec::with_capacity((end - start) / 5 + 4);
     let slice = &text[start..end];
     let mut i = 0;
-    while let Some(c) = char_at(slice, i) {
-        let tok_start = start + i;
-        i += c.len_utf8();
-        if c.is_whitespace() {
-            continue;
-        }
-        let mut tok_end = start + i;
-        let kind = if is_word_char(c) {
-            let mut all_digits = c.is_ascii_digit();
-            while let Some(d) = char_at(slice, i) {
-                let after = i + d.len_utf8();
-                if is_word_char(d) {
-                    all_digits &= d.is_ascii_digit();
-                } else if !joins_word(d, &slice[after..], all_digits, tok_end - tok_start) {
-                    break;
+    while i < slice.len() {
+        let (role, width) = role_at(slice, i);
+        let tok_start = i;
+        i += width;
+        let kind = match role {
+            Byte::Space => continue,
+            Byte::Letter | Byte::Digit => {
+                let mut all_digits = role == Byte::Digit;
+                while i < slice.len() {
+                    let (next, width) = role_at(slice, i);
+                    let after = i + width;
+                    match next {
+                        Byte::Letter => all_digits = false,
+                        Byte::Digit => {}
+                        Byte::Joiner => {
+                            let mark = slice[i..after].chars().next().unwrap_or(' ');
+                            if !joins_word(mark, &slice[after..], all_digits, i - tok_start) {
+                                break;
+                            }
+                        }
+                        Byte::Space | Byte::Other => break,
+                    }
+                    i = after;
                 }
-                i = after;
-                tok_end = start + i;
+                if all_digits {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                }
             }
-            if all_digits {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            }
-        } else {
-            TokenKind::Punct
+            Byte::Joiner | Byte::Other => TokenKind::Punct,
         };
+        let (tok_start, tok_end) = (start + tok_start, start + i);
         let raw = &text[tok_start..tok_end];
         let lower = &lower[tok_start..tok_end];
         let (classes, word_number) = word_info(lower);
@@ -238,6 +297,63 @@ mod tests {
         assert!(!word_in("kills", &["killed", "kill"]));
         assert!(!word_in("", &["a"]));
         assert!(word_in("", &[""]));
+    }
+
+    /// The spans and kinds the tokenizer gave when it decoded every char
+    /// and asked its Unicode properties: the reference of the byte table.
+    fn char_by_char(slice: &str) -> Vec<(usize, usize, TokenKind)> {
+        let mut spans = Vec::new();
+        let mut chars = slice.char_indices().peekable();
+        while let Some((tok_start, c)) = chars.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let mut tok_end = tok_start + c.len_utf8();
+            let kind = if is_word_char(c) {
+                let mut all_digits = c.is_ascii_digit();
+                while let Some(&(at, d)) = chars.peek() {
+                    let after = at + d.len_utf8();
+                    if is_word_char(d) {
+                        all_digits &= d.is_ascii_digit();
+                    } else if !joins_word(d, &slice[after..], all_digits, tok_end - tok_start) {
+                        break;
+                    }
+                    chars.next();
+                    tok_end = after;
+                }
+                if all_digits {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                }
+            } else {
+                TokenKind::Punct
+            };
+            spans.push((tok_start, tok_end, kind));
+        }
+        spans
+    }
+
+    fn spans(text: &str) -> Vec<(usize, usize, TokenKind)> {
+        let lower = LowerText::of(text);
+        tokenize(text, lower.view(), 0, text.len())
+            .iter()
+            .map(|t| (t.start, t.end, t.kind))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_table_splits_as_chars_do(text in "\\PC{0,80}") {
+            proptest::prop_assert_eq!(spans(&text), char_by_char(&text));
+        }
+
+        #[test]
+        fn byte_table_splits_reports_as_chars_do(
+            text in "([A-Za-z0-9,.'’\\-]{1,6}|[ \u{a0}\n(:;—–\"]|é|١٢|²){0,40}"
+        ) {
+            proptest::prop_assert_eq!(spans(&text), char_by_char(&text));
+        }
     }
 
     #[test]
