@@ -3,8 +3,8 @@
 
 use std::sync::OnceLock;
 
+use crate::rules::Captures;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::Captures;
 
 use crate::incident::DatePrecision;
 use crate::lexicon::calendar::month_alternation;

@@ -8,7 +8,9 @@ use std::thread::ThreadId;
 use aho_corasick::AhoCorasick;
 use regex_automata::meta;
 
-use super::compiled::{search_set, word_finder, Engines, Found, Gated, Rule, RuleSet, SetMatches};
+use super::compiled::{
+    search_set, word_finder, Captures, Engines, Found, Gated, Rule, RuleSet, SetMatches,
+};
 use super::haystack::{Lowered, Reads};
 use super::pattern::prepare;
 use super::rows::{members, Id, ListId, Row, RuleId, Set, LISTS, ROWS, SET_IDS};
@@ -410,7 +412,7 @@ impl<'a> Matching<'a> {
         &self,
         rule: Id<R>,
         haystack: R::Hay<'h>,
-    ) -> Option<regex::Captures<'h>> {
+    ) -> Option<Captures<'h>> {
         let text = R::text(haystack);
         self.gated(rule.id(), text).captures(text)
     }
@@ -428,7 +430,7 @@ impl<'a> Matching<'a> {
         &self,
         rule: Id<R>,
         haystack: R::Hay<'h>,
-    ) -> std::vec::IntoIter<regex::Captures<'h>> {
+    ) -> std::vec::IntoIter<Captures<'h>> {
         let text = R::text(haystack);
         self.gated(rule.id(), text).captures_iter(text)
     }

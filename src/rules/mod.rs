@@ -21,7 +21,7 @@ mod required;
 mod rows;
 
 pub use book::{book, Answers, Gating, Matcher, Matching, RuleBook, RuleMask, Scan, Taken};
-pub use compiled::{Engines, Found, Gated, Rule, RuleSet, DFA_SIZE};
+pub use compiled::{Captures, Engines, Found, Gated, Rule, RuleSet, DFA_SIZE};
 pub use haystack::{Lower, LowerText, Lowered, Original, Reads, Text};
 pub use rows::{
     members as set_members, rule, set, Handle, Id, ListId, Role, Row, RuleId, Set, SetId,
