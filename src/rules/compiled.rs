@@ -1,5 +1,7 @@
 //! One compiled rule, and rules searched together.
 
+use std::sync::OnceLock;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as WordMatch};
 use regex_automata::util::captures::Captures as Slots;
 use regex_automata::{meta, Input, MatchKind, PatternSet};
@@ -21,9 +23,14 @@ pub struct Rule {
     pattern: String,
     /// The required words, if selective; lowercase.
     words: Option<Literals>,
-    /// The finder of its words, for a rule asked alone. None for anchored
-    /// rules, whose own search stops after a few bytes.
-    gate: Option<AhoCorasick>,
+    /// Whether the rule is anchored: its own search stops after a few
+    /// bytes, so it has no gate.
+    anchored: bool,
+    /// The finder of its words, for a rule asked alone; None without
+    /// words or anchored. Built when first asked: most rules are asked
+    /// only inside a segment scan, and building every finder ahead was a
+    /// quarter of the book's start-up.
+    gate: OnceLock<Option<AhoCorasick>>,
 }
 
 impl Rule {
@@ -32,15 +39,12 @@ impl Rule {
         let pattern = ascii_classes(pattern);
         let engines = Engines::new(&pattern)?;
         let required = required_words(&pattern);
-        let gate = required
-            .as_ref()
-            .filter(|r| !r.anchored)
-            .and_then(|r| word_finder(&r.words, true));
         Ok(Rule {
             engines,
             pattern,
+            anchored: required.as_ref().is_some_and(|r| r.anchored),
             words: required.map(|r| r.words),
-            gate,
+            gate: OnceLock::new(),
         })
     }
 
@@ -57,7 +61,11 @@ impl Rule {
     /// rule without a gate).
     #[inline]
     pub fn may_match(&self, haystack: &str) -> bool {
-        self.gate.as_ref().is_none_or(|g| g.is_match(haystack))
+        let gate = self.gate.get_or_init(|| {
+            let words = self.words.as_ref().filter(|_| !self.anchored)?;
+            word_finder(words, true)
+        });
+        gate.as_ref().is_none_or(|g| g.is_match(haystack))
     }
 
     /// The compiled engines (a matcher keeps its own copy of them).
