@@ -516,7 +516,9 @@ fn add_elided_districts(text: &str, start: usize, out: &mut Vec<PlaceMention>) {
         if !DISTRICT_HALVES.contains(&half) {
             continue;
         }
-        let before = tail(text, start, m.start, 24).trim_end();
+        // The words just before the district: "North and" of "North and South Waziristan".
+        let window = tail(text, start, m.start, 24);
+        let before = window.trim_end();
         let before = before
             .strip_suffix("and")
             .or_else(|| before.strip_suffix(','))
@@ -535,9 +537,7 @@ fn add_elided_districts(text: &str, start: usize, out: &mut Vec<PlaceMention>) {
         if lex.place(index).kind != PlaceKind::District {
             continue;
         }
-        let at = m.start
-            - (tail(text, start, m.start, 24).len()
-                - tail(text, start, m.start, 24).rfind(other).unwrap_or(0));
+        let at = m.start - (window.len() - window.rfind(other).unwrap_or(0));
         let mut elided = mention_from_gazetteer(index, &name, at, at + other.len());
         elided.excluded = m.excluded;
         found.push(elided);
